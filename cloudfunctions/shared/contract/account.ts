@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import type { RoleKind } from '../domain/types'
+import { recordId } from '../validation'
+import type { Endpoints } from './endpoints'
+
+export const accountInputs = {
+  me: z.object({}).strict(),
+  setHomeCommunity: z.object({ communityId: recordId('社区') }).strict(),
+}
+
+export interface RoleView {
+  kind: RoleKind
+  /** e.g. 社区工作者 · 大华社区 */
+  label: string
+  /** The community, street, district or organization the role applies to. */
+  scopeId: string
+}
+
+export interface MeView {
+  id: string
+  displayName: string
+  roles: RoleView[]
+  homeCommunity?: { id: string; name: string; streetName: string }
+}
+
+export type AccountApi = Endpoints<typeof accountInputs, { me: MeView; setHomeCommunity: MeView }>

@@ -1,0 +1,27 @@
+import { AppError } from '../errors'
+import type { Community, Role, UserRecord } from './types'
+
+export const ROLE_LABELS: Record<Role['kind'], string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  org_member: '组织成员',
+  community_worker: '社区工作者',
+  street_admin: '街道管理员',
+  district_admin: '区级管理员',
+}
+
+/** Whether the user oversees the community: its worker, its street's admin or its district's admin. */
+export function overseesCommunity(user: UserRecord, community: Community): boolean {
+  return user.roles.some(
+    (role) =>
+      (role.kind === 'community_worker' && role.communityId === community._id) ||
+      (role.kind === 'street_admin' && role.streetId === community.streetId) ||
+      (role.kind === 'district_admin' && role.districtId === community.districtId),
+  )
+}
+
+export function requireOversight(user: UserRecord, community: Community): void {
+  if (!overseesCommunity(user, community)) {
+    throw new AppError('FORBIDDEN', `您不是${community.name}的工作人员，无法查看该社区的需求`)
+  }
+}

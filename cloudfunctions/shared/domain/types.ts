@@ -1,0 +1,60 @@
+import type { PersonalNeedCategory, PersonalNeedKind, PersonalNeedStatus } from './categories'
+
+/** Roles are data on the user record; every action checks them. */
+export type Role =
+  | { kind: 'resident'; communityId: string }
+  | { kind: 'volunteer'; communityId: string }
+  | { kind: 'org_member'; orgId: string }
+  | { kind: 'community_worker'; communityId: string }
+  | { kind: 'street_admin'; streetId: string }
+  | { kind: 'district_admin'; districtId: string }
+
+export type RoleKind = Role['kind']
+
+export interface UserRecord {
+  /** The WeChat openid (or the local demo account's id). */
+  _id: string
+  displayName: string
+  roles: Role[]
+  homeCommunityId?: string
+  createdAt: Date
+}
+
+export interface District {
+  _id: string
+  name: string
+}
+
+export interface Street {
+  _id: string
+  districtId: string
+  name: string
+  /** Part of the 5-street, 13-community pilot. */
+  pilot: boolean
+}
+
+export interface Community {
+  _id: string
+  districtId: string
+  streetId: string
+  name: string
+  pilot: boolean
+  location?: { lat: number; lng: number }
+}
+
+export interface PersonalNeed {
+  _id: string
+  residentId: string
+  residentName: string
+  districtId: string
+  streetId: string
+  communityId: string
+  kind: PersonalNeedKind
+  category: PersonalNeedCategory
+  description: string
+  /** Given only if the resident wants to be called back; shown masked to workers. */
+  contactPhone?: string
+  status: PersonalNeedStatus
+  createdAt: Date
+  updatedAt: Date
+}

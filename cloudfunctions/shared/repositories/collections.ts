@@ -1,0 +1,56 @@
+import { cloud } from '../cloud'
+
+/** Every collection the product uses; the deploy guide creates these (and their indexes). */
+export const COLLECTIONS = {
+  districts: 'districts',
+  streets: 'streets',
+  communities: 'communities',
+  users: 'users',
+  personalNeeds: 'personal_needs',
+} as const
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
+
+type Database = ReturnType<typeof cloud.database>
+type Collection = ReturnType<Database['collection']>
+export type Query = ReturnType<Collection['where']>
+
+/** The database's largest page inside a cloud function. */
+export const MAX_PAGE = 100
+
+export function collection(name: CollectionName): Collection {
+  return cloud.database().collection(name)
+}
+
+export function command() {
+  return cloud.database().command
+}
+
+// The SDK's typings return `Promise<…> | void | string` (callback overloads); these helpers give
+// repositories plain typed results.
+
+export async function findMany<T>(query: Query | Collection): Promise<T[]> {
+  const { data } = (await query.get()) as { data: unknown[] }
+  return data as T[]
+}
+
+export async function findById<T>(name: CollectionName, id: string): Promise<T | undefined> {
+  const [found] = await findMany<T>(collection(name).where({ _id: id }).limit(1))
+  return found
+}
+
+export async function countOf(query: Query): Promise<number> {
+  const { total } = (await query.count()) as { total: number }
+  return total
+}
+
+export async function insertOne(name: CollectionName, doc: object): Promise<string> {
+  const { _id } = (await collection(name).add({ data: doc })) as { _id: string }
+  return _id
+}
+
+/** Updates the documents the query matches; answers how many changed. */
+export async function updateWhere(query: Query, data: object): Promise<number> {
+  const { stats } = (await query.update({ data })) as { stats: { updated: number } }
+  return stats.updated
+}

@@ -1,0 +1,67 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+
+// Each target builds into its own folder so the weapp and H5 builds never overwrite each other:
+// dist/weapp is what project.config.json's miniprogramRoot names, dist/h5 is what the local cloud serves.
+// The app shares the contract (types, labels, error messages) with the cloud functions.
+const sharedDomain = path.resolve(__dirname, '..', 'cloudfunctions', 'shared')
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const target = process.env.TARO_ENV
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'gongjian',
+    date: '2026-11-23',
+    // NutUI is drawn at 375 px; our own styles at 750 rpx.
+    designWidth(input) {
+      const file = typeof input === 'object' ? input?.file : undefined
+      return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${target}`,
+    plugins: [],
+    defineConstants: {},
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      compile: { include: [sharedDomain] },
+      // NutUI's per-component CSS may arrive in any order; its rules do not depend on it.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedDomain] },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+  }
+  return merge({}, baseConfig)
+})

@@ -1,0 +1,170 @@
+import type {
+  Community,
+  District,
+  PersonalNeed,
+  Street,
+  UserRecord,
+} from '../cloudfunctions/shared/domain/types'
+import type { LocalDatabase, StoredDocument } from './database'
+
+// The pilot of DOMAIN.md: 即墨区, 5 streets and 13 communities. Streets and communities named in the
+// source reports are marked `named`; the others complete the pilot with illustrative names.
+const DISTRICT: District = { _id: 'jimo', name: '即墨区' }
+
+const STREETS: (Street & { named: boolean })[] = [
+  { _id: 'tongji', districtId: 'jimo', name: '通济街道', pilot: true, named: true },
+  { _id: 'chaohai', districtId: 'jimo', name: '潮海街道', pilot: true, named: true },
+  { _id: 'beian', districtId: 'jimo', name: '北安街道', pilot: true, named: true },
+  { _id: 'huanxiu', districtId: 'jimo', name: '环秀街道', pilot: true, named: false },
+  { _id: 'longshan', districtId: 'jimo', name: '龙山街道', pilot: true, named: false },
+]
+
+const COMMUNITY_ROWS: [id: string, streetId: string, name: string, named: boolean][] = [
+  ['xianshan', 'tongji', '岘山社区', true],
+  ['jifa-yangguangcheng', 'tongji', '即发阳光城社区', true],
+  ['shuohuiyuan', 'tongji', '硕辉苑社区', true],
+  ['dahua', 'chaohai', '大华社区', true],
+  ['gucheng', 'chaohai', '古城社区', true],
+  ['chaohai-huayuan', 'chaohai', '潮海花园社区', false],
+  ['xinhui', 'beian', '新惠社区', true],
+  ['beian-zhongxin', 'beian', '北安中心社区', false],
+  ['huanxiuhu', 'huanxiu', '环秀湖社区', false],
+  ['wenfeng', 'huanxiu', '文峰社区', false],
+  ['heshanlu', 'huanxiu', '鹤山路社区', false],
+  ['longshan', 'longshan', '龙山社区', false],
+  ['guanshan', 'longshan', '观山社区', false],
+]
+
+// Around 即墨's old town (36.39 N, 120.45 E), spread so distances between communities are a few km.
+const COMMUNITIES: Community[] = COMMUNITY_ROWS.map(([_id, streetId, name], index) => ({
+  _id,
+  districtId: 'jimo',
+  streetId,
+  name,
+  pilot: true,
+  location: { lat: 36.36 + (index % 4) * 0.015, lng: 120.42 + Math.floor(index / 4) * 0.02 },
+}))
+
+const SEED_TIME = new Date('2026-11-20T09:00:00+08:00')
+
+/** The accounts local sign-in offers, one or more per role. */
+export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
+  user('demo-resident-wang', '王阿姨', '居民 · 大华社区', 'dahua', [
+    { kind: 'resident', communityId: 'dahua' },
+  ]),
+  user('demo-resident-li', '李师傅', '居民 · 即发阳光城社区', 'jifa-yangguangcheng', [
+    { kind: 'resident', communityId: 'jifa-yangguangcheng' },
+  ]),
+  user('demo-volunteer-chen', '陈同学', '大学生志愿者 · 新惠社区', 'xinhui', [
+    { kind: 'resident', communityId: 'xinhui' },
+    { kind: 'volunteer', communityId: 'xinhui' },
+  ]),
+  user('demo-worker-dahua', '张社工', '社区工作者 · 大华社区', 'dahua', [
+    { kind: 'community_worker', communityId: 'dahua' },
+  ]),
+  user('demo-worker-xianshan', '刘社工', '社区工作者 · 岘山社区', 'xianshan', [
+    { kind: 'community_worker', communityId: 'xianshan' },
+  ]),
+  user('demo-street-chaohai', '潮海街道管理员', '街道管理员 · 潮海街道', undefined, [
+    { kind: 'street_admin', streetId: 'chaohai' },
+  ]),
+  user('demo-district-admin', '区委社会工作部', '区级管理员 · 即墨区', undefined, [
+    { kind: 'district_admin', districtId: 'jimo' },
+  ]),
+]
+
+const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
+  need(
+    'demo-resident-wang',
+    '王阿姨',
+    'dahua',
+    'help',
+    'elderly_care',
+    '家里老伴行动不便，想请志愿者每周陪同去社区卫生站做一次康复理疗。',
+  ),
+  need(
+    'demo-resident-wang',
+    '王阿姨',
+    'dahua',
+    'report',
+    'environment',
+    '3 号楼楼道堆放杂物很久了，存在消防隐患，希望社区协调清理。',
+  ),
+  need(
+    'demo-resident-li',
+    '李师傅',
+    'jifa-yangguangcheng',
+    'help',
+    'child_care',
+    '暑假孩子没人看管，希望社区开办公益托管班。',
+  ),
+]
+
+/** Loads the demo data into an empty database; a database that has data is left alone. */
+export async function seedDemoData(db: LocalDatabase): Promise<boolean> {
+  const districts = await db.datastore('districts')
+  if ((await districts.countAsync({})) > 0) return false
+  await insertAll(db, 'districts', [DISTRICT])
+  await insertAll(
+    db,
+    'streets',
+    STREETS.map(({ named: _named, ...street }) => street),
+  )
+  await insertAll(db, 'communities', COMMUNITIES)
+  await insertAll(
+    db,
+    'users',
+    DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account),
+  )
+  await insertAll(
+    db,
+    'personal_needs',
+    PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
+  )
+  return true
+}
+
+async function insertAll(db: LocalDatabase, name: string, docs: object[]): Promise<void> {
+  await db.exclusive(name, (store) => store.insertAsync(docs as StoredDocument[]))
+}
+
+function user(
+  _id: string,
+  displayName: string,
+  title: string,
+  homeCommunityId: string | undefined,
+  roles: UserRecord['roles'],
+): UserRecord & { title: string } {
+  return {
+    _id,
+    displayName,
+    title,
+    roles,
+    createdAt: SEED_TIME,
+    ...(homeCommunityId ? { homeCommunityId } : {}),
+  }
+}
+
+function need(
+  residentId: string,
+  residentName: string,
+  communityId: string,
+  kind: PersonalNeed['kind'],
+  category: PersonalNeed['category'],
+  description: string,
+): Omit<PersonalNeed, '_id'> {
+  const community = COMMUNITIES.find((item) => item._id === communityId)!
+  return {
+    residentId,
+    residentName,
+    districtId: community.districtId,
+    streetId: community.streetId,
+    communityId,
+    kind,
+    category,
+    description,
+    status: 'open',
+    createdAt: SEED_TIME,
+    updatedAt: SEED_TIME,
+  }
+}

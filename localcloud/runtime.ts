@@ -1,0 +1,68 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { LocalDatabase } from './database'
+import { executeDatabaseRequest } from './requester'
+
+type CloudFunction = { main: (event: unknown, context: unknown) => Promise<unknown> }
+
+const FUNCTION_NAME = /^[a-z][A-Za-z0-9_-]{0,63}$/
+const caller = new AsyncLocalStorage<{ openid: string }>()
+
+/**
+ * Points the real wx-server-sdk at the local cloud: its database requests go to the embedded
+ * database, and getWXContext() answers the identity the gateway verified for this request, as
+ * WeChat injects the caller's OPENID. The functions' own code stays exactly what ships.
+ */
+export function installLocalCloud(db: LocalDatabase): void {
+  const sdkPath = require.resolve('wx-server-sdk')
+  const nodeSdkPath = require.resolve('@cloudbase/node-sdk', { paths: [path.dirname(sdkPath)] })
+  const databasePath = require.resolve('@cloudbase/database', {
+    paths: [path.dirname(nodeSdkPath)],
+  })
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Db } = require(databasePath) as { Db: object }
+  class LocalRequester {
+    send(action: string, params: Record<string, unknown>) {
+      return executeDatabaseRequest(db, action, params)
+    }
+  }
+  // The SDK assigns its HTTP requester on every cloud.database() call; keep ours in place.
+  Object.defineProperty(Db, 'reqClass', {
+    configurable: true,
+    get: () => LocalRequester,
+    set: () => undefined,
+  })
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require(sdkPath) as { getWXContext: () => Record<string, unknown> }
+  sdk.getWXContext = () => {
+    const current = caller.getStore()
+    return current ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
+  }
+}
+
+/** Loads and calls a built cloud function as the given caller. */
+export class FunctionRunner {
+  private readonly loaded = new Map<string, CloudFunction>()
+
+  constructor(private readonly functionsDir: string) {}
+
+  exists(name: string): boolean {
+    return FUNCTION_NAME.test(name) && existsSync(path.join(this.functionsDir, name, 'index.js'))
+  }
+
+  invoke(name: string, event: unknown, openid: string): Promise<unknown> {
+    const fn = this.load(name)
+    return caller.run({ openid }, () => fn.main(event, { function_name: name }))
+  }
+
+  private load(name: string): CloudFunction {
+    let fn = this.loaded.get(name)
+    if (!fn) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      fn = require(path.join(this.functionsDir, name, 'index.js')) as CloudFunction
+      this.loaded.set(name, fn)
+    }
+    return fn
+  }
+}

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import sirv from 'sirv'
+import { ERROR_MESSAGES, type ErrorCode } from '../cloudfunctions/shared/errors'
+import { LocalDatabase } from './database'
+import { DEMO_ACCOUNTS, seedDemoData } from './demoData'
+import { FunctionRunner, installLocalCloud } from './runtime'
+import { SessionSigner } from './session'
+
+export interface LocalCloudOptions {
+  dataDir: string
+  functionsDir: string
+  /** The built H5 app; served at / when present. */
+  staticDir?: string
+  port?: number
+  host?: string
+  seed?: boolean
+}
+
+export interface LocalCloud {
+  url: string
+  database: LocalDatabase
+  close(): Promise<void>
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * The local stand-in for WeChat's cloud: an HTTP gateway that verifies the caller's session and
+ * invokes the built cloud functions on the embedded database, and serves the H5 app.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const database = new LocalDatabase(options.dataDir)
+  installLocalCloud(database)
+  if (options.seed !== false) await seedDemoData(database)
+  const sessions = await SessionSigner.open(options.dataDir)
+  const functions = new FunctionRunner(options.functionsDir)
+  const serveApp =
+    options.staticDir && existsSync(options.staticDir)
+      ? sirv(options.staticDir, { single: true, dev: false })
+      : undefined
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      console.error('local cloud request failed', error)
+      sendError(response, 500, 'INTERNAL')
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', 'http://local')
+    if (url.pathname === '/api/auth/demo-accounts' && request.method === 'GET') {
+      return sendJson(response, 200, {
+        ok: true,
+        data: DEMO_ACCOUNTS.map(({ _id, displayName, title }) => ({ id: _id, displayName, title })),
+      })
+    }
+    if (url.pathname === '/api/auth/sign-in' && request.method === 'POST') {
+      const body = await readJson(request)
+      const account = DEMO_ACCOUNTS.find((item) => item._id === body?.accountId)
+      if (!account) return sendError(response, 400, 'INVALID_INPUT', '请选择一个演示账号')
+      return sendJson(response, 200, { ok: true, data: sessions.issue(account._id) })
+    }
+    const call = /^\/api\/functions\/([^/]+)$/.exec(url.pathname)
+    if (call && request.method === 'POST') {
+      const token = bearerToken(request)
+      const openid = token ? sessions.verify(token) : undefined
+      if (!openid) {
+        return sendError(
+          response,
+          401,
+          'UNAUTHENTICATED',
+          token ? '登录已失效，请重新登录' : undefined,
+        )
+      }
+      if (!functions.exists(call[1])) return sendError(response, 404, 'UNKNOWN_ACTION')
+      const event = await readJson(request)
+      if (event === undefined) return sendError(response, 400, 'INVALID_INPUT', '请求格式不正确')
+      return sendJson(response, 200, await functions.invoke(call[1], event, openid))
+    }
+    if (url.pathname.startsWith('/api/')) return sendError(response, 404, 'NOT_FOUND')
+    if (serveApp) return serveApp(request, response)
+    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+    response.end('本地云已启动。H5 应用尚未构建：请运行 npm run build:h5 后重启。')
+  }
+
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  )
+  const { address, port } = server.address() as AddressInfo
+  return {
+    url: `http://${address}:${port}`,
+    database,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await database.close()
+    },
+  }
+}
+
+function bearerToken(request: IncomingMessage): string | undefined {
+  const header = request.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined
+}
+
+/** The JSON body, or undefined when it is missing, too large or not an object. */
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return undefined
+    chunks.push(chunk as Buffer)
+  }
+  try {
+    const value = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  response.end(JSON.stringify(body))
+}
+
+function sendError(response: ServerResponse, status: number, code: ErrorCode, message?: string) {
+  sendJson(response, status, {
+    ok: false,
+    error: { code, message: message ?? ERROR_MESSAGES[code] },
+  })
+}

@@ -1,0 +1,25 @@
+// Main package: the tab pages only. Every feature area is a subpackage, loaded when first opened.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/needs',
+      pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
+    },
+  ],
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#d4380d',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/home/index', text: '服务大厅' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#d4380d',
+    navigationBarTitleText: '共建',
+    navigationBarTextStyle: 'white',
+  },
+})

@@ -1,0 +1,41 @@
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ResultError } from '../../cloudfunctions/shared/result'
+import type { Result } from '../../cloudfunctions/shared/contract'
+
+export interface CloudQuery<T> {
+  data?: T
+  error?: ResultError
+  loading: boolean
+  reload: () => Promise<void>
+}
+
+/**
+ * Loads data from the cloud when the page shows (again), so a list is fresh after the user comes
+ * back from a form. `load` must be stable across renders for the same query (wrap it in useCallback).
+ */
+export function useCloudQuery<T>(load: () => Promise<Result<T>>): CloudQuery<T> {
+  const [state, setState] = useState<{ data?: T; error?: ResultError; loading: boolean }>({
+    loading: true,
+  })
+  const latest = useRef(0)
+  const reload = useCallback(async () => {
+    const ticket = ++latest.current
+    setState((previous) => ({ ...previous, loading: true }))
+    const result = await load()
+    if (ticket !== latest.current) return
+    setState(
+      result.ok ? { data: result.data, loading: false } : { error: result.error, loading: false },
+    )
+  }, [load])
+  const shown = useRef(false)
+  useEffect(() => {
+    shown.current = true
+    void reload()
+  }, [reload])
+  useDidShow(() => {
+    // The first show is covered by the effect above.
+    if (shown.current) void reload()
+  })
+  return { ...state, reload }
+}

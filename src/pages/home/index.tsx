@@ -1,0 +1,79 @@
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback } from 'react'
+import { QueryState } from '../../components/QueryState'
+import { useCloudQuery } from '../../hooks/useCloudQuery'
+import { ROUTES } from '../../routes'
+import { call } from '../../services/cloud'
+import './index.scss'
+
+export default function HomePage() {
+  const me = useCloudQuery(useCallback(() => call('account', 'me'), []))
+  if (me.error?.code === 'UNAUTHENTICATED') {
+    return (
+      <View className='home'>
+        <View className='home__banner'>
+          <Text className='home__title'>共建 · 社区服务大厅</Text>
+          <Text className='home__subtitle'>社区需求与社会资源，一站对接</Text>
+        </View>
+        <View className='home__signin'>
+          <Text>登录后即可发布需求、预约服务</Text>
+          <Button type='primary' block onClick={() => void Taro.switchTab({ url: ROUTES.me })}>
+            去登录
+          </Button>
+        </View>
+      </View>
+    )
+  }
+  return (
+    <View className='home'>
+      <QueryState query={me}>
+        {(profile) => {
+          const workerCommunities = profile.roles.filter((role) => role.kind === 'community_worker')
+          return (
+            <>
+              <View className='home__banner'>
+                <Text className='home__title'>您好，{profile.displayName}</Text>
+                <Text className='home__subtitle'>
+                  {profile.homeCommunity
+                    ? `${profile.homeCommunity.streetName} · ${profile.homeCommunity.name}`
+                    : '社区需求与社会资源，一站对接'}
+                </Text>
+              </View>
+              <CellGroup title='居民服务'>
+                <Cell
+                  title='发布需求'
+                  description='报事、求助，社区及时受理'
+                  clickable
+                  onClick={() => void Taro.navigateTo({ url: ROUTES.postNeed })}
+                />
+                <Cell
+                  title='我的需求'
+                  description='查看办理进度'
+                  clickable
+                  onClick={() => void Taro.navigateTo({ url: ROUTES.myNeeds })}
+                />
+              </CellGroup>
+              {workerCommunities.length > 0 && (
+                <CellGroup title='社区工作'>
+                  {workerCommunities.map((role) => (
+                    <Cell
+                      key={role.scopeId}
+                      title='社区需求'
+                      description={role.label}
+                      clickable
+                      onClick={() =>
+                        void Taro.navigateTo({ url: ROUTES.communityNeeds(role.scopeId) })
+                      }
+                    />
+                  ))}
+                </CellGroup>
+              )}
+            </>
+          )
+        }}
+      </QueryState>
+    </View>
+  )
+}

@@ -1,0 +1,64 @@
+import { callAs, signIn, startTestCloud } from './localCloudClient'
+
+describe('local cloud gateway', () => {
+  let env: Awaited<ReturnType<typeof startTestCloud>>
+  beforeAll(async () => {
+    env = await startTestCloud()
+  })
+  afterAll(async () => {
+    await env.cleanUp()
+  })
+
+  it('refuses a call without a session with 401 and a Chinese message', async () => {
+    const result = await callAs(env.cloud, undefined, 'account', 'me')
+    expect(result).toMatchObject({
+      status: 401,
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '请先登录' },
+    })
+  })
+
+  it('refuses a forged or tampered session', async () => {
+    const token = await signIn(env.cloud, 'demo-resident-wang')
+    const [body, signature] = token.split('.')
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString())
+    const forgedBody = Buffer.from(JSON.stringify({ ...claims, sub: 'demo-district-admin' }))
+    const forged = `${forgedBody.toString('base64url')}.${signature}`
+    const result = await callAs(env.cloud, forged, 'account', 'me')
+    expect(result).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('identifies the caller from the session, not from anything the client sends', async () => {
+    const token = await signIn(env.cloud, 'demo-resident-wang')
+    const result = await callAs(env.cloud, token, 'account', 'me', {
+      openid: 'demo-district-admin',
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const me = await callAs(env.cloud, token, 'account', 'me', {})
+    expect(me).toMatchObject({
+      ok: true,
+      data: { id: 'demo-resident-wang', displayName: '王阿姨' },
+    })
+  })
+
+  it('answers unknown functions and actions with stable codes', async () => {
+    const token = await signIn(env.cloud, 'demo-resident-wang')
+    const response = await fetch(`${env.cloud.url}/api/functions/nothing`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: 'me' }),
+    })
+    expect(response.status).toBe(404)
+    const unknownAction = await callAs(env.cloud, token, 'account', 'drop' as 'me')
+    expect(unknownAction).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+  })
+
+  it('offers a demo account of every role for local sign-in', async () => {
+    const response = await fetch(`${env.cloud.url}/api/auth/demo-accounts`)
+    const body = (await response.json()) as { data: { title: string }[] }
+    const titles = body.data.map((account) => account.title).join(' ')
+    for (const role of ['居民', '志愿者', '社区工作者', '街道管理员', '区级管理员']) {
+      expect(titles).toContain(role)
+    }
+  })
+})

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  FunctionName,
+  Result,
+} from '../../cloudfunctions/shared/contract'
+import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+
+export const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'dist', 'cloudfunctions')
+
+/** A local cloud on a fresh data folder, as `npm start` runs it, without the H5 app. */
+export async function startTestCloud(dataDir?: string): Promise<{
+  cloud: LocalCloud
+  dataDir: string
+  cleanUp: () => Promise<void>
+}> {
+  const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'gongjian-test-')))
+  const cloud = await startLocalCloud({ dataDir: dir, functionsDir: FUNCTIONS_DIR })
+  return {
+    cloud,
+    dataDir: dir,
+    cleanUp: async () => {
+      await cloud.close()
+      if (!dataDir) await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function signIn(cloud: LocalCloud, accountId: string): Promise<string> {
+  const response = await fetch(`${cloud.url}/api/auth/sign-in`, {
+    method: 'POST',
+    body: JSON.stringify({ accountId }),
+  })
+  const body = (await response.json()) as Result<{ token: string }>
+  if (!body.ok) throw new Error(`sign-in failed: ${body.error.message}`)
+  return body.data.token
+}
+
+/** Calls an action through the gateway, as the H5 app does. */
+export async function callAs<F extends FunctionName, A extends ActionName<F>>(
+  cloud: LocalCloud,
+  token: string | undefined,
+  name: F,
+  action: A,
+  payload?: ActionInput<F, A> | Record<string, unknown>,
+): Promise<Result<ActionOutput<F, A>> & { status: number }> {
+  const response = await fetch(`${cloud.url}/api/functions/${name}`, {
+    method: 'POST',
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    body: JSON.stringify({ action, payload }),
+  })
+  return { ...((await response.json()) as Result<ActionOutput<F, A>>), status: response.status }
+}

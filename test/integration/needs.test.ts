@@ -1,0 +1,91 @@
+import { callAs, signIn, startTestCloud } from './localCloudClient'
+
+describe('personal needs through the local cloud', () => {
+  let env: Awaited<ReturnType<typeof startTestCloud>>
+  beforeEach(async () => {
+    env = await startTestCloud()
+  })
+  afterEach(async () => {
+    await env.cleanUp()
+  })
+
+  const validNeed = {
+    kind: 'help',
+    category: 'repair',
+    description: '厨房水管漏水，需要师傅上门维修',
+    communityId: 'dahua',
+    contactPhone: '13812345678',
+  } as const
+
+  it('a resident posts a need, sees it in 我的需求, and the community worker sees it masked', async () => {
+    const resident = await signIn(env.cloud, 'demo-resident-wang')
+    const posted = await callAs(env.cloud, resident, 'needs', 'post', validNeed)
+    expect(posted.ok).toBe(true)
+
+    const mine = await callAs(env.cloud, resident, 'needs', 'listMine', {})
+    if (!mine.ok) throw new Error(mine.error.message)
+    expect(mine.data.items[0]).toMatchObject({
+      description: validNeed.description,
+      communityName: '大华社区',
+      status: 'open',
+      contactPhone: '13812345678',
+    })
+
+    const worker = await signIn(env.cloud, 'demo-worker-dahua')
+    const list = await callAs(env.cloud, worker, 'needs', 'listCommunity', { communityId: 'dahua' })
+    if (!list.ok) throw new Error(list.error.message)
+    const seen = list.data.items.find((need) => need.description === validNeed.description)
+    expect(seen).toMatchObject({ residentName: '王阿姨', contactPhone: '138****5678' })
+  })
+
+  it('a need posted in one community stays out of other residents’ and communities’ lists', async () => {
+    const wang = await signIn(env.cloud, 'demo-resident-wang')
+    await callAs(env.cloud, wang, 'needs', 'post', validNeed)
+    const li = await signIn(env.cloud, 'demo-resident-li')
+    const liNeeds = await callAs(env.cloud, li, 'needs', 'listMine', {})
+    if (!liNeeds.ok) throw new Error(liNeeds.error.message)
+    expect(liNeeds.data.items.map((need) => need.description)).not.toContain(validNeed.description)
+
+    const xianshanWorker = await signIn(env.cloud, 'demo-worker-xianshan')
+    const other = await callAs(env.cloud, xianshanWorker, 'needs', 'listCommunity', {
+      communityId: 'xianshan',
+    })
+    if (!other.ok) throw new Error(other.error.message)
+    expect(other.data.total).toBe(0)
+  })
+
+  it('only those who oversee a community see its list', async () => {
+    const cases: [string, boolean][] = [
+      ['demo-worker-dahua', true],
+      ['demo-street-chaohai', true],
+      ['demo-district-admin', true],
+      ['demo-worker-xianshan', false],
+      ['demo-resident-wang', false],
+    ]
+    for (const [account, allowed] of cases) {
+      const token = await signIn(env.cloud, account)
+      const result = await callAs(env.cloud, token, 'needs', 'listCommunity', {
+        communityId: 'dahua',
+      })
+      expect({ account, ok: result.ok }).toEqual({ account, ok: allowed })
+      if (!result.ok) expect(result.error.code).toBe('FORBIDDEN')
+    }
+  })
+
+  it.each([
+    [{ ...validNeed, description: '短' }, '需求描述至少需要 5 个字'],
+    [{ ...validNeed, category: 'flying' }, '请选择有效的需求类别'],
+    [{ ...validNeed, contactPhone: '12345' }, '联系电话格式不正确，请输入 11 位手机号'],
+    [{ ...validNeed, communityId: 'nowhere' }, '所选社区不存在'],
+    [{ ...validNeed, residentId: 'someone-else' }, '包含不支持的字段'],
+    [{ kind: 'help', category: 'repair', communityId: 'dahua' }, '请填写需求描述'],
+  ])('bad input %# gets a clear Chinese error and stores nothing', async (payload, message) => {
+    const resident = await signIn(env.cloud, 'demo-resident-wang')
+    const before = await callAs(env.cloud, resident, 'needs', 'listMine', {})
+    const result = await callAs(env.cloud, resident, 'needs', 'post', payload)
+    expect(result).toMatchObject({ ok: false, error: { message } })
+    const after = await callAs(env.cloud, resident, 'needs', 'listMine', {})
+    if (!before.ok || !after.ok) throw new Error('listing failed')
+    expect(after.data.total).toBe(before.data.total)
+  })
+})
