@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Build and tool configuration files are CommonJS run by Node.
-    files: ['*.js', 'config/**/*.js'],
+    files: ['**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },

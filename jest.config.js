@@ -2,7 +2,10 @@
 // Built functions carry their own package.json, which would collide with their sources' in Jest's module map.
 const modulePathIgnorePatterns = ['<rootDir>/dist/cloudfunctions/[^/]+/package.json']
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
+  '^.+\\.(m?js|jsx|tsx?)$': [
+    '@swc/jest',
+    { jsc: { transform: { react: { runtime: 'automatic' } } } },
+  ],
 }
 
 module.exports = {
@@ -33,8 +36,32 @@ module.exports = {
     {
       displayName: 'component',
       testEnvironment: 'jsdom',
-      transform,
+      // Taro's H5 modules import each other in cycles that only Babel's CommonJS output tolerates.
+      transform: {
+        '^.+\\.(m?js|jsx|tsx?)$': [
+          'babel-jest',
+          {
+            configFile: false,
+            presets: [
+              ['@babel/preset-env', { targets: { node: 'current' }, modules: 'commonjs' }],
+              ['@babel/preset-react', { runtime: 'automatic' }],
+              '@babel/preset-typescript',
+            ],
+            plugins: [require('./config/nutuiImport')],
+          },
+        ],
+      },
       modulePathIgnorePatterns,
+      // The components run as on H5: Taro's H5 API and its React components.
+      moduleNameMapper: {
+        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '^@tarojs/components$': '@tarojs/components/lib/react/index',
+        '\\.(css|scss)$': '<rootDir>/test/component/styleStub.js',
+        '^(.*)/services/transport$': '$1/services/transport.h5',
+      },
+      // Taro's H5 runtime pulls in many ES-module-only packages; Babel compiles them all (cached).
+      transformIgnorePatterns: [],
+      setupFiles: ['<rootDir>/test/component/setup.ts'],
       testMatch: ['<rootDir>/test/component/**/*.test.tsx'],
     },
     {

@@ -12,8 +12,18 @@ export default defineAppConfig({
     selectedColor: '#d4380d',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/home/index', text: '服务大厅' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '服务大厅',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
     ],
   },
   window: {

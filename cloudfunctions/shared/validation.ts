@@ -8,7 +8,8 @@ export function text(label: string, { min = 1, max }: { min?: number; max: numbe
   return z
     .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
     .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少需要 ${min} 个字`)
+    .min(1, `请填写${label}`)
+    .min(min, `${label}至少需要 ${min} 个字`)
     .max(max, `${label}不能超过 ${max} 个字`)
 }
 

@@ -1,0 +1,17 @@
+import { execSync } from 'node:child_process'
+import { benchPackageSize } from './packageSize'
+
+// `npm run bench`: long-running figures kept out of `npm test`. Results go to bench/README.md.
+async function main() {
+  execSync('npm run build:weapp', { stdio: 'inherit' })
+  console.log('\n## weapp package sizes')
+  console.table(await benchPackageSize())
+  console.log('\n## matching at district scale')
+  // Its own process, so memory figures are the engine's and garbage collection can be forced.
+  execSync('node --expose-gc --import tsx bench/matching.ts', { stdio: 'inherit' })
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

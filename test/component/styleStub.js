@@ -1,0 +1,2 @@
+// Styles have no behaviour to test; Jest loads this in place of every stylesheet.
+module.exports = {}

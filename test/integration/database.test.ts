@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import * as cloud from 'wx-server-sdk'
+import { LocalDatabase } from '../../localcloud/database'
+import { installLocalCloud } from '../../localcloud/runtime'
+
+// The SDK's typings return `Promise<…> | void | string`; this reads a query's data as T.
+async function dataOf<T>(request: unknown): Promise<T> {
+  return ((await request) as { data: T }).data
+}
+
+// The real wx-server-sdk, as the cloud functions use it, on the local cloud's embedded database.
+describe('wx-server-sdk on the embedded database', () => {
+  let dataDir: string
+  let local: LocalDatabase
+  const db = () => cloud.database()
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-db-'))
+    local = new LocalDatabase(dataDir)
+    installLocalCloud(local)
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  })
+  afterEach(async () => {
+    await local.close()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('never lets concurrent conditional increments pass the capacity', async () => {
+    const _ = db().command
+    await db()
+      .collection('slots')
+      .add({ data: { _id: 'haircut-0900', capacity: 3, booked: 0 } })
+    const attempts = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db()
+          .collection('slots')
+          .where({ _id: 'haircut-0900', booked: _.lt(3) })
+          .update({ data: { booked: _.inc(1) } }),
+      ),
+    )
+    const updated = attempts.map(
+      (result) => (result as { stats: { updated: number } }).stats.updated,
+    )
+    expect(updated.filter((count) => count === 1)).toHaveLength(3)
+    const slot = await dataOf<{ booked: number }>(
+      db().collection('slots').doc('haircut-0900').get(),
+    )
+    expect(slot.booked).toBe(3)
+  })
+
+  it('queries, sorts, pages, projects and counts like the cloud database', async () => {
+    const _ = db().command
+    const people = Array.from({ length: 12 }, (_unused, index) => ({
+      name: `居民${index}`,
+      age: 60 + index,
+      tags: index % 2 ? ['一老'] : ['一小'],
+      joinedAt: new Date(Date.UTC(2026, 0, index + 1)),
+    }))
+    await Promise.all(people.map((person) => db().collection('people').add({ data: person })))
+    const query = db()
+      .collection('people')
+      .where({ age: _.gte(65), tags: _.in(['一老']) })
+    const { total } = (await query.count()) as { total: number }
+    expect(total).toBe(4)
+    const page = await dataOf<{ name: string; age?: number }[]>(
+      query.orderBy('age', 'desc').skip(1).limit(2).field({ name: true }).get(),
+    )
+    expect(page.map((row) => row.name)).toEqual(['居民9', '居民7'])
+    expect(page[0].age).toBeUndefined()
+    const dated = await dataOf<{ joinedAt: Date }[]>(
+      db()
+        .collection('people')
+        .where({ joinedAt: _.lt(new Date(Date.UTC(2026, 0, 3))) })
+        .get(),
+    )
+    expect(dated).toHaveLength(2)
+    expect(dated[0].joinedAt).toBeInstanceOf(Date)
+  })
+
+  it('applies update operators, merges nested fields and refuses a duplicate _id', async () => {
+    const _ = db().command
+    await db()
+      .collection('needs')
+      .add({ data: { _id: 'n1', progress: { meetings: 1, notes: ['启动'] }, status: 'open' } })
+    await db()
+      .collection('needs')
+      .doc('n1')
+      .update({ data: { progress: { meetings: _.inc(1), notes: _.push(['月度例会']) } } })
+    const need = await dataOf<object>(db().collection('needs').doc('n1').get())
+    expect(need).toMatchObject({
+      status: 'open',
+      progress: { meetings: 2, notes: ['启动', '月度例会'] },
+    })
+    await expect(
+      db()
+        .collection('needs')
+        .add({ data: { _id: 'n1', status: 'copy' } }),
+    ).rejects.toBeTruthy()
+  })
+})
