@@ -1,6 +1,7 @@
 import type {
   Community,
   District,
+  Organization,
   PersonalNeed,
   Street,
   UserRecord,
@@ -45,6 +46,44 @@ const COMMUNITIES: Community[] = COMMUNITY_ROWS.map(([_id, streetId, name], inde
   location: { lat: 36.36 + (index % 4) * 0.015, lng: 120.42 + Math.floor(index / 4) * 0.02 },
 }))
 
+// Providers named in DOMAIN.md's source reports: the three resource lists' members.
+const ORGANIZATIONS: Organization[] = [
+  org(
+    'moshang',
+    '即墨区品牌商会·墨商成长驿站',
+    'social_org',
+    '可为共建社区提供容纳 120 人的培训、沙龙场地',
+    0,
+  ),
+  org(
+    'xiangtai',
+    '即墨区祥泰残疾人综合服务中心',
+    'social_org',
+    '助残康复、残疾人就业帮扶',
+    1,
+    '4A',
+  ),
+  org(
+    'guoli',
+    '即墨区国立社会工作服务中心',
+    'social_org',
+    '专业社工服务、个案帮扶与社区营造',
+    2,
+    '5A',
+  ),
+  org('jixie-shanghui', '即墨区机械制造业商会', 'social_org', '企业志愿服务、技能培训', 3),
+  org('mayi', '蚂蚁力量儿童义工团', 'volunteer_org', '助学名额、重大活动保障、生态环保志愿服务', 4),
+  org(
+    'lituixiu',
+    '区离退休干部服务中心',
+    'gov_dept',
+    '手机摄影培训、中老年人健身项目培训及交流展演',
+    5,
+  ),
+  org('zonggonghui', '区总工会', 'gov_dept', '新就业群体（快递员、外卖骑手）关爱服务', 6),
+  org('fulian', '区妇联', 'gov_dept', '妇女儿童权益保障、家庭教育指导', 7),
+]
+
 const SEED_TIME = new Date('2026-11-20T09:00:00+08:00')
 
 /** The accounts local sign-in offers, one or more per role. */
@@ -64,6 +103,15 @@ export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
   ]),
   user('demo-worker-xianshan', '刘社工', '社区工作者 · 岘山社区', 'xianshan', [
     { kind: 'community_worker', communityId: 'xianshan' },
+  ]),
+  user('demo-org-mayi', '赵队长', '志愿服务组织 · 蚂蚁力量儿童义工团', undefined, [
+    { kind: 'org_member', orgId: 'mayi' },
+  ]),
+  user('demo-org-moshang', '孙会长', '社会组织 · 墨商成长驿站', undefined, [
+    { kind: 'org_member', orgId: 'moshang' },
+  ]),
+  user('demo-org-lituixiu', '周主任', '政府部门 · 区离退休干部服务中心', undefined, [
+    { kind: 'org_member', orgId: 'lituixiu' },
   ]),
   user('demo-street-chaohai', '潮海街道管理员', '街道管理员 · 潮海街道', undefined, [
     { kind: 'street_admin', streetId: 'chaohai' },
@@ -111,6 +159,7 @@ export async function seedDemoData(db: LocalDatabase): Promise<boolean> {
     STREETS.map(({ named: _named, ...street }) => street),
   )
   await insertAll(db, 'communities', COMMUNITIES)
+  await insertAll(db, 'organizations', ORGANIZATIONS)
   await insertAll(
     db,
     'users',
@@ -166,5 +215,24 @@ function need(
     status: 'open',
     createdAt: SEED_TIME,
     updatedAt: SEED_TIME,
+  }
+}
+
+function org(
+  _id: string,
+  name: string,
+  kind: Organization['kind'],
+  description: string,
+  index: number,
+  grade?: Organization['grade'],
+): Organization {
+  return {
+    _id,
+    districtId: 'jimo',
+    name,
+    kind,
+    description,
+    location: { lat: 36.37 + (index % 3) * 0.012, lng: 120.43 + Math.floor(index / 3) * 0.018 },
+    ...(grade ? { grade } : {}),
   }
 }

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../shared/domain/roles'
 import type { Role, UserRecord } from '../shared/domain/types'
 import { defineFunction } from '../shared/handler'
 import { loadDistrictTree, requireCommunity } from '../shared/repositories/directory'
+import { listOrganizations } from '../shared/repositories/organizations'
 import { findUser, setHomeCommunity } from '../shared/repositories/users'
 
 export const main = defineFunction<typeof accountInputs, OutputsOf<AccountApi>>(accountInputs, {
@@ -20,9 +21,15 @@ export const main = defineFunction<typeof accountInputs, OutputsOf<AccountApi>>(
 })
 
 async function toMeView(user: UserRecord): Promise<MeView> {
-  const { districts, streets, communities } = await loadDistrictTree()
+  const [{ districts, streets, communities }, organizations] = await Promise.all([
+    loadDistrictTree(),
+    listOrganizations(
+      user.roles.flatMap((role) => (role.kind === 'org_member' ? [role.orgId] : [])),
+    ),
+  ])
   const nameOf = (id: string) =>
-    [...districts, ...streets, ...communities].find((place) => place._id === id)?.name ?? ''
+    [...districts, ...streets, ...communities, ...organizations].find((item) => item._id === id)
+      ?.name ?? ''
   const home = communities.find((community) => community._id === user.homeCommunityId)
   return {
     id: user._id,

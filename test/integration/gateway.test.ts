@@ -28,6 +28,15 @@ describe('local cloud gateway', () => {
     expect(result).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } })
   })
 
+  it('names an organization member’s organization in their role', async () => {
+    const token = await signIn(env.cloud, 'demo-org-mayi')
+    const me = await callAs(env.cloud, token, 'account', 'me', {})
+    expect(me).toMatchObject({
+      ok: true,
+      data: { roles: [{ kind: 'org_member', label: '组织成员 · 蚂蚁力量儿童义工团' }] },
+    })
+  })
+
   it('identifies the caller from the session, not from anything the client sends', async () => {
     const token = await signIn(env.cloud, 'demo-resident-wang')
     const result = await callAs(env.cloud, token, 'account', 'me', {
@@ -57,7 +66,16 @@ describe('local cloud gateway', () => {
     const response = await fetch(`${env.cloud.url}/api/auth/demo-accounts`)
     const body = (await response.json()) as { data: { title: string }[] }
     const titles = body.data.map((account) => account.title).join(' ')
-    for (const role of ['居民', '志愿者', '社区工作者', '街道管理员', '区级管理员']) {
+    for (const role of [
+      '居民',
+      '志愿者',
+      '社会组织',
+      '志愿服务组织',
+      '政府部门',
+      '社区工作者',
+      '街道管理员',
+      '区级管理员',
+    ]) {
       expect(titles).toContain(role)
     }
   })

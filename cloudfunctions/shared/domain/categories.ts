@@ -36,6 +36,12 @@ export const FOCUS_GROUPS = {
 } as const
 export type FocusGroup = keyof typeof FOCUS_GROUPS
 
+export const ORGANIZATION_KINDS = {
+  social_org: '社会组织',
+  volunteer_org: '志愿服务组织',
+  gov_dept: '政府部门',
+} as const
+
 export const PERSONAL_NEED_STATUSES = {
   open: '待受理',
   accepted: '已受理',

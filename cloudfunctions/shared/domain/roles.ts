@@ -25,3 +25,18 @@ export function requireOversight(user: UserRecord, community: Community): void {
     throw new AppError('FORBIDDEN', `您不是${community.name}的工作人员，无法查看该社区的需求`)
   }
 }
+
+export function isMemberOf(user: UserRecord, orgId: string): boolean {
+  return user.roles.some((role) => role.kind === 'org_member' && role.orgId === orgId)
+}
+
+export function requireMembership(user: UserRecord, organization: { _id: string; name: string }) {
+  if (!isMemberOf(user, organization._id)) {
+    throw new AppError('FORBIDDEN', `您不是${organization.name}的成员，不能代表该组织操作`)
+  }
+}
+
+/** The communities the user works for as a community worker. */
+export function workerCommunityIds(user: UserRecord): string[] {
+  return user.roles.flatMap((role) => (role.kind === 'community_worker' ? [role.communityId] : []))
+}

@@ -42,6 +42,31 @@ export interface Community {
   location?: { lat: number; lng: number }
 }
 
+/** The three kinds of provider in the resource pool (资源共享库). */
+export type OrganizationKind = 'social_org' | 'volunteer_org' | 'gov_dept'
+
+export interface Organization {
+  _id: string
+  districtId: string
+  name: string
+  kind: OrganizationKind
+  description: string
+  /** Rating of registered social organizations (等级评估), where it applies. */
+  grade?: '5A' | '4A' | '3A'
+  location?: { lat: number; lng: number }
+}
+
+/** An append-only record of an action taken by staff on someone else's data (PIPL audit trail). */
+export interface AuditEntry {
+  _id: string
+  actorId: string
+  action: string
+  collection: string
+  targetId: string
+  detail?: string
+  at: Date
+}
+
 export interface PersonalNeed {
   _id: string
   residentId: string

@@ -6,7 +6,9 @@ export const COLLECTIONS = {
   streets: 'streets',
   communities: 'communities',
   users: 'users',
+  organizations: 'organizations',
   personalNeeds: 'personal_needs',
+  auditLogs: 'audit_logs',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
