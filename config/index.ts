@@ -12,16 +12,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gongjian',
     date: '2026-11-23',
-    // NutUI is drawn at 375 px; our own styles at 750 rpx.
+    // NutUI is drawn at 375 px; our own styles at 750 rpx. Taro copies this function's source
+    // into the app for Taro.pxTransform, so it must compile without helpers (no `typeof`).
     designWidth(input) {
-      const file = typeof input === 'object' ? input?.file : undefined
-      return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+      const file = (input as { file?: string } | undefined)?.file
+      return file && file.replace(/\\+/g, '/').indexOf('@nutui') > -1 ? 375 : 750
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
     plugins: [],
-    defineConstants: {},
+    // The WeChat cloud environment the app calls; empty means the mini-program's default one.
+    defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
     framework: 'react',

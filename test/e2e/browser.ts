@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -41,3 +41,27 @@ export async function launchBrowser(): Promise<{
 }
 
 export const ARTIFACTS_DIR = path.resolve(__dirname, '..', '..', 'test-results')
+
+export async function expectVisible(page: Page, text: string, options: { title?: boolean } = {}) {
+  if (options.title) {
+    await page.waitForFunction((expected) => document.title.includes(expected), text)
+    return
+  }
+  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15000 })
+}
+
+/**
+ * Taps what a user would tap to reach the text: NutUI draws labels inside the button, cell or
+ * radio element that takes the tap, so the click goes to the nearest such element.
+ */
+export async function tap(page: Page, text: string) {
+  const tappable =
+    'ancestor-or-self::*[self::taro-button-core or contains(@class, "nut-cell-clickable") or contains(@class, "nut-radio")][1]'
+  await page.getByText(text, { exact: true }).first().locator(`xpath=${tappable}`).click()
+}
+
+/** Saves a screenshot as a test artifact, once the page's slide-in animation has finished. */
+export async function screenshot(page: Page, name: string) {
+  await page.waitForTimeout(800)
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, name) })
+}

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { FUNCTIONS_DIR } from '../integration/localCloudClient'
-import { ARTIFACTS_DIR, launchBrowser } from './browser'
+import { ARTIFACTS_DIR, expectVisible, launchBrowser, screenshot, tap } from './browser'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 
@@ -75,27 +75,3 @@ describe('H5 app in Chromium: a resident posts a need and the community worker s
     await screenshot(page, 'e2e-community-needs.png')
   }, 90000)
 })
-
-async function expectVisible(page: Page, text: string, options: { title?: boolean } = {}) {
-  if (options.title) {
-    await page.waitForFunction((expected) => document.title.includes(expected), text)
-    return
-  }
-  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15000 })
-}
-
-/**
- * Taps what a user would tap to reach the text: NutUI draws labels inside the button, cell or
- * radio element that takes the tap, so the click goes to the nearest such element.
- */
-async function tap(page: Page, text: string) {
-  const tappable =
-    'ancestor-or-self::*[self::taro-button-core or contains(@class, "nut-cell-clickable") or contains(@class, "nut-radio")][1]'
-  await page.getByText(text, { exact: true }).first().locator(`xpath=${tappable}`).click()
-}
-
-/** Saves a screenshot as a test artifact, once the page's slide-in animation has finished. */
-async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(800)
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, name) })
-}

@@ -1,0 +1,87 @@
+import { renderWeappPage } from './renderWeappPage'
+
+const resident = {
+  id: 'u1',
+  displayName: '王阿姨',
+  roles: [{ kind: 'resident', scopeId: 'dahua', label: '居民 · 大华社区' }],
+  homeCommunity: { id: 'dahua', name: '大华社区', streetName: '潮海街道' },
+}
+const worker = {
+  ...resident,
+  roles: [
+    ...resident.roles,
+    { kind: 'community_worker', scopeId: 'dahua', label: '社区工作者 · 大华社区' },
+  ],
+}
+const myNeeds = {
+  items: [
+    {
+      id: 'n1',
+      kind: 'help',
+      category: 'repair',
+      description: '厨房水管漏水需要维修',
+      communityId: 'dahua',
+      communityName: '大华社区',
+      status: 'open',
+      residentName: '王阿姨',
+      createdAt: '2026-11-20T01:00:00.000Z',
+    },
+  ],
+  total: 1,
+  page: 1,
+  pageSize: 20,
+}
+const unavailable = {
+  ok: false,
+  error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' },
+}
+
+describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
+  it('mounts a page and hands over its first setData tree, as Taro’s prerender receives it', async () => {
+    const { firstData } = await renderWeappPage('pages/home/index')
+    expect(firstData['root.cn']).toEqual([expect.objectContaining({ cl: 'home' })])
+  })
+
+  it('greets a resident on 服务大厅 with the resident entries', async () => {
+    const { text, calls } = await renderWeappPage('pages/home/index', {
+      cloud: { 'account.me': { ok: true, data: resident } },
+      waitForText: '您好，王阿姨',
+    })
+    const lines = text.split('\n')
+    expect(lines).toEqual(expect.arrayContaining(['发布需求', '我的需求', '潮海街道 · 大华社区']))
+    expect(lines).not.toContain('社区需求')
+    expect(calls).toEqual([{ name: 'account', data: { action: 'me', payload: {} } }])
+  })
+
+  it('shows a community worker the community’s needs on 服务大厅', async () => {
+    const { text } = await renderWeappPage('pages/home/index', {
+      cloud: { 'account.me': { ok: true, data: worker } },
+      waitForText: '您好，王阿姨',
+    })
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['社区需求', '社区工作者 · 大华社区']))
+  })
+
+  it('shows the name and roles on 我的', async () => {
+    const { text } = await renderWeappPage('pages/me/index', {
+      cloud: { 'account.me': { ok: true, data: resident } },
+      waitForText: '王阿姨',
+    })
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['王阿姨', '居民 · 大华社区']))
+  })
+
+  it('lists the resident’s needs in the needs subpackage', async () => {
+    const { text } = await renderWeappPage('packages/needs/pages/mine/index', {
+      cloud: { 'needs.listMine': { ok: true, data: myNeeds } },
+      waitForText: '共 1 条需求',
+    })
+    expect(text).toContain('厨房水管漏水需要维修')
+  })
+
+  it('shows the cloud’s error message when a call fails', async () => {
+    const { text } = await renderWeappPage('packages/needs/pages/mine/index', {
+      cloud: { 'needs.listMine': unavailable },
+      waitForText: '服务暂时不可用，请稍后重试',
+    })
+    expect(text).not.toContain('条需求')
+  })
+})
