@@ -1,4 +1,10 @@
-import type { PersonalNeedCategory, PersonalNeedKind, PersonalNeedStatus } from './categories'
+import type {
+  FocusGroup,
+  PersonalNeedCategory,
+  PersonalNeedKind,
+  PersonalNeedStatus,
+  ServiceDomain,
+} from './categories'
 
 /** Roles are data on the user record; every action checks them. */
 export type Role =
@@ -80,6 +86,73 @@ export interface PersonalNeed {
   /** Given only if the resident wants to be called back; shown masked to workers. */
   contactPhone?: string
   status: PersonalNeedStatus
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** 基础需求清单 (basic, every community) or 特色需求清单 (special to this community). */
+export type NeedListKind = 'basic' | 'special'
+
+export type NeedPriority = 'high' | 'medium' | 'low'
+
+/**
+ * open: published, unclaimed · partly_served: some units committed · served: every unit
+ * committed · closed: withdrawn or done.
+ */
+export type CommunityNeedStatus = 'draft' | 'open' | 'partly_served' | 'served' | 'closed'
+
+/** A line of a community's need list (需求清单), published for providers to see and claim. */
+export interface CommunityNeed {
+  _id: string
+  districtId: string
+  streetId: string
+  communityId: string
+  communityName: string
+  list: NeedListKind
+  /** One of the six domains (SERVICE_DOMAINS). */
+  domain: ServiceDomain
+  focusGroups: FocusGroup[]
+  title: string
+  description: string
+  /** Whole units, e.g. 卫生死角清理 × 6 次. */
+  quantity: number
+  unit: string
+  /** Units already committed by confirmed matches or approved claims; never above quantity. */
+  committed: number
+  /** Whether the need may be served in parts by several providers (e.g. 次, 个) or not (e.g. 项). */
+  splittable: boolean
+  window: { from: string; to: string }
+  priority: NeedPriority
+  status: CommunityNeedStatus
+  /** The personal needs this line was promoted from. */
+  promotedFrom: string[]
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A line of a provider's resource list (资源清单): what it offers, how much per period, where. */
+export interface ResourceOffering {
+  _id: string
+  districtId: string
+  organizationId: string
+  organizationName: string
+  organizationKind: OrganizationKind
+  /** The first domain is the provider's primary one. */
+  domains: ServiceDomain[]
+  focusGroups: FocusGroup[]
+  title: string
+  description: string
+  /** Capacity per period, e.g. 场地 120 人 per 次, 助学名额 6 个 per 年. */
+  capacity: number
+  unit: string
+  period: 'once' | 'month' | 'year'
+  /** Units already committed; remaining = capacity − committed, never below zero. */
+  committed: number
+  serviceArea: { districtWide: boolean; streetIds: string[]; communityIds: string[] }
+  availability: { from: string; to: string }
+  status: 'active' | 'paused' | 'withdrawn'
+  createdBy: string
   createdAt: Date
   updatedAt: Date
 }

@@ -9,6 +9,8 @@ export const COLLECTIONS = {
   organizations: 'organizations',
   personalNeeds: 'personal_needs',
   auditLogs: 'audit_logs',
+  communityNeeds: 'community_needs',
+  resourceOfferings: 'resource_offerings',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
