@@ -1,9 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import * as cloud from 'wx-server-sdk'
-import { LocalDatabase } from '../../localcloud/database'
-import { installLocalCloud } from '../../localcloud/runtime'
+import { openEmbeddedDatabase } from './localCloudClient'
 
 // The SDK's typings return `Promise<…> | void | string`; this reads a query's data as T.
 async function dataOf<T>(request: unknown): Promise<T> {
@@ -12,19 +8,14 @@ async function dataOf<T>(request: unknown): Promise<T> {
 
 // The real wx-server-sdk, as the cloud functions use it, on the local cloud's embedded database.
 describe('wx-server-sdk on the embedded database', () => {
-  let dataDir: string
-  let local: LocalDatabase
+  let cleanUp: () => Promise<void>
   const db = () => cloud.database()
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-db-'))
-    local = new LocalDatabase(dataDir)
-    installLocalCloud(local)
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    ;({ cleanUp } = await openEmbeddedDatabase())
   })
   afterEach(async () => {
-    await local.close()
-    await rm(dataDir, { recursive: true, force: true })
+    await cleanUp()
   })
 
   it('never lets concurrent conditional increments pass the capacity', async () => {

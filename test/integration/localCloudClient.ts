@@ -8,6 +8,9 @@ import type {
   FunctionName,
   Result,
 } from '../../cloudfunctions/shared/contract'
+import * as sdk from 'wx-server-sdk'
+import { LocalDatabase } from '../../localcloud/database'
+import { installLocalCloud } from '../../localcloud/runtime'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 
 export const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'dist', 'cloudfunctions')
@@ -54,4 +57,22 @@ export async function callAs<F extends FunctionName, A extends ActionName<F>>(
     body: JSON.stringify({ action, payload }),
   })
   return { ...((await response.json()) as Result<ActionOutput<F, A>>), status: response.status }
+}
+
+/** The real wx-server-sdk in this process, on a fresh embedded database, as a function sees it. */
+export async function openEmbeddedDatabase(): Promise<{
+  database: LocalDatabase
+  cleanUp: () => Promise<void>
+}> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-db-'))
+  const database = new LocalDatabase(dir)
+  installLocalCloud(database)
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string })
+  return {
+    database,
+    cleanUp: async () => {
+      await database.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
 }

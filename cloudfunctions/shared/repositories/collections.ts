@@ -11,6 +11,10 @@ export const COLLECTIONS = {
   auditLogs: 'audit_logs',
   communityNeeds: 'community_needs',
   resourceOfferings: 'resource_offerings',
+  notifications: 'notifications',
+  stallEvents: 'stall_events',
+  stallSlots: 'stall_slots',
+  stallBookings: 'stall_bookings',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
