@@ -6,6 +6,12 @@ import type {
   Street,
   UserRecord,
 } from '../cloudfunctions/shared/domain/types'
+import {
+  addDays,
+  chinaDateOf,
+  slotsOf,
+  type StallEvent,
+} from '../cloudfunctions/shared/domain/stalls'
 import type { LocalDatabase, StoredDocument } from './database'
 
 // The pilot of DOMAIN.md: 即墨区, 5 streets and 13 communities. Streets and communities named in the
@@ -170,6 +176,9 @@ export async function seedDemoData(db: LocalDatabase): Promise<boolean> {
     'personal_needs',
     PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
   )
+  const stallEvent = demoStallEvent(new Date())
+  await insertAll(db, 'stall_events', [stallEvent])
+  await insertAll(db, 'stall_slots', slotsOf(stallEvent))
   return true
 }
 
@@ -234,5 +243,59 @@ function org(
     description,
     location: { lat: 36.37 + (index % 3) * 0.012, lng: 120.43 + Math.floor(index / 3) * 0.018 },
     ...(grade ? { grade } : {}),
+  }
+}
+
+// The launch event's stalls (DOMAIN.md): haircuts, vision tests, first-aid training, and the
+// volunteer repair service's 12 items; held on the Saturday after the data is first seeded.
+const REPAIR_ITEMS = [
+  '补鞋',
+  '缝补衣物',
+  '修小家电',
+  '磨刀磨剪',
+  '修雨伞',
+  '修自行车',
+  '配钥匙',
+  '修钟表',
+  '修眼镜',
+  '换拉链',
+  '手机清理贴膜',
+  '修门锁',
+]
+
+function demoStallEvent(now: Date): StallEvent {
+  const today = chinaDateOf(now)
+  const weekday = new Date(`${today}T12:00:00+08:00`).getUTCDay()
+  const items: Omit<StallEvent['items'][number], 'id'>[] = [
+    { name: '公益理发', startTime: '09:00', endTime: '11:00', slotMinutes: 15, capacityPerSlot: 2 },
+    { name: '视力检测', startTime: '09:00', endTime: '11:00', slotMinutes: 20, capacityPerSlot: 3 },
+    {
+      name: '应急救护培训',
+      startTime: '09:30',
+      endTime: '11:30',
+      slotMinutes: 60,
+      capacityPerSlot: 30,
+    },
+    ...REPAIR_ITEMS.map((name) => ({
+      name,
+      startTime: '09:00',
+      endTime: '11:00',
+      slotMinutes: 30,
+      capacityPerSlot: 3,
+    })),
+  ]
+  return {
+    _id: 'demo-stall-launch',
+    seriesId: 'demo-stall-launch',
+    title: '共建服务集市·公益服务日',
+    place: '大华社区党群服务中心广场',
+    districtId: 'jimo',
+    streetId: COMMUNITIES.find((community) => community._id === 'dahua')!.streetId,
+    communityId: 'dahua',
+    organizerId: 'demo-worker-dahua',
+    organizerName: '张社工',
+    date: addDays(today, (6 - weekday + 7) % 7 || 7),
+    items: items.map((item, index) => ({ id: `item${index + 1}`, ...item })),
+    createdAt: SEED_TIME,
   }
 }

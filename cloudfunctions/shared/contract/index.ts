@@ -1,12 +1,14 @@
 import type { AccountApi } from './account'
 import type { DirectoryApi } from './directory'
 import type { NeedsApi } from './needs'
+import type { StallsApi } from './stalls'
 
 /** Every cloud function and its actions, as the client sees them. */
 export interface Api {
   account: AccountApi
   directory: DirectoryApi
   needs: NeedsApi
+  stalls: StallsApi
 }
 
 export type FunctionName = keyof Api
@@ -26,3 +28,4 @@ export type { Result, ResultError } from '../result'
 export type * from './account'
 export type * from './directory'
 export type * from './needs'
+export type * from './stalls'

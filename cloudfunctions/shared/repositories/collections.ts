@@ -62,3 +62,13 @@ export async function updateWhere(query: Query, data: object): Promise<number> {
   const { stats } = (await query.update({ data })) as { stats: { updated: number } }
   return stats.updated
 }
+
+/** Every document the query matches, read a page at a time. */
+export async function findAll<T>(query: Query): Promise<T[]> {
+  const all: T[] = []
+  for (;;) {
+    const page = await findMany<T>(query.skip(all.length).limit(MAX_PAGE))
+    all.push(...page)
+    if (page.length < MAX_PAGE) return all
+  }
+}

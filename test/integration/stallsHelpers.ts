@@ -1,0 +1,35 @@
+import type { LocalCloud } from '../../localcloud/server'
+import { callAs, signIn } from './localCloudClient'
+
+/** China's local date and clock time `minutesFromNow` away, as a publisher would type them. */
+export function chinaClockIn(minutesFromNow: number): { date: string; time: string } {
+  const shifted = new Date(Date.now() + (minutesFromNow + 8 * 60) * 60_000).toISOString()
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) }
+}
+
+/**
+ * 大华社区's worker publishes a one-item event whose only slot starts `startsInMinutes` from now
+ * and lasts 60 minutes; answers the event's and the slot's ids.
+ */
+export async function publishEventStartingIn(
+  cloud: LocalCloud,
+  startsInMinutes: number,
+  capacityPerSlot = 2,
+  name = '公益理发',
+): Promise<{ eventId: string; slotId: string }> {
+  const worker = await signIn(cloud, 'demo-worker-dahua')
+  const start = chinaClockIn(startsInMinutes)
+  const end = chinaClockIn(startsInMinutes + 60)
+  const published = await callAs(cloud, worker, 'stalls', 'publish', {
+    title: '社区公益服务日',
+    place: '大华社区党群服务中心',
+    communityId: 'dahua',
+    date: start.date,
+    items: [{ name, startTime: start.time, endTime: end.time, slotMinutes: 60, capacityPerSlot }],
+  })
+  if (!published.ok) throw new Error(published.error.message)
+  const eventId = published.data.eventIds[0]
+  const detail = await callAs(cloud, worker, 'stalls', 'detail', { eventId })
+  if (!detail.ok) throw new Error(detail.error.message)
+  return { eventId, slotId: detail.data.itemsWithSlots[0].slots[0].id }
+}
