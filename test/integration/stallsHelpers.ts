@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../../localcloud/server'
+import { SessionSigner } from '../../localcloud/session'
 import { callAs, signIn } from './localCloudClient'
 
 /** China's local date and clock time `minutesFromNow` away, as a publisher would type them. */
@@ -32,4 +33,41 @@ export async function publishEventStartingIn(
   const detail = await callAs(cloud, worker, 'stalls', 'detail', { eventId })
   if (!detail.ok) throw new Error(detail.error.message)
   return { eventId, slotId: detail.data.itemsWithSlots[0].slots[0].id }
+}
+
+/** Registers `count` residents of 大华社区 straight in the database and mints their sessions. */
+export async function createResidents(
+  cloud: LocalCloud,
+  dataDir: string,
+  count: number,
+  prefix: string,
+): Promise<string[]> {
+  const users = Array.from({ length: count }, (_, index) => ({
+    _id: `${prefix}-${index}`,
+    displayName: `居民${index}`,
+    roles: [{ kind: 'resident', communityId: 'dahua' }],
+    homeCommunityId: 'dahua',
+    createdAt: new Date(),
+  }))
+  await cloud.database.exclusive('users', (store) => store.insertAsync(users))
+  const signer = await SessionSigner.open(dataDir)
+  return users.map((user) => signer.issue(user._id).token)
+}
+
+/**
+ * Every resident asks for the slot at the same moment; even-numbered ones accept the waitlist.
+ * Answers each call's outcome and latency.
+ */
+export async function bookAllAtOnce(cloud: LocalCloud, tokens: string[], slotId: string) {
+  return Promise.all(
+    tokens.map(async (token, index) => {
+      const started = performance.now()
+      const result = await callAs(cloud, token, 'stalls', 'book', {
+        slotId,
+        joinWaitlist: index % 2 === 0,
+      })
+      const outcome = result.ok ? result.data.status : result.error.code
+      return { outcome, milliseconds: performance.now() - started }
+    }),
+  )
 }
