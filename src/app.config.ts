@@ -6,6 +6,17 @@ export default defineAppConfig({
       root: 'packages/needs',
       pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
     },
+    {
+      root: 'packages/stalls',
+      pages: [
+        'pages/events/index',
+        'pages/event/index',
+        'pages/mine/index',
+        'pages/checkin/index',
+        'pages/stats/index',
+        'pages/publish/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#7a7e83',

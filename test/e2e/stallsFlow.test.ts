@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { FUNCTIONS_DIR } from '../integration/localCloudClient'
+import { chinaClockIn, publishEventStartingIn } from '../integration/stallsHelpers'
+import { ARTIFACTS_DIR, expectVisible, launchBrowser, screenshot, tap } from './browser'
+
+const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5')
+
+describe('H5 app in Chromium: a resident books a haircut, the stall checks them in, they rate it', () => {
+  let cloud: LocalCloud
+  let dataDir: string
+  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  let page: Page
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(H5_DIR, 'index.html'))) {
+      throw new Error('dist/h5 is missing: run `npm run build` first')
+    }
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-e2e-'))
+    cloud = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS_DIR, staticDir: H5_DIR })
+    browser = await launchBrowser()
+    page = await browser.context.newPage()
+    await mkdir(ARTIFACTS_DIR, { recursive: true })
+  }, 60000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await cloud?.close()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  async function switchAccount(name: string) {
+    await page.goto(`${cloud.url}/#/pages/me/index`)
+    await tap(page, '退出登录')
+    await tap(page, name)
+    await page.getByText('退出登录').waitFor()
+  }
+
+  it('walks book → check in by typed code → rate', async () => {
+    // A haircut stall whose slot starts in 10 minutes, so check-in is open.
+    const { eventId } = await publishEventStartingIn(cloud, 10, 2)
+    const slotTime = chinaClockIn(10).time
+
+    await page.goto(cloud.url)
+    await tap(page, '去登录')
+    await tap(page, '王阿姨')
+    await expectVisible(page, '居民 · 大华社区')
+    await page.goto(`${cloud.url}/#/pages/home/index`)
+    await tap(page, '服务集市')
+    await page.getByText('社区公益服务日').first().click()
+    await expectVisible(page, '主办：张社工')
+    await tap(page, `${slotTime} 余2`)
+    await expectVisible(page, '预约成功')
+    const code = (
+      (await page.locator('.check-in-code__digits').first().textContent()) ?? ''
+    ).replace(/\D/g, '')
+    expect(code).toMatch(/^\d{6}$/)
+    await screenshot(page, 'e2e-stalls-booked.png')
+
+    await switchAccount('张社工')
+    await page.goto(`${cloud.url}/#/packages/stalls/pages/event/index?eventId=${eventId}`)
+    await tap(page, '现场签到')
+    await page.getByRole('textbox', { name: '6 位签到码' }).fill(code)
+    await tap(page, '确认签到')
+    await expectVisible(page, '签到成功：王阿姨')
+    await screenshot(page, 'e2e-stalls-checked-in.png')
+    // The same code a second time is refused.
+    await page.getByRole('textbox', { name: '6 位签到码' }).fill(code)
+    await tap(page, '确认签到')
+    await expectVisible(page, '该签到码已使用，不能重复签到')
+
+    await switchAccount('王阿姨')
+    await page.goto(`${cloud.url}/#/pages/home/index`)
+    await tap(page, '我的预约')
+    await expectVisible(page, '已签到')
+    await page.locator('textarea').fill('师傅很耐心，剪得很好')
+    await tap(page, '提交评价')
+    await expectVisible(page, '我的评价：5 分 · 师傅很耐心，剪得很好')
+    await screenshot(page, 'e2e-stalls-rated.png')
+  }, 120000)
+})
