@@ -85,7 +85,7 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
     expect(text).not.toContain('条需求')
   })
 
-  it('shows a booked haircut with its check-in code in 我的预约 (stalls subpackage)', async () => {
+  it('shows a booked haircut with its check-in code and the latest notice in 我的预约 (stalls subpackage)', async () => {
     const booking = {
       id: 'ev1-item1:u1',
       eventId: 'ev1',
@@ -104,13 +104,22 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
       canRate: false,
     }
     const { text, calls } = await renderWeappPage('packages/stalls/pages/mine/index', {
-      cloud: { 'stalls.myBookings': { ok: true, data: [booking] } },
+      cloud: {
+        'stalls.myBookings': { ok: true, data: [booking] },
+        'stalls.notifications': {
+          ok: true,
+          data: [{ id: 'n1', title: '候补成功，已为您预约', body: '请按时到场', createdAt: '' }],
+        },
+      },
       waitForText: '签到码 482913',
     })
     expect(text.split('\n')).toEqual(
       expect.arrayContaining(['预约成功', '取消预约', '开始前 2 小时可取消']),
     )
     expect(text).toContain('公益理发')
-    expect(calls).toEqual([{ name: 'stalls', data: { action: 'myBookings', payload: {} } }])
+    expect(text).toContain('候补成功，已为您预约')
+    expect(calls).toEqual(
+      expect.arrayContaining([{ name: 'stalls', data: { action: 'myBookings', payload: {} } }]),
+    )
   })
 })
