@@ -95,3 +95,41 @@ export async function startAppSession(): Promise<{
     },
   }
 }
+
+/**
+ * Starts an app session before the suite's tests and stops it after them. Its page and cloud are
+ * read inside tests; signInAs switches the demo account on 我的.
+ */
+export function useAppSession() {
+  let session: Awaited<ReturnType<typeof startAppSession>> | undefined
+  beforeAll(async () => {
+    session = await startAppSession()
+  }, 60000)
+  afterAll(async () => {
+    await session?.close()
+  })
+  const current = () => {
+    if (!session) throw new Error('the app session has not started')
+    return session
+  }
+  return {
+    get cloud() {
+      return current().cloud
+    },
+    get page() {
+      return current().page
+    },
+    async signInAs(name: string) {
+      const { page, cloud } = current()
+      await page.goto(`${cloud.url}/#/pages/me/index`)
+      const signOut = page.getByText('退出登录')
+      await signOut
+        .or(page.getByText(name, { exact: true }))
+        .first()
+        .waitFor()
+      if (await signOut.isVisible()) await tap(page, '退出登录')
+      await tap(page, name)
+      await signOut.waitFor()
+    },
+  }
+}

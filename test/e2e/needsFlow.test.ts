@@ -1,28 +1,12 @@
-import type { Page } from 'playwright-core'
-import type { LocalCloud } from '../../localcloud/server'
-import { expectVisible, screenshot, startAppSession, tap } from './browser'
+import { expectVisible, screenshot, tap, useAppSession } from './browser'
 
 const DESCRIPTION = '楼下单元门的门禁坏了，老人进出不方便，麻烦尽快修理'
 
 describe('H5 app in Chromium: a resident posts a need and the community worker sees it', () => {
-  let cloud: LocalCloud
-  let page: Page
-  let close: () => Promise<void>
-
-  beforeAll(async () => {
-    ;({ cloud, page, close } = await startAppSession())
-  }, 60000)
-
-  afterAll(async () => {
-    await close?.()
-  })
-
-  async function signInAs(name: string) {
-    await tap(page, name)
-    await page.getByText('退出登录').waitFor()
-  }
+  const app = useAppSession()
 
   it('walks sign-in → post need → 我的需求 → community list', async () => {
+    const { page, cloud } = app
     await page.goto(cloud.url)
     await tap(page, '去登录')
     await tap(page, '王阿姨')
@@ -48,9 +32,7 @@ describe('H5 app in Chromium: a resident posts a need and the community worker s
     await expectVisible(page, '共 3 条需求')
     await screenshot(page, 'e2e-my-needs.png')
 
-    await page.goto(`${cloud.url}/#/pages/me/index`)
-    await tap(page, '退出登录')
-    await signInAs('张社工')
+    await app.signInAs('张社工')
     await page.goto(`${cloud.url}/#/pages/home/index`)
     await tap(page, '社区需求')
     await expectVisible(page, DESCRIPTION)

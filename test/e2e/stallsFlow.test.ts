@@ -1,37 +1,16 @@
-import type { Page } from 'playwright-core'
-import type { LocalCloud } from '../../localcloud/server'
 import { chinaClockIn, publishEventStartingIn } from '../integration/stallsHelpers'
-import { expectVisible, screenshot, startAppSession, tap } from './browser'
+import { expectVisible, screenshot, tap, useAppSession } from './browser'
 
 describe('H5 app in Chromium: a resident books a haircut, the stall checks them in, they rate it', () => {
-  let cloud: LocalCloud
-  let page: Page
-  let close: () => Promise<void>
-
-  beforeAll(async () => {
-    ;({ cloud, page, close } = await startAppSession())
-  }, 60000)
-
-  afterAll(async () => {
-    await close?.()
-  })
-
-  async function switchAccount(name: string) {
-    await page.goto(`${cloud.url}/#/pages/me/index`)
-    await tap(page, '退出登录')
-    await tap(page, name)
-    await page.getByText('退出登录').waitFor()
-  }
+  const app = useAppSession()
 
   it('walks book → check in by typed code → rate', async () => {
+    const { page, cloud } = app
     // A haircut stall whose slot starts in 10 minutes, so check-in is open.
     const { eventId } = await publishEventStartingIn(cloud, 10, 2)
     const slotTime = chinaClockIn(10).time
 
-    await page.goto(cloud.url)
-    await tap(page, '去登录')
-    await tap(page, '王阿姨')
-    await expectVisible(page, '居民 · 大华社区')
+    await app.signInAs('王阿姨')
     await page.goto(`${cloud.url}/#/pages/home/index`)
     await tap(page, '服务集市')
     await page.getByText('社区公益服务日').first().click()
@@ -44,7 +23,7 @@ describe('H5 app in Chromium: a resident books a haircut, the stall checks them 
     expect(code).toMatch(/^\d{6}$/)
     await screenshot(page, 'e2e-stalls-booked.png')
 
-    await switchAccount('张社工')
+    await app.signInAs('张社工')
     await page.goto(`${cloud.url}/#/packages/stalls/pages/event/index?eventId=${eventId}`)
     await tap(page, '现场签到')
     await page.getByRole('textbox', { name: '6 位签到码' }).fill(code)
@@ -56,7 +35,7 @@ describe('H5 app in Chromium: a resident books a haircut, the stall checks them 
     await tap(page, '确认签到')
     await expectVisible(page, '该签到码已使用，不能重复签到')
 
-    await switchAccount('王阿姨')
+    await app.signInAs('王阿姨')
     await page.goto(`${cloud.url}/#/pages/home/index`)
     await tap(page, '我的预约')
     await expectVisible(page, '已签到')
