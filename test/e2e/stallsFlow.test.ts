@@ -13,6 +13,7 @@ describe('H5 app in Chromium: a resident books a haircut, the stall checks them 
     await app.signInAs('王阿姨')
     await page.goto(`${cloud.url}/#/pages/home/index`)
     await tap(page, '服务集市')
+    await tap(page, '只看大华社区')
     await page.getByText('社区公益服务日').first().click()
     await expectVisible(page, '主办：张社工')
     await tap(page, `${slotTime} 余2`)

@@ -1,4 +1,4 @@
-import { SearchBar } from '@nutui/nutui-react-taro'
+import { Button, SearchBar } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
@@ -8,11 +8,22 @@ import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import '../../components/BookingCard.scss'
 
-/** Upcoming service events, searchable by item (理发, 磨刀 …). */
+/** Upcoming service events, searchable by item (理发, 磨刀 …), everywhere or in one's own community. */
 export default function StallEventsPage() {
   const [itemName, setItemName] = useState('')
+  const [onlyMyCommunity, setOnlyMyCommunity] = useState(false)
+  const me = useCloudQuery(useCallback(() => call('account', 'me'), []))
+  const homeCommunity = me.data?.homeCommunity
+  const communityId = onlyMyCommunity ? homeCommunity?.id : undefined
   const events = useCloudQuery(
-    useCallback(() => call('stalls', 'list', itemName ? { itemName } : {}), [itemName]),
+    useCallback(
+      () =>
+        call('stalls', 'list', {
+          ...(itemName ? { itemName } : {}),
+          ...(communityId ? { communityId } : {}),
+        }),
+      [itemName, communityId],
+    ),
   )
   return (
     <View className='stalls-page'>
@@ -20,6 +31,24 @@ export default function StallEventsPage() {
         placeholder='搜索服务项目，如 理发、磨刀'
         onSearch={(value) => setItemName(value.trim())}
       />
+      {homeCommunity && (
+        <View className='slot-grid'>
+          <Button
+            size='small'
+            type={onlyMyCommunity ? 'default' : 'primary'}
+            onClick={() => setOnlyMyCommunity(false)}
+          >
+            全部社区
+          </Button>
+          <Button
+            size='small'
+            type={onlyMyCommunity ? 'primary' : 'default'}
+            onClick={() => setOnlyMyCommunity(true)}
+          >
+            只看{homeCommunity.name}
+          </Button>
+        </View>
+      )}
       <QueryState query={events} isEmpty={(list) => list.length === 0} emptyText='近期没有服务活动'>
         {(list) =>
           list.map((event) => (
