@@ -11,6 +11,9 @@ export const COLLECTIONS = {
   auditLogs: 'audit_logs',
   communityNeeds: 'community_needs',
   resourceOfferings: 'resource_offerings',
+  projects: 'projects',
+  claims: 'claims',
+  projectProgress: 'project_progress',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
