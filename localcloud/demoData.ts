@@ -1,5 +1,6 @@
 import type {
   Community,
+  CommunityNeed,
   District,
   Organization,
   PersonalNeed,
@@ -170,6 +171,7 @@ export async function seedDemoData(db: LocalDatabase): Promise<boolean> {
     'personal_needs',
     PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
   )
+  await insertAll(db, 'community_needs', PUBLISHED_NEEDS)
   return true
 }
 
@@ -234,5 +236,73 @@ function org(
     description,
     location: { lat: 36.37 + (index % 3) * 0.012, lng: 120.43 + Math.floor(index / 3) * 0.018 },
     ...(grade ? { grade } : {}),
+  }
+}
+
+/** Published lines of the pilot communities' need lists, one left unclaimed for over a month. */
+const PUBLISHED_NEEDS: CommunityNeed[] = [
+  publishedNeed('seed-cneed-1', 'dahua', '大华社区', {
+    list: 'basic',
+    domain: 'public_safety',
+    focusGroups: [],
+    title: '卫生死角清理',
+    description: '老旧小区楼道和绿化带的卫生死角需要集中清理。',
+    quantity: 6,
+    unit: '次',
+    splittable: true,
+  }),
+  publishedNeed('seed-cneed-2', 'dahua', '大华社区', {
+    list: 'special',
+    domain: 'service_supply',
+    focusGroups: ['children'],
+    title: '暑期公益托管班',
+    description: '双职工家庭的孩子暑期无人看管，需要开办公益托管班。',
+    quantity: 1,
+    unit: '项',
+    splittable: false,
+  }),
+  publishedNeed(
+    'seed-cneed-3',
+    'gucheng',
+    '古城社区',
+    {
+      list: 'basic',
+      domain: 'civic_culture',
+      focusGroups: ['elderly'],
+      title: '老年人智能手机培训',
+      description: '社区老人不会用手机挂号、缴费，需要志愿者上门或集中培训。',
+      quantity: 4,
+      unit: '场',
+      splittable: true,
+    },
+    new Date('2026-10-08T09:00:00+08:00'),
+  ),
+]
+
+function publishedNeed(
+  _id: string,
+  communityId: string,
+  communityName: string,
+  line: Pick<
+    CommunityNeed,
+    'list' | 'domain' | 'focusGroups' | 'title' | 'description' | 'quantity' | 'unit' | 'splittable'
+  >,
+  createdAt = SEED_TIME,
+): CommunityNeed {
+  return {
+    _id,
+    districtId: 'jimo',
+    streetId: 'chaohai',
+    communityId,
+    communityName,
+    ...line,
+    committed: 0,
+    window: { from: '2026-11-01', to: '2027-06-30' },
+    priority: 'medium',
+    status: 'open',
+    promotedFrom: [],
+    createdBy: 'demo-worker-dahua',
+    createdAt,
+    updatedAt: createdAt,
   }
 }

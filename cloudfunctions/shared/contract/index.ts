@@ -1,12 +1,16 @@
 import type { AccountApi } from './account'
 import type { DirectoryApi } from './directory'
 import type { NeedsApi } from './needs'
+import type { ClaimsApi } from './claims'
+import type { ProjectsApi } from './projects'
 
 /** Every cloud function and its actions, as the client sees them. */
 export interface Api {
   account: AccountApi
   directory: DirectoryApi
   needs: NeedsApi
+  claims: ClaimsApi
+  projects: ProjectsApi
 }
 
 export type FunctionName = keyof Api
@@ -26,3 +30,5 @@ export type { Result, ResultError } from '../result'
 export type * from './account'
 export type * from './directory'
 export type * from './needs'
+export type * from './claims'
+export type * from './projects'

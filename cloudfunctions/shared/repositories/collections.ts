@@ -61,3 +61,13 @@ export async function updateWhere(query: Query, data: object): Promise<number> {
   const { stats } = (await query.update({ data })) as { stats: { updated: number } }
   return stats.updated
 }
+
+/** Every document a query matches, read page by page (for sets of hundreds, not millions). */
+export async function findAllPages<T>(query: Query): Promise<T[]> {
+  const rows: T[] = []
+  for (;;) {
+    const page = await findMany<T>(query.skip(rows.length).limit(MAX_PAGE))
+    rows.push(...page)
+    if (page.length < MAX_PAGE) return rows
+  }
+}

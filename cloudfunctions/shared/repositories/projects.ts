@@ -9,11 +9,10 @@ import type { ServiceDomain } from '../domain/categories'
 import { AppError } from '../errors'
 import {
   COLLECTIONS,
-  MAX_PAGE,
   collection,
   command,
+  findAllPages,
   findById,
-  findMany,
   insertOne,
   updateWhere,
 } from './collections'
@@ -98,15 +97,4 @@ export async function closeProject(
     { status: 'closed', evaluation, updatedAt: evaluation.evaluatedAt },
   )
   if (updated !== 1) throw new AppError('CONFLICT', '项目已结项')
-}
-
-type Query = Parameters<typeof findMany>[0]
-
-async function findAllPages<T>(query: Query): Promise<T[]> {
-  const all: T[] = []
-  for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await findMany<T>(query.skip(skip).limit(MAX_PAGE))
-    all.push(...page)
-    if (page.length < MAX_PAGE) return all
-  }
 }
