@@ -6,6 +6,18 @@ export default defineAppConfig({
       root: 'packages/needs',
       pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
     },
+    {
+      root: 'packages/projects',
+      pages: [
+        'pages/needs/index',
+        'pages/claim/index',
+        'pages/claims/index',
+        'pages/review/index',
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/overdue/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#7a7e83',

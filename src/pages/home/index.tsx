@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { QueryState } from '../../components/QueryState'
+import { ProjectsEntries } from '../../components/home/ProjectsEntries'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { ROUTES } from '../../routes'
 import { call } from '../../services/cloud'
@@ -70,6 +71,7 @@ export default function HomePage() {
                   ))}
                 </CellGroup>
               )}
+              <ProjectsEntries roles={profile.roles} />
             </>
           )
         }}
