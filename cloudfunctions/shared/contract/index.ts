@@ -3,6 +3,8 @@ import type { DirectoryApi } from './directory'
 import type { NeedsApi } from './needs'
 import type { ClaimsApi } from './claims'
 import type { ProjectsApi } from './projects'
+import type { ListsApi } from './lists'
+import type { MatchingApi } from './matching'
 
 /** Every cloud function and its actions, as the client sees them. */
 export interface Api {
@@ -11,6 +13,8 @@ export interface Api {
   needs: NeedsApi
   claims: ClaimsApi
   projects: ProjectsApi
+  lists: ListsApi
+  matching: MatchingApi
 }
 
 export type FunctionName = keyof Api
@@ -32,3 +36,5 @@ export type * from './directory'
 export type * from './needs'
 export type * from './claims'
 export type * from './projects'
+export type * from './lists'
+export type * from './matching'

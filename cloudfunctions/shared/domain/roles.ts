@@ -55,3 +55,10 @@ export function requireStreetOversight(user: UserRecord, street: Street): void {
 export function memberOrganizationIds(user: UserRecord): string[] {
   return user.roles.flatMap((role) => (role.kind === 'org_member' ? [role.orgId] : []))
 }
+
+/** Only the community's own workers manage its lists and decide its proposals. */
+export function requireWorkerOf(user: UserRecord, community: { _id: string; name: string }): void {
+  if (!workerCommunityIds(user).includes(community._id)) {
+    throw new AppError('FORBIDDEN', `您不是${community.name}的社区工作者，不能进行此操作`)
+  }
+}

@@ -232,3 +232,32 @@ export interface NeedClaim {
   createdAt: Date
   updatedAt: Date
 }
+
+/**
+ * A matching proposal (need × offering × units). The community confirms or rejects, the provider
+ * accepts or declines; confirming reserves the units on both sides. `confirming` is held while the
+ * reservation runs so that no decision interleaves with it. Once both agree it is `accepted`.
+ */
+export interface MatchProposalRecord {
+  _id: string
+  districtId: string
+  streetId: string
+  communityId: string
+  communityName: string
+  needId: string
+  needTitle: string
+  offeringId: string
+  offeringTitle: string
+  organizationId: string
+  organizationName: string
+  quantity: number
+  unit: string
+  reasons: string[]
+  communityDecision: 'pending' | 'confirming' | 'confirmed' | 'rejected'
+  providerDecision: 'pending' | 'accepted' | 'declined'
+  status: 'proposed' | 'accepted' | 'rejected' | 'declined' | 'superseded'
+  projectId?: string
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}

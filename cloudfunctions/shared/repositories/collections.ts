@@ -14,6 +14,7 @@ export const COLLECTIONS = {
   projects: 'projects',
   claims: 'claims',
   projectProgress: 'project_progress',
+  matchProposals: 'match_proposals',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -70,4 +71,18 @@ export async function findAllPages<T>(query: Query): Promise<T[]> {
     rows.push(...page)
     if (page.length < MAX_PAGE) return rows
   }
+}
+
+/** One page of a query's matches, newest first, with the total count. */
+export async function findPage<T>(query: Query, page: number, pageSize: number) {
+  const [total, items] = await Promise.all([
+    countOf(query),
+    findMany<T>(
+      query
+        .orderBy('createdAt', 'desc')
+        .skip((page - 1) * pageSize)
+        .limit(pageSize),
+    ),
+  ])
+  return { items, total, page, pageSize }
 }

@@ -4,6 +4,7 @@ import {
   COLLECTIONS,
   collection,
   command,
+  findPage,
   findAllPages,
   findById,
   insertOne,
@@ -81,4 +82,74 @@ export async function reserveNeedUnits(needId: string, units: number): Promise<C
     if (updated === 1) return { ...need, committed, status, updatedAt }
   }
   throw new AppError('CONFLICT')
+}
+
+/** The status a need's committed units imply, unless it is closed. */
+function statusFor(need: CommunityNeed, committed: number, quantity = need.quantity) {
+  if (need.status === 'closed') return 'closed'
+  if (committed === 0) return 'open'
+  return committed >= quantity ? 'served' : 'partly_served'
+}
+
+/**
+ * Edits a need (compare-and-set on committed and status, like reserveNeedUnits): a new quantity
+ * never goes below the units already committed, and the status follows it.
+ */
+export async function updateCommunityNeed(
+  need: CommunityNeed,
+  changes: Partial<CommunityNeed>,
+): Promise<boolean> {
+  const quantity = changes.quantity ?? need.quantity
+  if (quantity < need.committed) return false
+  const updated = await updateWhere(
+    collection(COLLECTIONS.communityNeeds).where({
+      _id: need._id,
+      committed: need.committed,
+      status: need.status,
+    }),
+    {
+      ...changes,
+      status: changes.status ?? statusFor(need, need.committed, quantity),
+      updatedAt: new Date(),
+    },
+  )
+  return updated === 1
+}
+
+/** Gives units back (a confirmation rejected or declined, or rolled back). */
+export async function releaseNeedUnits(needId: string, units: number): Promise<void> {
+  for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt += 1) {
+    const need = await requireCommunityNeed(needId)
+    const committed = Math.max(need.committed - units, 0)
+    const updated = await updateWhere(
+      collection(COLLECTIONS.communityNeeds).where({
+        _id: needId,
+        committed: need.committed,
+        status: need.status,
+      }),
+      { committed, status: statusFor(need, committed), updatedAt: new Date() },
+    )
+    if (updated === 1) return
+  }
+  throw new AppError('CONFLICT')
+}
+
+export const LIST_PAGE_SIZE = 20
+
+export interface NeedFilter {
+  streetIds?: string[]
+  communityIds?: string[]
+  domain?: CommunityNeed['domain']
+  status?: CommunityNeed['status']
+}
+
+export async function listCommunityNeeds(filter: NeedFilter, page: number) {
+  const _ = command()
+  const query = collection(COLLECTIONS.communityNeeds).where({
+    ...(filter.streetIds ? { streetId: _.in(filter.streetIds) } : {}),
+    ...(filter.communityIds ? { communityId: _.in(filter.communityIds) } : {}),
+    ...(filter.domain ? { domain: filter.domain } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  })
+  return findPage<CommunityNeed>(query, page, LIST_PAGE_SIZE)
 }
