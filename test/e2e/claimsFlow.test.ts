@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../localcloud/server'
-import { publishNeed } from '../integration/publishedNeeds'
+import { needLine } from '../integration/listsFixtures'
+import { callAs, signIn } from '../integration/localCloudClient'
 import { expectVisible, screenshot, startAppInBrowser, tap } from './browser'
 
 const NEED_TITLE = '小区健身器材维护'
@@ -14,9 +15,15 @@ describe('H5 app in Chromium: an organization claims a need, the worker approves
   beforeAll(async () => {
     app = await startAppInBrowser()
     ;({ cloud, page } = app)
-    // The worker's need-publishing page is not part of this app yet: the worker's need is
-    // published through the repository, on the database the local cloud serves.
-    await publishNeed({ title: NEED_TITLE, quantity: 4, unit: '次' })
+    // The app has no need-publishing page yet: the worker publishes through the cloud API.
+    const worker = await signIn(cloud, 'demo-worker-dahua')
+    const published = await callAs(cloud, worker, 'lists', 'publishNeed', {
+      ...needLine,
+      domain: 'public_safety',
+      title: NEED_TITLE,
+      quantity: 4,
+    })
+    if (!published.ok) throw new Error(published.error.message)
   }, 60000)
 
   afterAll(async () => {
