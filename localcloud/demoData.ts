@@ -1,8 +1,10 @@
 import type {
   Community,
+  CommunityNeed,
   District,
   Organization,
   PersonalNeed,
+  ResourceOffering,
   Street,
   UserRecord,
 } from '../cloudfunctions/shared/domain/types'
@@ -179,6 +181,9 @@ export async function seedDemoData(db: LocalDatabase): Promise<boolean> {
   const stallEvent = demoStallEvent(new Date())
   await insertAll(db, 'stall_events', [stallEvent])
   await insertAll(db, 'stall_slots', slotsOf(stallEvent))
+  await insertAll(db, 'community_needs', PUBLISHED_NEEDS)
+  await insertAll(db, 'community_needs', LIST_NEEDS)
+  await insertAll(db, 'resource_offerings', RESOURCE_OFFERINGS)
   return true
 }
 
@@ -297,5 +302,226 @@ function demoStallEvent(now: Date): StallEvent {
     date: addDays(today, (6 - weekday + 7) % 7 || 7),
     items: items.map((item, index) => ({ id: `item${index + 1}`, ...item })),
     createdAt: SEED_TIME,
+  }
+}
+
+/** Published lines of the pilot communities' need lists, one left unclaimed for over a month. */
+const PUBLISHED_NEEDS: CommunityNeed[] = [
+  publishedNeed('seed-cneed-1', 'dahua', '大华社区', {
+    list: 'basic',
+    domain: 'public_safety',
+    focusGroups: [],
+    title: '卫生死角清理',
+    description: '老旧小区楼道和绿化带的卫生死角需要集中清理。',
+    quantity: 6,
+    unit: '次',
+    splittable: true,
+  }),
+  publishedNeed('seed-cneed-2', 'dahua', '大华社区', {
+    list: 'special',
+    domain: 'service_supply',
+    focusGroups: ['children'],
+    title: '暑期公益托管班',
+    description: '双职工家庭的孩子暑期无人看管，需要开办公益托管班。',
+    quantity: 1,
+    unit: '项',
+    splittable: false,
+  }),
+  publishedNeed(
+    'seed-cneed-3',
+    'gucheng',
+    '古城社区',
+    {
+      list: 'basic',
+      domain: 'civic_culture',
+      focusGroups: ['elderly'],
+      title: '老年人智能手机培训',
+      description: '社区老人不会用手机挂号、缴费，需要志愿者上门或集中培训。',
+      quantity: 4,
+      unit: '场',
+      splittable: true,
+    },
+    new Date('2026-10-08T09:00:00+08:00'),
+  ),
+]
+
+function publishedNeed(
+  _id: string,
+  communityId: string,
+  communityName: string,
+  line: Pick<
+    CommunityNeed,
+    'list' | 'domain' | 'focusGroups' | 'title' | 'description' | 'quantity' | 'unit' | 'splittable'
+  >,
+  createdAt = SEED_TIME,
+): CommunityNeed {
+  return {
+    _id,
+    districtId: 'jimo',
+    streetId: 'chaohai',
+    communityId,
+    communityName,
+    ...line,
+    committed: 0,
+    window: { from: '2026-11-01', to: '2027-06-30' },
+    priority: 'medium',
+    status: 'open',
+    promotedFrom: [],
+    createdBy: 'demo-worker-dahua',
+    createdAt,
+    updatedAt: createdAt,
+  }
+}
+
+/** More lines of the need lists, with the quantities of DOMAIN.md, for matching demos. */
+const LIST_NEEDS: CommunityNeed[] = [
+  {
+    ...publishedNeed('seed-cneed-4', 'dahua', '大华社区', {
+      list: 'basic',
+      domain: 'service_supply',
+      focusGroups: ['children'],
+      title: '困难家庭儿童助学名额',
+      description: '社区低保、单亲家庭的孩子需要助学帮扶名额。',
+      quantity: 3,
+      unit: '个',
+      splittable: true,
+    }),
+    priority: 'high',
+  },
+  publishedNeed('seed-cneed-5', 'dahua', '大华社区', {
+    list: 'special',
+    domain: 'public_safety',
+    focusGroups: [],
+    title: '重阳节游园活动安全保障',
+    description: '重阳节社区游园活动人员多，需要志愿者维持秩序、保障安全。',
+    quantity: 2,
+    unit: '次',
+    splittable: true,
+  }),
+  {
+    ...publishedNeed('seed-cneed-6', 'xianshan', '岘山社区', {
+      list: 'basic',
+      domain: 'service_supply',
+      focusGroups: ['elderly'],
+      title: '高龄老人便民理发',
+      description: '行动不便的高龄老人需要上门或在社区集中理发。',
+      quantity: 8,
+      unit: '次',
+      splittable: true,
+    }),
+    streetId: 'tongji',
+    createdBy: 'demo-worker-xianshan',
+  },
+  {
+    ...publishedNeed('seed-cneed-7', 'xianshan', '岘山社区', {
+      list: 'special',
+      domain: 'civic_culture',
+      focusGroups: [],
+      title: '邻里节活动场地',
+      description: '社区邻里节需要一处能容纳 80 人的室内场地。',
+      quantity: 80,
+      unit: '人',
+      splittable: false,
+    }),
+    streetId: 'tongji',
+    priority: 'low',
+    createdBy: 'demo-worker-xianshan',
+  },
+]
+
+/** The three resource lists, with the capacities of DOMAIN.md. */
+const RESOURCE_OFFERINGS: ResourceOffering[] = [
+  offering('seed-offer-1', 'moshang', '即墨区品牌商会·墨商成长驿站', 'social_org', {
+    domains: ['civic_culture', 'self_governance'],
+    focusGroups: [],
+    title: '培训、沙龙场地',
+    description: '可容纳 120 人的培训、沙龙场地，免费提供给共建社区。',
+    capacity: 120,
+    unit: '人',
+    period: 'once',
+    serviceArea: { districtWide: true, streetIds: [], communityIds: [] },
+  }),
+  offering('seed-offer-2', 'mayi', '蚂蚁力量儿童义工团', 'volunteer_org', {
+    domains: ['service_supply'],
+    focusGroups: ['children'],
+    title: '助学名额',
+    description: '每年为困难家庭儿童提供助学名额。',
+    capacity: 6,
+    unit: '个',
+    period: 'year',
+    serviceArea: { districtWide: true, streetIds: [], communityIds: [] },
+  }),
+  offering('seed-offer-3', 'mayi', '蚂蚁力量儿童义工团', 'volunteer_org', {
+    domains: ['public_safety'],
+    focusGroups: [],
+    title: '重大活动保障',
+    description: '每年不少于 10 次重大活动的志愿服务保障。',
+    capacity: 10,
+    unit: '次',
+    period: 'year',
+    serviceArea: { districtWide: true, streetIds: [], communityIds: [] },
+  }),
+  offering('seed-offer-4', 'mayi', '蚂蚁力量儿童义工团', 'volunteer_org', {
+    domains: ['public_safety', 'civic_culture'],
+    focusGroups: [],
+    title: '生态环保·卫生死角清理',
+    description: '组织志愿者清理小区卫生死角。',
+    capacity: 4,
+    unit: '次',
+    period: 'month',
+    serviceArea: { districtWide: false, streetIds: ['chaohai'], communityIds: [] },
+  }),
+  offering('seed-offer-5', 'lituixiu', '区离退休干部服务中心', 'gov_dept', {
+    domains: ['civic_culture'],
+    focusGroups: ['elderly'],
+    title: '手机摄影、智能手机培训',
+    description: '离退休干部志愿者为社区老人开设手机摄影和智能手机使用培训。',
+    capacity: 6,
+    unit: '场',
+    period: 'year',
+    serviceArea: { districtWide: true, streetIds: [], communityIds: [] },
+  }),
+  offering('seed-offer-6', 'guoli', '即墨区国立社会工作服务中心', 'social_org', {
+    domains: ['service_supply'],
+    focusGroups: ['elderly'],
+    title: '便民理发',
+    description: '社工带领理发志愿者每月进社区为老人理发。',
+    capacity: 20,
+    unit: '次',
+    period: 'month',
+    serviceArea: { districtWide: false, streetIds: ['tongji'], communityIds: [] },
+  }),
+]
+
+function offering(
+  _id: string,
+  organizationId: string,
+  organizationName: string,
+  organizationKind: ResourceOffering['organizationKind'],
+  line: Pick<
+    ResourceOffering,
+    | 'domains'
+    | 'focusGroups'
+    | 'title'
+    | 'description'
+    | 'capacity'
+    | 'unit'
+    | 'period'
+    | 'serviceArea'
+  >,
+): ResourceOffering {
+  return {
+    _id,
+    districtId: 'jimo',
+    organizationId,
+    organizationName,
+    organizationKind,
+    ...line,
+    committed: 0,
+    availability: { from: '2026-11-01', to: '2027-12-31' },
+    status: 'active',
+    createdBy: 'seed',
+    createdAt: SEED_TIME,
+    updatedAt: SEED_TIME,
   }
 }

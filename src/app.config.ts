@@ -17,6 +17,18 @@ export default defineAppConfig({
         'pages/publish/index',
       ],
     },
+    {
+      root: 'packages/projects',
+      pages: [
+        'pages/needs/index',
+        'pages/claim/index',
+        'pages/claims/index',
+        'pages/review/index',
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/overdue/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#7a7e83',

@@ -15,4 +15,18 @@ export const ROUTES = {
   stallStats: (eventId: string) =>
     `/packages/stalls/pages/stats/index?eventId=${encodeURIComponent(eventId)}`,
   publishStallEvent: '/packages/stalls/pages/publish/index',
+  claimableNeeds: '/packages/projects/pages/needs/index',
+  claimNeed: (needId: string) =>
+    `/packages/projects/pages/claim/index?needId=${encodeURIComponent(needId)}`,
+  myClaims: '/packages/projects/pages/claims/index',
+  reviewClaims: (communityId: string) =>
+    `/packages/projects/pages/review/index?communityId=${encodeURIComponent(communityId)}`,
+  communityProjects: (communityId: string) =>
+    `/packages/projects/pages/list/index?communityId=${encodeURIComponent(communityId)}`,
+  streetProjects: (streetId: string) =>
+    `/packages/projects/pages/list/index?streetId=${encodeURIComponent(streetId)}`,
+  projectDetail: (projectId: string) =>
+    `/packages/projects/pages/detail/index?projectId=${encodeURIComponent(projectId)}`,
+  overdueNeeds: (streetId: string) =>
+    `/packages/projects/pages/overdue/index?streetId=${encodeURIComponent(streetId)}`,
 } as const

@@ -2,6 +2,10 @@ import type { AccountApi } from './account'
 import type { DirectoryApi } from './directory'
 import type { NeedsApi } from './needs'
 import type { StallsApi } from './stalls'
+import type { ClaimsApi } from './claims'
+import type { ProjectsApi } from './projects'
+import type { ListsApi } from './lists'
+import type { MatchingApi } from './matching'
 
 /** Every cloud function and its actions, as the client sees them. */
 export interface Api {
@@ -9,6 +13,10 @@ export interface Api {
   directory: DirectoryApi
   needs: NeedsApi
   stalls: StallsApi
+  claims: ClaimsApi
+  projects: ProjectsApi
+  lists: ListsApi
+  matching: MatchingApi
 }
 
 export type FunctionName = keyof Api
@@ -29,3 +37,7 @@ export type * from './account'
 export type * from './directory'
 export type * from './needs'
 export type * from './stalls'
+export type * from './claims'
+export type * from './projects'
+export type * from './lists'
+export type * from './matching'

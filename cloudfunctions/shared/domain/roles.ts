@@ -1,5 +1,5 @@
 import { AppError } from '../errors'
-import type { Community, Role, UserRecord } from './types'
+import type { Community, Role, Street, UserRecord } from './types'
 
 export const ROLE_LABELS: Record<Role['kind'], string> = {
   resident: '居民',
@@ -39,4 +39,26 @@ export function requireMembership(user: UserRecord, organization: { _id: string;
 /** The communities the user works for as a community worker. */
 export function workerCommunityIds(user: UserRecord): string[] {
   return user.roles.flatMap((role) => (role.kind === 'community_worker' ? [role.communityId] : []))
+}
+
+/** Whether the user oversees a whole street: its admin, or its district's admin. */
+export function requireStreetOversight(user: UserRecord, street: Street): void {
+  const oversees = user.roles.some(
+    (role) =>
+      (role.kind === 'street_admin' && role.streetId === street._id) ||
+      (role.kind === 'district_admin' && role.districtId === street.districtId),
+  )
+  if (!oversees) throw new AppError('FORBIDDEN', `您不是${street.name}的管理员，无法查看`)
+}
+
+/** The organizations the user acts for. */
+export function memberOrganizationIds(user: UserRecord): string[] {
+  return user.roles.flatMap((role) => (role.kind === 'org_member' ? [role.orgId] : []))
+}
+
+/** Only the community's own workers manage its lists and decide its proposals. */
+export function requireWorkerOf(user: UserRecord, community: { _id: string; name: string }): void {
+  if (!workerCommunityIds(user).includes(community._id)) {
+    throw new AppError('FORBIDDEN', `您不是${community.name}的社区工作者，不能进行此操作`)
+  }
 }

@@ -156,3 +156,108 @@ export interface ResourceOffering {
   createdAt: Date
   updatedAt: Date
 }
+
+/** 共建项目清单 (co_build) or 特色项目清单 (special, grown from a community's special need). */
+export type ProjectListKind = 'co_build' | 'special'
+
+/** A co-build project: an approved match or claim being carried out by a provider. */
+export interface CoBuildProject {
+  _id: string
+  districtId: string
+  streetId: string
+  communityId: string
+  communityName: string
+  /** The approved match or claim this project carries out. */
+  source: { kind: 'match' | 'claim'; id: string }
+  needId: string
+  organizationId: string
+  organizationName: string
+  list: ProjectListKind
+  domain: ServiceDomain
+  title: string
+  /** The units of the need this project serves, e.g. 6 次. */
+  quantity: number
+  unit: string
+  status: 'active' | 'closed'
+  /** How many monthly progress entries were recorded; kept on the project for list views. */
+  progressCount: number
+  evaluation?: ProjectEvaluation
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** The community worker's effect evaluation (效果评估), recorded when a project closes. */
+export interface ProjectEvaluation {
+  /** Residents' satisfaction, 1 (poor) to 5 (very satisfied). */
+  satisfaction: number
+  target: string
+  achieved: string
+  evaluatedBy: string
+  evaluatedAt: Date
+}
+
+/** One month's progress of a project (月度进展). */
+export interface ProjectProgress {
+  _id: string
+  projectId: string
+  /** YYYY-MM */
+  month: string
+  summary: string
+  /** People served in the month (服务人次). */
+  peopleServed: number
+  photoFileIds: string[]
+  authorId: string
+  authorName: string
+  createdAt: Date
+}
+
+/** A provider's claim of a published need (领题揭榜). */
+export interface NeedClaim {
+  _id: string
+  districtId: string
+  streetId: string
+  communityId: string
+  needId: string
+  needTitle: string
+  organizationId: string
+  organizationName: string
+  quantity: number
+  unit: string
+  plan: string
+  status: 'pending' | 'approved' | 'declined'
+  claimedBy: string
+  decidedBy?: string
+  decisionNote?: string
+  projectId?: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * A matching proposal (need × offering × units). The community confirms or rejects, the provider
+ * accepts or declines; confirming reserves the units on both sides. `confirming` is held while the
+ * reservation runs so that no decision interleaves with it. Once both agree it is `accepted`.
+ */
+export interface MatchProposalRecord {
+  _id: string
+  districtId: string
+  streetId: string
+  communityId: string
+  communityName: string
+  needId: string
+  needTitle: string
+  offeringId: string
+  offeringTitle: string
+  organizationId: string
+  organizationName: string
+  quantity: number
+  unit: string
+  reasons: string[]
+  communityDecision: 'pending' | 'confirming' | 'confirmed' | 'rejected'
+  providerDecision: 'pending' | 'accepted' | 'declined'
+  status: 'proposed' | 'accepted' | 'rejected' | 'declined' | 'superseded'
+  projectId?: string
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}

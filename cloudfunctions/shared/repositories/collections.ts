@@ -15,6 +15,10 @@ export const COLLECTIONS = {
   stallEvents: 'stall_events',
   stallSlots: 'stall_slots',
   stallBookings: 'stall_bookings',
+  projects: 'projects',
+  claims: 'claims',
+  projectProgress: 'project_progress',
+  matchProposals: 'match_proposals',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -71,4 +75,17 @@ export async function findAll<T>(query: Query): Promise<T[]> {
     all.push(...page)
     if (page.length < MAX_PAGE) return all
   }
+}
+/** One page of a query's matches, newest first, with the total count. */
+export async function findPage<T>(query: Query, page: number, pageSize: number) {
+  const [total, items] = await Promise.all([
+    countOf(query),
+    findMany<T>(
+      query
+        .orderBy('createdAt', 'desc')
+        .skip((page - 1) * pageSize)
+        .limit(pageSize),
+    ),
+  ])
+  return { items, total, page, pageSize }
 }

@@ -1,13 +1,6 @@
 import type { Community, District, Street } from '../domain/types'
 import { AppError } from '../errors'
-import {
-  COLLECTIONS,
-  MAX_PAGE,
-  collection,
-  findById,
-  findMany,
-  type CollectionName,
-} from './collections'
+import { COLLECTIONS, collection, findAll, findById, type CollectionName } from './collections'
 
 export async function findCommunity(id: string): Promise<Community | undefined> {
   return findById<Community>(COLLECTIONS.communities, id)
@@ -34,12 +27,11 @@ export async function loadDistrictTree(): Promise<{
 }
 
 async function readAll<T>(name: CollectionName): Promise<T[]> {
-  const rows: T[] = []
-  for (;;) {
-    const page = await findMany<T>(
-      collection(name).where({}).orderBy('_id', 'asc').skip(rows.length).limit(MAX_PAGE),
-    )
-    rows.push(...page)
-    if (page.length < MAX_PAGE) return rows
-  }
+  return findAll<T>(collection(name).where({}).orderBy('_id', 'asc'))
+}
+
+export async function requireStreet(id: string): Promise<Street> {
+  const street = await findById<Street>(COLLECTIONS.streets, id)
+  if (!street) throw new AppError('NOT_FOUND', '所选街道不存在')
+  return street
 }

@@ -1,5 +1,13 @@
 import type { PersonalNeed } from '../domain/types'
-import { COLLECTIONS, collection, countOf, findMany, insertOne } from './collections'
+import {
+  COLLECTIONS,
+  collection,
+  command,
+  countOf,
+  findPage,
+  insertOne,
+  updateWhere,
+} from './collections'
 
 export const NEEDS_PAGE_SIZE = 20
 
@@ -21,14 +29,21 @@ export async function listNeedsOfCommunity(
 
 async function listPage(filter: Partial<PersonalNeed>, page: number) {
   const query = collection(COLLECTIONS.personalNeeds).where(filter)
-  const [total, items] = await Promise.all([
-    countOf(query),
-    findMany<PersonalNeed>(
-      query
-        .orderBy('createdAt', 'desc')
-        .skip((page - 1) * NEEDS_PAGE_SIZE)
-        .limit(NEEDS_PAGE_SIZE),
-    ),
-  ])
-  return { items, total, page, pageSize: NEEDS_PAGE_SIZE }
+  return findPage<PersonalNeed>(query, page, NEEDS_PAGE_SIZE)
+}
+
+/**
+ * Marks a community's open personal needs as accepted (taken into its need list), all or none:
+ * answers false, changing nothing, if any of them is not an open need of that community.
+ */
+export async function acceptPersonalNeeds(ids: string[], communityId: string): Promise<boolean> {
+  if (ids.length === 0) return true
+  const open = collection(COLLECTIONS.personalNeeds).where({
+    _id: command().in(ids),
+    communityId,
+    status: 'open',
+  })
+  if ((await countOf(open)) !== new Set(ids).size) return false
+  await updateWhere(open, { status: 'accepted', updatedAt: new Date() })
+  return true
 }

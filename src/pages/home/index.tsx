@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { QueryState } from '../../components/QueryState'
 import { StallsEntries } from '../../components/home/StallsEntries'
+import { ProjectsEntries } from '../../components/home/ProjectsEntries'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { ROUTES } from '../../routes'
 import { call } from '../../services/cloud'
@@ -72,6 +73,7 @@ export default function HomePage() {
                   ))}
                 </CellGroup>
               )}
+              <ProjectsEntries roles={profile.roles} />
             </>
           )
         }}

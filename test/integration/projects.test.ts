@@ -1,0 +1,207 @@
+import type { LocalCloud } from '../../localcloud/server'
+import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { publishNeed } from './publishedNeeds'
+
+/** A need of 大华社区 claimed by 蚂蚁力量 and approved by its worker: the project it started. */
+async function approvedProject(
+  cloud: LocalCloud,
+  overrides: Parameters<typeof publishNeed>[0] = {},
+) {
+  const need = await publishNeed(overrides)
+  const org = await signIn(cloud, 'demo-org-mayi')
+  const claimed = await callAs(cloud, org, 'claims', 'claim', {
+    needId: need._id,
+    organizationId: 'mayi',
+    quantity: need.quantity,
+    plan: '每月组织志愿者上门服务',
+  })
+  if (!claimed.ok) throw new Error(claimed.error.message)
+  const worker = await signIn(cloud, 'demo-worker-dahua')
+  const approved = await callAs(cloud, worker, 'claims', 'approve', { claimId: claimed.data.id })
+  if (!approved.ok || !approved.data.projectId) throw new Error('approval failed')
+  return { projectId: approved.data.projectId, org, worker }
+}
+
+describe('co-build projects through the local cloud', () => {
+  let env: Awaited<ReturnType<typeof startTestCloud>>
+  beforeEach(async () => {
+    env = await startTestCloud()
+  })
+  afterEach(async () => {
+    await env.cleanUp()
+  })
+
+  const progress = { month: '2026-11', summary: '清理了三个单元的楼道杂物', peopleServed: 36 }
+
+  it('the provider records monthly progress, the worker closes with an evaluation, then it is read-only', async () => {
+    const { projectId, org, worker } = await approvedProject(env.cloud)
+    const first = await callAs(env.cloud, org, 'projects', 'addProgress', {
+      projectId,
+      ...progress,
+    })
+    expect(first).toMatchObject({ ok: true, data: { authorName: '赵队长', peopleServed: 36 } })
+    await callAs(env.cloud, worker, 'projects', 'addProgress', {
+      projectId,
+      month: '2026-12',
+      summary: '社区工作人员验收楼道清理',
+      peopleServed: 12,
+    })
+    const detail = await callAs(env.cloud, org, 'projects', 'detail', { projectId })
+    expect(detail).toMatchObject({
+      ok: true,
+      data: {
+        project: { progressCount: 2 },
+        progress: [{ month: '2026-11' }, { month: '2026-12' }],
+        canAddProgress: true,
+        canClose: false,
+      },
+    })
+
+    const orgClose = await callAs(env.cloud, org, 'projects', 'close', {
+      projectId,
+      satisfaction: 5,
+      target: '清理 5 次',
+      achieved: '清理 5 次',
+    })
+    expect(orgClose).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const closed = await callAs(env.cloud, worker, 'projects', 'close', {
+      projectId,
+      satisfaction: 4,
+      target: '清理 5 次楼道',
+      achieved: '完成 5 次，居民满意',
+    })
+    expect(closed).toMatchObject({
+      ok: true,
+      data: { status: 'closed', evaluation: { satisfaction: 4 } },
+    })
+
+    const late = await callAs(env.cloud, org, 'projects', 'addProgress', { projectId, ...progress })
+    expect(late).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '项目已结项，不能再添加进展' },
+    })
+    const again = await callAs(env.cloud, worker, 'projects', 'close', {
+      projectId,
+      satisfaction: 1,
+      target: '改写',
+      achieved: '改写',
+    })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const after = await callAs(env.cloud, worker, 'projects', 'detail', { projectId })
+    expect(after).toMatchObject({
+      ok: true,
+      data: {
+        project: { progressCount: 2, evaluation: { satisfaction: 4 } },
+        canAddProgress: false,
+        canClose: false,
+      },
+    })
+  })
+
+  it('refuses invalid progress in Chinese and stores nothing', async () => {
+    const { projectId, org } = await approvedProject(env.cloud)
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...progress, month: '2026-13' }, '月份格式不正确'],
+      [{ ...progress, peopleServed: -1 }, '服务人次不能为负数'],
+      [{ ...progress, summary: '好' }, '本月进展至少需要 5 个字'],
+      [{ ...progress, photoFileIds: ['http://evil.example/x.png'] }, '照片无效'],
+    ]
+    for (const [payload, message] of cases) {
+      const result = await callAs(env.cloud, org, 'projects', 'addProgress', {
+        projectId,
+        ...payload,
+      })
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message } })
+    }
+    const badClose = await callAs(
+      env.cloud,
+      await signIn(env.cloud, 'demo-worker-dahua'),
+      'projects',
+      'close',
+      {
+        projectId,
+        satisfaction: 6,
+        target: '目标',
+        achieved: '完成',
+      },
+    )
+    expect(badClose).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '满意度为 1 到 5 分' },
+    })
+    const detail = await callAs(env.cloud, org, 'projects', 'detail', { projectId })
+    expect(detail).toMatchObject({
+      ok: true,
+      data: { progress: [], project: { status: 'active' } },
+    })
+  })
+
+  it('only the provider and the community see and report on a project', async () => {
+    const { projectId } = await approvedProject(env.cloud)
+    for (const account of ['demo-resident-wang', 'demo-org-moshang', 'demo-worker-xianshan']) {
+      const token = await signIn(env.cloud, account)
+      const seen = await callAs(env.cloud, token, 'projects', 'detail', { projectId })
+      expect(seen).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      const reported = await callAs(env.cloud, token, 'projects', 'addProgress', {
+        projectId,
+        ...progress,
+      })
+      expect(reported).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    const street = await signIn(env.cloud, 'demo-street-chaohai')
+    const streetView = await callAs(env.cloud, street, 'projects', 'detail', { projectId })
+    expect(streetView).toMatchObject({ ok: true, data: { canAddProgress: false, canClose: false } })
+  })
+
+  it('counts a community’s and a street’s projects by category and list', async () => {
+    await approvedProject(env.cloud)
+    await approvedProject(env.cloud, { title: '社区读书会', domain: 'civic_culture' })
+    await approvedProject(env.cloud, {
+      title: '特色托管班',
+      list: 'special',
+      domain: 'civic_culture',
+    })
+    const worker = await signIn(env.cloud, 'demo-worker-dahua')
+    const community = await callAs(env.cloud, worker, 'projects', 'list', { communityId: 'dahua' })
+    expect(community).toMatchObject({
+      ok: true,
+      data: {
+        counts: {
+          total: 3,
+          categories: 2,
+          byDomain: { public_safety: 1, civic_culture: 2 },
+          byList: { co_build: 2, special: 1 },
+        },
+      },
+    })
+    const street = await callAs(
+      env.cloud,
+      await signIn(env.cloud, 'demo-street-chaohai'),
+      'projects',
+      'list',
+      {
+        streetId: 'chaohai',
+      },
+    )
+    if (!street.ok) throw new Error(street.error.message)
+    expect(street.data.counts.total).toBe(3)
+    expect(street.data.byCommunity).toContainEqual({
+      communityId: 'dahua',
+      communityName: '大华社区',
+      total: 3,
+    })
+    expect(street.data.byCommunity).toContainEqual({
+      communityId: 'gucheng',
+      communityName: '古城社区',
+      total: 0,
+    })
+
+    const forbidden = await callAs(env.cloud, worker, 'projects', 'list', { streetId: 'chaohai' })
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const noScope = await callAs(env.cloud, worker, 'projects', 'list', {})
+    expect(noScope).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '请选择一个社区或街道' },
+    })
+  })
+})
