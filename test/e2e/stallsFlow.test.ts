@@ -1,7 +1,9 @@
+import { useChinaNoonClock } from '../integration/clock'
 import { chinaClockIn, publishEventStartingIn } from '../integration/stallsHelpers'
 import { expectVisible, screenshot, tap, useAppSession } from './browser'
 
 describe('H5 app in Chromium: a resident books a haircut, the stall checks them in, they rate it', () => {
+  useChinaNoonClock()
   const app = useAppSession()
 
   it('walks book → check in by typed code → rate', async () => {

@@ -1,7 +1,9 @@
+import { useChinaNoonClock } from './clock'
 import { callAs, signIn, startTestCloud } from './localCloudClient'
 import { chinaClockIn, publishEventStartingIn } from './stallsHelpers'
 
 describe('service stalls through the local cloud', () => {
+  useChinaNoonClock()
   let env: Awaited<ReturnType<typeof startTestCloud>>
   beforeEach(async () => {
     env = await startTestCloud()

@@ -1,3 +1,4 @@
+import { useChinaNoonClock } from './clock'
 import * as sdk from 'wx-server-sdk'
 import { startTestCloud } from './localCloudClient'
 import { bookAllAtOnce, createResidents, publishEventStartingIn } from './stallsHelpers'
@@ -6,6 +7,7 @@ const RESIDENTS = 1000
 const PLACES = 30
 
 describe('booking under contention', () => {
+  useChinaNoonClock()
   let env: Awaited<ReturnType<typeof startTestCloud>>
   let tokens: string[]
   beforeAll(async () => {
