@@ -6,6 +6,17 @@ export default defineAppConfig({
       root: 'packages/needs',
       pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
     },
+    {
+      root: 'packages/lists',
+      pages: [
+        'pages/community/index',
+        'pages/publish-need/index',
+        'pages/proposals/index',
+        'pages/browse/index',
+        'pages/offerings/index',
+        'pages/publish-offering/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#7a7e83',

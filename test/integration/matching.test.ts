@@ -4,7 +4,7 @@ import {
   reserveOfferingUnits,
 } from '../../cloudfunctions/shared/repositories/resourceOfferings'
 import { callAs, signIn, startTestCloud } from './localCloudClient'
-import { needLine, offeringLine } from './listsFixtures'
+import { needLine, offeringLine } from '../listsFixtures'
 
 describe('双清单 matching: proposals, confirmation and acceptance through the local cloud', () => {
   let env: Awaited<ReturnType<typeof startTestCloud>>

@@ -2,6 +2,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
+import { ListsEntries } from '../../components/home/ListsEntries'
 import { QueryState } from '../../components/QueryState'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { ROUTES } from '../../routes'
@@ -70,6 +71,7 @@ export default function HomePage() {
                   ))}
                 </CellGroup>
               )}
+              <ListsEntries roles={profile.roles} />
             </>
           )
         }}
