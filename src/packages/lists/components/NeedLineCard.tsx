@@ -21,7 +21,7 @@ export function NeedLineCard({ need }: { need: CommunityNeedView }) {
           重点人群：{need.focusGroups.map((group) => FOCUS_GROUPS[group]).join('、')}
         </Text>
       )}
-      <View className='line-card__meta'>
+      <View className='line-card__tags'>
         <Tag type={need.status === 'open' ? 'warning' : 'success'} plain>
           {NEED_STATUS_LABELS[need.status]}
         </Tag>

@@ -44,13 +44,12 @@ export function ProposalCard({
       <Text className='proposal-card__meta'>
         {proposal.communityName} · {proposal.offeringTitle} · {proposal.quantity} {proposal.unit}
       </Text>
-      <View className='proposal-card__meta'>
+      <View className='proposal-card__tags'>
         <Tag type={proposal.status === 'accepted' ? 'success' : 'primary'} plain>
           {PROPOSAL_STATUS_LABELS[proposal.status]}
         </Tag>
         {open && (
-          <Text>
-            {' '}
+          <Text className='proposal-card__meta'>
             {COMMUNITY_DECISIONS[proposal.communityDecision]} ·{' '}
             {PROVIDER_DECISIONS[proposal.providerDecision]}
           </Text>
