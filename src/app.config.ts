@@ -7,6 +7,18 @@ export default defineAppConfig({
       pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
     },
     {
+      root: 'packages/projects',
+      pages: [
+        'pages/needs/index',
+        'pages/claim/index',
+        'pages/claims/index',
+        'pages/review/index',
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/overdue/index',
+      ],
+    },
+    {
       root: 'packages/lists',
       pages: [
         'pages/community/index',

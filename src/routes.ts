@@ -6,6 +6,20 @@ export const ROUTES = {
   myNeeds: '/packages/needs/pages/mine/index',
   communityNeeds: (communityId: string) =>
     `/packages/needs/pages/community/index?communityId=${encodeURIComponent(communityId)}`,
+  claimableNeeds: '/packages/projects/pages/needs/index',
+  claimNeed: (needId: string) =>
+    `/packages/projects/pages/claim/index?needId=${encodeURIComponent(needId)}`,
+  myClaims: '/packages/projects/pages/claims/index',
+  reviewClaims: (communityId: string) =>
+    `/packages/projects/pages/review/index?communityId=${encodeURIComponent(communityId)}`,
+  communityProjects: (communityId: string) =>
+    `/packages/projects/pages/list/index?communityId=${encodeURIComponent(communityId)}`,
+  streetProjects: (streetId: string) =>
+    `/packages/projects/pages/list/index?streetId=${encodeURIComponent(streetId)}`,
+  projectDetail: (projectId: string) =>
+    `/packages/projects/pages/detail/index?projectId=${encodeURIComponent(projectId)}`,
+  overdueNeeds: (streetId: string) =>
+    `/packages/projects/pages/overdue/index?streetId=${encodeURIComponent(streetId)}`,
   communityNeedList: (communityId: string) =>
     `/packages/lists/pages/community/index?communityId=${encodeURIComponent(communityId)}`,
   publishCommunityNeed: (communityId: string) =>

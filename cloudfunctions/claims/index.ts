@@ -108,7 +108,7 @@ export const main = defineFunction<typeof claimsInputs, OutputsOf<ClaimsApi>>(cl
   async approve({ claimId }) {
     const user = await currentUser()
     const claim = await requireDecider(user, claimId)
-    await transitionClaim(claim._id, 'pending', { status: 'approved', decidedBy: user._id })
+    await transitionClaim(claim._id, 'pending', { status: 'approved' })
     let need: CommunityNeed
     try {
       need = await reserveNeedUnits(claim.needId, claim.quantity)
@@ -125,7 +125,7 @@ export const main = defineFunction<typeof claimsInputs, OutputsOf<ClaimsApi>>(cl
       quantity: claim.quantity,
       unit: claim.unit,
     })
-    await transitionClaim(claim._id, 'approved', { projectId: project._id })
+    await transitionClaim(claim._id, 'approved', { decidedBy: user._id, projectId: project._id })
     await recordAudit({
       actorId: user._id,
       action: 'claims.approve',

@@ -1,37 +1,21 @@
-import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
-import { FUNCTIONS_DIR } from '../integration/localCloudClient'
-import { ARTIFACTS_DIR, expectVisible, launchBrowser, screenshot, tap } from './browser'
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
+import type { LocalCloud } from '../../localcloud/server'
+import { expectVisible, screenshot, startAppInBrowser, tap } from './browser'
 
-const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5')
 const DESCRIPTION = '楼下单元门的门禁坏了，老人进出不方便，麻烦尽快修理'
 
 describe('H5 app in Chromium: a resident posts a need and the community worker sees it', () => {
+  let app: Awaited<ReturnType<typeof startAppInBrowser>>
   let cloud: LocalCloud
-  let dataDir: string
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
   let page: Page
 
   beforeAll(async () => {
-    if (!existsSync(path.join(H5_DIR, 'index.html'))) {
-      throw new Error('dist/h5 is missing: run `npm run build` first')
-    }
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-e2e-'))
-    cloud = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS_DIR, staticDir: H5_DIR })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-    await mkdir(ARTIFACTS_DIR, { recursive: true })
+    app = await startAppInBrowser()
+    ;({ cloud, page } = app)
   }, 60000)
 
   afterAll(async () => {
-    await browser?.close()
-    await cloud?.close()
-    await rm(dataDir, { recursive: true, force: true })
+    await app?.close()
   })
 
   async function signInAs(name: string) {

@@ -1,3 +1,4 @@
+import { reserveNeedUnits } from '../../cloudfunctions/shared/repositories/communityNeeds'
 import { callAs, signIn, startTestCloud } from './localCloudClient'
 import { publishNeed } from './publishedNeeds'
 
@@ -244,6 +245,19 @@ describe('领题揭榜: claims of published needs through the local cloud', () =
       status: 'pending',
     })
     expect(claims.ok && claims.data).toHaveLength(1)
+  })
+
+  it('twenty reservations racing for a need of five units commit exactly five', async () => {
+    const need = await publishNeed({ quantity: 5 })
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () => reserveNeedUnits(need._id, 1)),
+    )
+    const reserved = outcomes.filter((outcome) => outcome.status === 'fulfilled').length
+    // Every lost race is someone else's win, so the five units are all reserved, never more.
+    expect(reserved).toBe(5)
+    const worker = await as('demo-worker-dahua')
+    const needNow = await callAs(env.cloud, worker, 'claims', 'need', { needId: need._id })
+    expect(needNow).toMatchObject({ ok: true, data: { committed: reserved } })
   })
 
   it('flags to the street admin needs nobody claimed for 14 days', async () => {

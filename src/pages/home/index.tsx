@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { ListsEntries } from '../../components/home/ListsEntries'
 import { QueryState } from '../../components/QueryState'
+import { ProjectsEntries } from '../../components/home/ProjectsEntries'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { ROUTES } from '../../routes'
 import { call } from '../../services/cloud'
@@ -71,6 +72,7 @@ export default function HomePage() {
                   ))}
                 </CellGroup>
               )}
+              <ProjectsEntries roles={profile.roles} />
               <ListsEntries roles={profile.roles} />
             </>
           )

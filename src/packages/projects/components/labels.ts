@@ -1,0 +1,13 @@
+import type { ClaimView } from '../../../../cloudfunctions/shared/contract'
+import type { ProjectListKind } from '../../../../cloudfunctions/shared/domain/types'
+
+export const PROJECT_LIST_LABELS: Record<ProjectListKind, string> = {
+  co_build: '共建项目',
+  special: '特色项目',
+}
+
+export const CLAIM_STATUS_LABELS: Record<ClaimView['status'], string> = {
+  pending: '待审核',
+  approved: '已同意',
+  declined: '未同意',
+}

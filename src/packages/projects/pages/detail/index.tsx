@@ -1,0 +1,137 @@
+import { Button, Cell, CellGroup, Input, Rate, TextArea } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { useCallback, useState } from 'react'
+import { QueryState } from '../../../../components/QueryState'
+import { useCloudQuery } from '../../../../hooks/useCloudQuery'
+import { call } from '../../../../services/cloud'
+import { ProjectSummary } from '../../components/ProjectSummary'
+import '../../components/cards.scss'
+
+/** A project with its progress timeline; the forms show only to those who may use them. */
+export default function ProjectDetailPage() {
+  const projectId = useRouter().params.projectId ?? ''
+  const detail = useCloudQuery(
+    useCallback(() => call('projects', 'detail', { projectId }), [projectId]),
+  )
+  return (
+    <View className='project-form'>
+      <QueryState query={detail}>
+        {({ project, progress, canAddProgress, canClose }) => (
+          <>
+            <ProjectSummary project={project}>
+              <Text>
+                {project.quantity} {project.unit}
+              </Text>
+            </ProjectSummary>
+            {project.evaluation && (
+              <Text className='list-summary'>
+                结项评估：满意度 {project.evaluation.satisfaction}/5 · 目标：
+                {project.evaluation.target} · 完成：{project.evaluation.achieved}
+              </Text>
+            )}
+            <CellGroup title={`月度进展（${progress.length}）`}>
+              {progress.length === 0 && <Cell title='暂无进展记录' />}
+              {progress.map((entry) => (
+                <Cell
+                  key={entry.id}
+                  title={`${entry.month} · 服务 ${entry.peopleServed} 人次`}
+                  description={`${entry.summary}（${entry.authorName} ${dayjs(entry.createdAt).format('MM-DD')}）`}
+                />
+              ))}
+            </CellGroup>
+            {canAddProgress && <ProgressForm projectId={project.id} onSaved={detail.reload} />}
+            {canClose && <CloseForm projectId={project.id} onClosed={detail.reload} />}
+          </>
+        )}
+      </QueryState>
+    </View>
+  )
+}
+
+function ProgressForm({ projectId, onSaved }: { projectId: string; onSaved: () => Promise<void> }) {
+  const [month, setMonth] = useState(dayjs().format('YYYY-MM'))
+  const [summary, setSummary] = useState('')
+  const [peopleServed, setPeopleServed] = useState('')
+  const [error, setError] = useState<string>()
+  const [saving, setSaving] = useState(false)
+  const save = async () => {
+    setSaving(true)
+    const result = await call('projects', 'addProgress', {
+      projectId,
+      month,
+      summary,
+      peopleServed: Number(peopleServed),
+    })
+    setSaving(false)
+    if (!result.ok) return setError(result.error.message)
+    setError(undefined)
+    setSummary('')
+    setPeopleServed('')
+    await onSaved()
+  }
+  return (
+    <CellGroup title='填写本月进展'>
+      <Cell>
+        <Input value={month} onChange={setMonth} placeholder='月份，如 2026-11' maxLength={7} />
+      </Cell>
+      <Cell>
+        <TextArea
+          value={summary}
+          onChange={setSummary}
+          placeholder='本月做了什么（至少 5 个字）'
+          maxLength={500}
+        />
+      </Cell>
+      <Cell>
+        <Input
+          type='number'
+          value={peopleServed}
+          onChange={setPeopleServed}
+          placeholder='服务人次'
+        />
+      </Cell>
+      {error && <Text className='project-form__error'>{error}</Text>}
+      <View className='project-form__actions'>
+        <Button block type='primary' loading={saving} onClick={() => void save()}>
+          保存进展
+        </Button>
+      </View>
+    </CellGroup>
+  )
+}
+
+function CloseForm({ projectId, onClosed }: { projectId: string; onClosed: () => Promise<void> }) {
+  const [satisfaction, setSatisfaction] = useState(5)
+  const [target, setTarget] = useState('')
+  const [achieved, setAchieved] = useState('')
+  const [error, setError] = useState<string>()
+  const [closing, setClosing] = useState(false)
+  const close = async () => {
+    setClosing(true)
+    const result = await call('projects', 'close', { projectId, satisfaction, target, achieved })
+    setClosing(false)
+    if (!result.ok) return setError(result.error.message)
+    await onClosed()
+  }
+  return (
+    <CellGroup title='结项评估'>
+      <Cell title='居民满意度'>
+        <Rate value={satisfaction} onChange={setSatisfaction} />
+      </Cell>
+      <Cell>
+        <Input value={target} onChange={setTarget} placeholder='项目目标' maxLength={300} />
+      </Cell>
+      <Cell>
+        <Input value={achieved} onChange={setAchieved} placeholder='完成情况' maxLength={300} />
+      </Cell>
+      {error && <Text className='project-form__error'>{error}</Text>}
+      <View className='project-form__actions'>
+        <Button block type='default' loading={closing} onClick={() => void close()}>
+          结项
+        </Button>
+      </View>
+    </CellGroup>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '可揭榜需求' })

@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core'
+import type { LocalCloud } from '../../localcloud/server'
+import { needLine } from '../listsFixtures'
+import { callAs, signIn } from '../integration/localCloudClient'
+import { expectVisible, screenshot, startAppInBrowser, tap } from './browser'
+
+const NEED_TITLE = '小区健身器材维护'
+const PLAN = '每月派两名志愿者检查并维护健身器材'
+
+describe('H5 app in Chromium: an organization claims a need, the worker approves, a project starts', () => {
+  let app: Awaited<ReturnType<typeof startAppInBrowser>>
+  let cloud: LocalCloud
+  let page: Page
+
+  beforeAll(async () => {
+    app = await startAppInBrowser()
+    ;({ cloud, page } = app)
+    // The app has no need-publishing page yet: the worker publishes through the cloud API.
+    const worker = await signIn(cloud, 'demo-worker-dahua')
+    const published = await callAs(cloud, worker, 'lists', 'publishNeed', {
+      ...needLine,
+      domain: 'public_safety',
+      title: NEED_TITLE,
+      quantity: 4,
+    })
+    if (!published.ok) throw new Error(published.error.message)
+  }, 60000)
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  async function switchAccount(name: string) {
+    await page.goto(`${cloud.url}/#/pages/me/index`)
+    await tap(page, '退出登录')
+    await tap(page, name)
+    await page.getByText('退出登录').waitFor()
+    await page.goto(`${cloud.url}/#/pages/home/index`)
+  }
+
+  it('walks 揭榜大厅 → claim → 揭榜审核 → project with its first progress entry', async () => {
+    await page.goto(cloud.url)
+    await tap(page, '去登录')
+    await tap(page, '赵队长')
+    await page.getByText('退出登录').waitFor()
+    await page.goto(`${cloud.url}/#/pages/home/index`)
+    await tap(page, '揭榜大厅')
+    await page.getByText(NEED_TITLE).click()
+    await expectVisible(page, '揭榜认领', { title: true })
+
+    // More units than the need has left are refused in words, and nothing is claimed.
+    await page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('9')
+    await page
+      .getByRole('textbox', { name: '服务方案：怎么做、谁来做、何时完成（至少 5 个字）' })
+      .fill(PLAN)
+    await tap(page, '提交揭榜')
+    await expectVisible(page, '认领数量不能超过剩余的 4 次')
+
+    await page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('4')
+    await tap(page, '提交揭榜')
+    await expectVisible(page, '我的揭榜', { title: true })
+    await expectVisible(page, PLAN)
+    await expectVisible(page, '待审核')
+    await screenshot(page, 'e2e-claims-mine.png')
+
+    await switchAccount('张社工')
+    await tap(page, '揭榜审核')
+    await expectVisible(page, PLAN)
+    await screenshot(page, 'e2e-claims-review.png')
+    await tap(page, '同意并立项')
+
+    await expectVisible(page, '项目详情', { title: true })
+    await expectVisible(page, '月度进展（0）')
+    await expectVisible(page, '暂无进展记录')
+    await page
+      .getByRole('textbox', { name: '本月做了什么（至少 5 个字）' })
+      .fill('检查了 12 台健身器材，更换 2 处螺栓')
+    await page.getByRole('textbox', { name: '服务人次' }).fill('30')
+    await tap(page, '保存进展')
+    await expectVisible(page, '服务 30 人次')
+    await expectVisible(page, '月度进展（1）')
+    await screenshot(page, 'e2e-project-detail.png')
+
+    await page.goto(`${cloud.url}/#/pages/home/index`)
+    await tap(page, '共建项目')
+    await expectVisible(page, '1 类 1 个项目')
+    await expectVisible(page, '进展 1 条')
+    await screenshot(page, 'e2e-projects-list.png')
+  }, 120000)
+})
