@@ -466,7 +466,7 @@ const RESOURCE_OFFERINGS: ResourceOffering[] = [
     focusGroups: [],
     title: '生态环保·卫生死角清理',
     description: '组织志愿者清理小区卫生死角。',
-    capacity: 4,
+    capacity: 6,
     unit: '次',
     period: 'month',
     serviceArea: { districtWide: false, streetIds: ['chaohai'], communityIds: [] },

@@ -29,6 +29,17 @@ export default defineAppConfig({
         'pages/overdue/index',
       ],
     },
+    {
+      root: 'packages/lists',
+      pages: [
+        'pages/community/index',
+        'pages/publish-need/index',
+        'pages/proposals/index',
+        'pages/browse/index',
+        'pages/offerings/index',
+        'pages/publish-offering/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#7a7e83',

@@ -29,4 +29,17 @@ export const ROUTES = {
     `/packages/projects/pages/detail/index?projectId=${encodeURIComponent(projectId)}`,
   overdueNeeds: (streetId: string) =>
     `/packages/projects/pages/overdue/index?streetId=${encodeURIComponent(streetId)}`,
+  communityNeedList: (communityId: string) =>
+    `/packages/lists/pages/community/index?communityId=${encodeURIComponent(communityId)}`,
+  publishCommunityNeed: (communityId: string) =>
+    `/packages/lists/pages/publish-need/index?communityId=${encodeURIComponent(communityId)}`,
+  communityProposals: (communityId: string) =>
+    `/packages/lists/pages/proposals/index?communityId=${encodeURIComponent(communityId)}`,
+  organizationProposals: (organizationId: string) =>
+    `/packages/lists/pages/proposals/index?organizationId=${encodeURIComponent(organizationId)}`,
+  browseNeedLists: '/packages/lists/pages/browse/index',
+  organizationOfferings: (organizationId: string) =>
+    `/packages/lists/pages/offerings/index?organizationId=${encodeURIComponent(organizationId)}`,
+  publishOffering: (organizationId: string) =>
+    `/packages/lists/pages/publish-offering/index?organizationId=${encodeURIComponent(organizationId)}`,
 } as const

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../localcloud/server'
-import { needLine } from '../integration/listsFixtures'
+import { needLine } from '../listsFixtures'
 import { callAs, signIn } from '../integration/localCloudClient'
 import { expectVisible, screenshot, startAppSession, tap } from './browser'
 

@@ -1,5 +1,5 @@
 import { callAs, signIn, startTestCloud } from './localCloudClient'
-import { needLine, offeringLine } from './listsFixtures'
+import { needLine, offeringLine } from '../listsFixtures'
 
 describe('双清单: need lists and resource lists through the local cloud', () => {
   let env: Awaited<ReturnType<typeof startTestCloud>>

@@ -4,7 +4,7 @@ import {
   reserveOfferingUnits,
 } from '../../cloudfunctions/shared/repositories/resourceOfferings'
 import { callAs, signIn, startTestCloud } from './localCloudClient'
-import { needLine, offeringLine } from './listsFixtures'
+import { needLine, offeringLine } from '../listsFixtures'
 
 describe('双清单 matching: proposals, confirmation and acceptance through the local cloud', () => {
   let env: Awaited<ReturnType<typeof startTestCloud>>
@@ -62,6 +62,10 @@ describe('双清单 matching: proposals, confirmation and acceptance through the
     expect(bursary.reasons).toEqual(
       expect.arrayContaining(['服务范围为全区', '剩余容量 6 个，本次分配 3 个']),
     )
+    // The street-level offering is the closer fit for the whole need, and the worker is told so.
+    const cleanUp = proposalFor(run.proposals, '卫生死角清理')
+    expect(cleanUp).toMatchObject({ offeringTitle: '生态环保·卫生死角清理', quantity: 6 })
+    expect(cleanUp.reasons).toContain('服务范围覆盖潮海街道')
     // 暑期公益托管班 (1 项, 社会工作) has no provider: the worker is told why.
     expect(run.unmatched.map((item) => item.needTitle)).toContain('暑期公益托管班')
     expect(run.unmatched.every((item) => /[\u4e00-\u9fa5]/.test(item.reason))).toBe(true)

@@ -2,6 +2,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
+import { ListsEntries } from '../../components/home/ListsEntries'
 import { QueryState } from '../../components/QueryState'
 import { StallsEntries } from '../../components/home/StallsEntries'
 import { ProjectsEntries } from '../../components/home/ProjectsEntries'
@@ -74,6 +75,7 @@ export default function HomePage() {
                 </CellGroup>
               )}
               <ProjectsEntries roles={profile.roles} />
+              <ListsEntries roles={profile.roles} />
             </>
           )
         }}

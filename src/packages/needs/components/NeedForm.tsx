@@ -1,4 +1,4 @@
-import { Button, Cell, CellGroup, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import type { CommunityView } from '../../../../cloudfunctions/shared/contract'
@@ -8,6 +8,7 @@ import {
   type PersonalNeedCategory,
   type PersonalNeedKind,
 } from '../../../../cloudfunctions/shared/domain/categories'
+import { SingleChoice } from '../../../components/ChoiceButtons'
 import { call } from '../../../services/cloud'
 import './NeedForm.scss'
 
@@ -55,16 +56,12 @@ export function NeedForm({
     <>
       <CellGroup title='类型'>
         <Cell>
-          <ChoiceButtons labels={PERSONAL_NEED_KINDS} value={kind} onChange={setKind} />
+          <SingleChoice labels={PERSONAL_NEED_KINDS} value={kind} onChange={setKind} />
         </Cell>
       </CellGroup>
       <CellGroup title='需求类别'>
         <Cell>
-          <ChoiceButtons
-            labels={PERSONAL_NEED_CATEGORIES}
-            value={category}
-            onChange={setCategory}
-          />
+          <SingleChoice labels={PERSONAL_NEED_CATEGORIES} value={category} onChange={setCategory} />
         </Cell>
       </CellGroup>
       <CellGroup title='需求描述'>
@@ -108,31 +105,5 @@ export function NeedForm({
         </Button>
       </View>
     </>
-  )
-}
-
-/** One choice among labelled options, drawn as a wrap of buttons a thumb can hit. */
-function ChoiceButtons<K extends string>({
-  labels,
-  value,
-  onChange,
-}: {
-  labels: Record<K, string>
-  value: K | undefined
-  onChange: (value: K) => void
-}) {
-  return (
-    <Radio.Group
-      className='post-need-form__choices'
-      direction='horizontal'
-      value={value}
-      onChange={(chosen) => onChange(chosen as K)}
-    >
-      {(Object.entries(labels) as [K, string][]).map(([key, label]) => (
-        <Radio key={key} value={key} shape='button'>
-          {label}
-        </Radio>
-      ))}
-    </Radio.Group>
   )
 }

@@ -1,3 +1,5 @@
+import type { MatchProposalView } from '../cloudfunctions/shared/contract'
+
 /** A valid need line and offering line, as the publish forms send them. */
 export const needLine = {
   communityId: 'dahua',
@@ -25,3 +27,23 @@ export const offeringLine = {
   serviceArea: { districtWide: false, streetIds: ['chaohai'], communityIds: [] },
   availability: { from: '2026-11-01', to: '2027-12-31' },
 } as const
+
+/** A proposal as the matching function answers it. */
+export const proposalView: MatchProposalView = {
+  id: 'p1',
+  communityId: 'dahua',
+  communityName: '大华社区',
+  needId: 'n1',
+  needTitle: '困难家庭儿童助学名额',
+  offeringId: 'o1',
+  offeringTitle: '助学名额',
+  organizationId: 'mayi',
+  organizationName: '蚂蚁力量儿童义工团',
+  quantity: 3,
+  unit: '个',
+  reasons: ['服务范围为全区', '剩余容量 6 个，本次分配 3 个'],
+  communityDecision: 'pending',
+  providerDecision: 'pending',
+  status: 'proposed',
+  createdAt: '2026-11-20T01:00:00.000Z',
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我们的资源清单' })

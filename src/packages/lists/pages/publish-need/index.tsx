@@ -1,0 +1,138 @@
+import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import {
+  FOCUS_GROUPS,
+  SERVICE_DOMAINS,
+  type FocusGroup,
+  type ServiceDomain,
+} from '../../../../../cloudfunctions/shared/domain/categories'
+import { QueryState } from '../../../../components/QueryState'
+import { useCloudQuery } from '../../../../hooks/useCloudQuery'
+import { ROUTES } from '../../../../routes'
+import { call } from '../../../../services/cloud'
+import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
+import { NEED_LIST_LABELS, PRIORITY_LABELS } from '../../labels'
+import '../../components/lists.scss'
+
+const SPLITTABLE = { yes: '可由多家分担', no: '须由一家承接' } as const
+
+/** A worker publishes a line of the community's need list, optionally from residents' needs. */
+export default function PublishNeedPage() {
+  const communityId = useRouter().params.communityId ?? ''
+  const residentsNeeds = useCloudQuery(
+    useCallback(
+      () => call('needs', 'listCommunity', { communityId, status: 'open' }),
+      [communityId],
+    ),
+  )
+  const [list, setList] = useState<keyof typeof NEED_LIST_LABELS>('basic')
+  const [domain, setDomain] = useState<ServiceDomain>()
+  const [focusGroups, setFocusGroups] = useState<FocusGroup[]>([])
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [quantity, setQuantity] = useState('')
+  const [unit, setUnit] = useState('次')
+  const [splittable, setSplittable] = useState<keyof typeof SPLITTABLE>('yes')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [priority, setPriority] = useState<keyof typeof PRIORITY_LABELS>('medium')
+  const [promotedFrom, setPromotedFrom] = useState<string[]>([])
+  const [error, setError] = useState<string>()
+  const [submitting, setSubmitting] = useState(false)
+
+  const submit = async () => {
+    if (!domain) return setError('请选择服务领域')
+    setSubmitting(true)
+    const result = await call('lists', 'publishNeed', {
+      communityId,
+      list,
+      domain,
+      focusGroups,
+      title,
+      description,
+      quantity: Number(quantity),
+      unit,
+      splittable: splittable === 'yes',
+      window: { from, to },
+      priority,
+      promotedFrom,
+    })
+    setSubmitting(false)
+    if (!result.ok) return setError(result.error.message)
+    await Taro.showToast({ title: '已发布', icon: 'success' })
+    await Taro.redirectTo({ url: ROUTES.communityNeedList(communityId) })
+  }
+
+  return (
+    <View className='lists-form'>
+      <CellGroup title='清单与领域'>
+        <Cell>
+          <SingleChoice labels={NEED_LIST_LABELS} value={list} onChange={setList} />
+        </Cell>
+        <Cell>
+          <SingleChoice labels={SERVICE_DOMAINS} value={domain} onChange={setDomain} />
+        </Cell>
+        <Cell>
+          <MultiChoice labels={FOCUS_GROUPS} value={focusGroups} onChange={setFocusGroups} />
+        </Cell>
+      </CellGroup>
+      <CellGroup title='需求内容'>
+        <Cell>
+          <Input value={title} onChange={setTitle} placeholder='需求名称，如：卫生死角清理' />
+        </Cell>
+        <Cell>
+          <TextArea
+            value={description}
+            onChange={setDescription}
+            placeholder='需求描述'
+            maxLength={500}
+          />
+        </Cell>
+        <Cell>
+          <Input type='digit' value={quantity} onChange={setQuantity} placeholder='数量，如 6' />
+          <Input value={unit} onChange={setUnit} placeholder='单位，如 次、个、人' />
+        </Cell>
+        <Cell>
+          <SingleChoice labels={SPLITTABLE} value={splittable} onChange={setSplittable} />
+        </Cell>
+        <Cell>
+          <Input value={from} onChange={setFrom} placeholder='开始日期 YYYY-MM-DD' />
+          <Input value={to} onChange={setTo} placeholder='结束日期 YYYY-MM-DD' />
+        </Cell>
+        <Cell title='优先级'>
+          <SingleChoice labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
+        </Cell>
+      </CellGroup>
+      <CellGroup title='转入居民需求（选填）'>
+        <QueryState
+          query={residentsNeeds}
+          isEmpty={(page) => page.total === 0}
+          emptyText='暂无待受理的居民需求'
+        >
+          {(page) => (
+            <Checkbox.Group
+              value={promotedFrom}
+              onChange={(ids) => setPromotedFrom(ids as string[])}
+            >
+              {page.items.map((need) => (
+                <Cell key={need.id}>
+                  <Checkbox value={need.id}>
+                    {need.residentName}：{need.description}
+                  </Checkbox>
+                </Cell>
+              ))}
+            </Checkbox.Group>
+          )}
+        </QueryState>
+      </CellGroup>
+      {error && <Text className='lists-form__error'>{error}</Text>}
+      <View className='lists-form__actions'>
+        <Button block type='primary' loading={submitting} onClick={() => void submit()}>
+          发布到需求清单
+        </Button>
+      </View>
+    </View>
+  )
+}
