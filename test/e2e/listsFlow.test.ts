@@ -1,16 +1,16 @@
 import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../localcloud/server'
-import { expectVisible, screenshot, startAppInBrowser, tap } from './browser'
+import { expectVisible, screenshot, startAppSession, tap } from './browser'
 
 const PROPOSAL = '困难家庭儿童助学名额 ← 蚂蚁力量儿童义工团'
 
 describe('H5 app in Chromium: 双清单 matching, confirmed by the community, accepted by the provider', () => {
-  let app: Awaited<ReturnType<typeof startAppInBrowser>>
+  let app: Awaited<ReturnType<typeof startAppSession>>
   let cloud: LocalCloud
   let page: Page
 
   beforeAll(async () => {
-    app = await startAppInBrowser()
+    app = await startAppSession()
     ;({ cloud, page } = app)
   }, 60000)
 
