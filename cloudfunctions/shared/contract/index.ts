@@ -2,6 +2,8 @@ import type { AccountApi } from './account'
 import type { DirectoryApi } from './directory'
 import type { NeedsApi } from './needs'
 import type { StallsApi } from './stalls'
+import type { ShiftsApi } from './shifts'
+import type { VolunteersApi } from './volunteers'
 
 /** Every cloud function and its actions, as the client sees them. */
 export interface Api {
@@ -9,6 +11,8 @@ export interface Api {
   directory: DirectoryApi
   needs: NeedsApi
   stalls: StallsApi
+  volunteers: VolunteersApi
+  shifts: ShiftsApi
 }
 
 export type FunctionName = keyof Api
@@ -29,3 +33,5 @@ export type * from './account'
 export type * from './directory'
 export type * from './needs'
 export type * from './stalls'
+export type * from './volunteers'
+export type * from './shifts'

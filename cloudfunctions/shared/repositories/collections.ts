@@ -15,6 +15,12 @@ export const COLLECTIONS = {
   stallEvents: 'stall_events',
   stallSlots: 'stall_slots',
   stallBookings: 'stall_bookings',
+  volunteers: 'volunteers',
+  volunteerTeams: 'volunteer_teams',
+  volunteerShifts: 'volunteer_shifts',
+  volunteerSignups: 'volunteer_signups',
+  volunteerHours: 'volunteer_hours',
+  volunteerCertificates: 'volunteer_certificates',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -70,5 +76,29 @@ export async function findAll<T>(query: Query): Promise<T[]> {
     const page = await findMany<T>(query.skip(all.length).limit(MAX_PAGE))
     all.push(...page)
     if (page.length < MAX_PAGE) return all
+  }
+}
+
+/** Documents by id; at most MAX_PAGE ids. */
+export async function findByIds<T>(name: CollectionName, ids: string[]): Promise<T[]> {
+  if (ids.length === 0) return []
+  return findMany<T>(
+    collection(name)
+      .where({ _id: command().in(ids) })
+      .limit(MAX_PAGE),
+  )
+}
+
+/**
+ * Inserts a document under its own (deterministic) id, once: answers false when a document with
+ * that id exists already, so a retried call changes nothing.
+ */
+export async function insertIfAbsent(name: CollectionName, doc: { _id: string }): Promise<boolean> {
+  try {
+    await insertOne(name, doc)
+    return true
+  } catch (error) {
+    if (await findById(name, doc._id)) return false
+    throw error
   }
 }
