@@ -6,6 +6,17 @@ export default defineAppConfig({
       root: 'packages/needs',
       pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
     },
+    {
+      root: 'packages/volunteers',
+      pages: [
+        'pages/register/index',
+        'pages/service/index',
+        'pages/shifts/index',
+        'pages/shift/index',
+        'pages/managed/index',
+        'pages/roster/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#7a7e83',

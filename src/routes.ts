@@ -6,4 +6,12 @@ export const ROUTES = {
   myNeeds: '/packages/needs/pages/mine/index',
   communityNeeds: (communityId: string) =>
     `/packages/needs/pages/community/index?communityId=${encodeURIComponent(communityId)}`,
+  volunteerRegister: '/packages/volunteers/pages/register/index',
+  volunteerService: '/packages/volunteers/pages/service/index',
+  volunteerShifts: '/packages/volunteers/pages/shifts/index',
+  volunteerShift: (shiftId: string) =>
+    `/packages/volunteers/pages/shift/index?shiftId=${encodeURIComponent(shiftId)}`,
+  managedShifts: '/packages/volunteers/pages/managed/index',
+  shiftRoster: (shiftId: string) =>
+    `/packages/volunteers/pages/roster/index?shiftId=${encodeURIComponent(shiftId)}`,
 } as const

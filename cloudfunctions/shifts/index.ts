@@ -10,7 +10,7 @@ import {
 } from '../shared/contract/shifts'
 import { currentUser } from '../shared/caller'
 import { randomCode } from '../shared/domain/codes'
-import { maskPhone } from '../shared/domain/privacy'
+import { maskName, maskPhone } from '../shared/domain/privacy'
 import { isMemberOf, workerCommunityIds } from '../shared/domain/roles'
 import type { UserRecord } from '../shared/domain/types'
 import {
@@ -30,6 +30,7 @@ import {
 import { chinaDateOf } from '../shared/domain/stalls'
 import { AppError } from '../shared/errors'
 import { defineFunction } from '../shared/handler'
+import { recordAudit } from '../shared/repositories/auditLog'
 import { COLLECTIONS } from '../shared/repositories/collections'
 import { requireCommunity } from '../shared/repositories/directory'
 import { requireOrganization } from '../shared/repositories/organizations'
@@ -180,7 +181,7 @@ export const main = defineFunction<typeof shiftsInputs, OutputsOf<ShiftsApi>>(sh
         return [
           {
             volunteerId: signup.userId,
-            volunteerName: signup.volunteerName,
+            volunteerName: maskName(signup.volunteerName),
             phone: volunteer ? maskPhone(volunteer.phone) : '',
             status: signup.status,
             ...attendanceTimes(signup),
@@ -304,6 +305,14 @@ export const main = defineFunction<typeof shiftsInputs, OutputsOf<ShiftsApi>>(sh
     for (const total of [...totals.values()].sort((a, b) => b.minutes - a.minutes)) {
       perVolunteer.addRow([total.name, Number(formatHours(total.minutes)), total.count])
     }
+    // The workbook carries volunteers' real names: a staff read of personal data, so audited.
+    await recordAudit({
+      actorId: user._id,
+      action: 'shifts.exportHours',
+      collection: COLLECTIONS.volunteerHours,
+      targetId: organizer.id,
+      detail: '导出志愿者姓名与服务时长',
+    })
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
     return {
       fileName: `${organizer.name}-志愿服务时长-${chinaDateOf(new Date())}.xlsx`,
@@ -375,7 +384,7 @@ async function checkIn(
 ): Promise<AttendanceView> {
   const signup = await bookedSignup(shift, volunteer)
   if (!(await markCheckedIn(signup._id, at))) throw new AppError('CONFLICT', '该志愿者已签到')
-  return { volunteerName: volunteer.realName, checkInAt: at.toISOString() }
+  return { volunteerName: maskName(volunteer.realName), checkInAt: at.toISOString() }
 }
 
 /** Closes the attendance and books its hours; the ledger line's id makes a retry harmless. */
@@ -406,7 +415,7 @@ async function checkOut(
   }
   await appendHoursEntry(entry)
   return {
-    volunteerName: volunteer.realName,
+    volunteerName: maskName(volunteer.realName),
     checkInAt: new Date(signup.checkInAt).toISOString(),
     checkOutAt: at.toISOString(),
     minutes,

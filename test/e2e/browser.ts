@@ -1,7 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { FUNCTIONS_DIR } from '../integration/localCloudClient'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -64,4 +67,43 @@ export async function tap(page: Page, text: string) {
 export async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(800)
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, name) })
+}
+
+const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5')
+
+/** The built H5 app served by a local cloud on a fresh data folder, and a browser page on it. */
+export async function openAppInBrowser(): Promise<{
+  cloud: LocalCloud
+  page: Page
+  close: () => Promise<void>
+}> {
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) {
+    throw new Error('dist/h5 is missing: run `npm run build` first')
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-e2e-'))
+  const cloud = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS_DIR, staticDir: H5_DIR })
+  const browser = await launchBrowser()
+  const page = await browser.context.newPage()
+  await mkdir(ARTIFACTS_DIR, { recursive: true })
+  return {
+    cloud,
+    page,
+    close: async () => {
+      await browser.close()
+      await cloud.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Opens the app in a browser before a describe block's tests and closes it after them. */
+export function appInBrowserForSuite(): { cloud: LocalCloud; page: Page } {
+  const session = {} as Awaited<ReturnType<typeof openAppInBrowser>>
+  beforeAll(async () => {
+    Object.assign(session, await openAppInBrowser())
+  }, 60000)
+  afterAll(async () => {
+    await session.close?.()
+  })
+  return session
 }
