@@ -15,6 +15,7 @@ export default defineAppConfig({
         'pages/shift/index',
         'pages/managed/index',
         'pages/roster/index',
+        'pages/review/index',
       ],
     },
   ],

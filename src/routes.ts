@@ -14,4 +14,6 @@ export const ROUTES = {
   managedShifts: '/packages/volunteers/pages/managed/index',
   shiftRoster: (shiftId: string) =>
     `/packages/volunteers/pages/roster/index?shiftId=${encodeURIComponent(shiftId)}`,
+  volunteerReview: (communityId: string) =>
+    `/packages/volunteers/pages/review/index?communityId=${encodeURIComponent(communityId)}`,
 } as const

@@ -38,20 +38,25 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await expectVisible(app.page, '待审核')
     await screenshot(app.page, 'e2e-volunteer-registered.png')
 
-    // The community worker's review and the organization's shift are API steps: this flow is
-    // about the volunteer, and those have their own integration tests.
-    const worker = await signIn(app.cloud, 'demo-worker-dahua')
-    const reviewed = await callAs(app.cloud, worker, 'volunteers', 'review', {
-      volunteerId: 'demo-resident-wang',
-      decision: 'verified',
-    })
-    expect(reviewed.ok).toBe(true)
+    // The community worker verifies her: she is shown masked until the worker asks (audited).
+    await switchAccount('张社工')
+    await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
+    await tap(app.page, '志愿者审核')
+    await expectVisible(app.page, '王** 138****5678')
+    await tap(app.page, '查看联系方式')
+    await expectVisible(app.page, '王秀英 13812345678')
+    await tap(app.page, '通过')
+    await expectVisible(app.page, '已认证')
+    await screenshot(app.page, 'e2e-volunteer-review.png')
+
+    // The organization's shift is an API step: publishing has its own integration tests.
     await publishGuideShift(app.cloud, { title: SHIFT_TITLE })
     const wang = await signIn(app.cloud, 'demo-resident-wang')
     const profile = await callAs(app.cloud, wang, 'volunteers', 'me', {})
     if (!profile.ok || !profile.data?.checkinCode) throw new Error('no check-in code')
     const volunteerCode = profile.data.checkinCode
 
+    await switchAccount('王阿姨')
     await open('/packages/volunteers/pages/shifts/index')
     await tap(app.page, SHIFT_TITLE)
     await tap(app.page, '报名')

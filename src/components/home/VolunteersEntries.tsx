@@ -34,6 +34,17 @@ export function VolunteersEntries({ profile }: { profile: MeView }) {
         clickable
         onClick={go(ROUTES.volunteerShifts)}
       />
+      {profile.roles
+        .filter((role) => role.kind === 'community_worker')
+        .map((role) => (
+          <Cell
+            key={role.scopeId}
+            title='志愿者审核'
+            description={role.label}
+            clickable
+            onClick={go(ROUTES.volunteerReview(role.scopeId))}
+          />
+        ))}
       {runsShifts && (
         <Cell
           title='班次管理'
