@@ -153,6 +153,20 @@ describe('volunteers: registration, shifts, hours', () => {
     expect(await notices.countAsync({ title: '志愿岗位候补成功' })).toBe(1)
   }, 60_000)
 
+  it('the roster of a large shift lists every sign-up, past the database’s 100-row page', async () => {
+    const tokens = await createVerifiedVolunteers(env.cloud, env.dataDir, 150, 'big')
+    const { shiftId } = await publishGuideShift(env.cloud, { capacity: 120 })
+    await Promise.all(
+      tokens.map((token) => callAs(env.cloud, token, 'shifts', 'signUp', { shiftId })),
+    )
+    const member = await signIn(env.cloud, 'demo-org-mayi')
+    const roster = await callAs(env.cloud, member, 'shifts', 'roster', { shiftId })
+    if (!roster.ok) throw new Error(roster.error.message)
+    const statuses = roster.data.lines.map((line) => line.status)
+    expect(statuses.filter((status) => status === 'booked')).toHaveLength(120)
+    expect(statuses.filter((status) => status === 'waitlisted')).toHaveLength(30)
+  }, 60_000)
+
   it('hours come from check-in and check-out, clamped to the window ±30 min and rounded down to the quarter hour', async () => {
     const { shiftId } = await publishGuideShift(env.cloud)
     const { token, code } = await verifiedWang(env.cloud)

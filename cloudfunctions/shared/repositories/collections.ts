@@ -102,3 +102,24 @@ export async function insertIfAbsent(name: CollectionName, doc: { _id: string })
     throw error
   }
 }
+
+/**
+ * Every document the filter matches, read a page at a time (a function gets at most MAX_PAGE per
+ * read). The order must be total (end on _id) so pages neither skip nor repeat documents.
+ */
+export async function findAllWhere<T>(
+  name: CollectionName,
+  filter: object,
+  order: [field: string, direction: 'asc' | 'desc'][],
+): Promise<T[]> {
+  const rows: T[] = []
+  for (;;) {
+    const query = order.reduce(
+      (sorted, [field, direction]) => sorted.orderBy(field, direction),
+      collection(name).where(filter),
+    )
+    const page = await findMany<T>(query.skip(rows.length).limit(MAX_PAGE))
+    rows.push(...page)
+    if (page.length < MAX_PAGE) return rows
+  }
+}

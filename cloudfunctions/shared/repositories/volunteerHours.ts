@@ -1,13 +1,6 @@
 import type { HoursEntry } from '../domain/volunteers'
 import { AppError } from '../errors'
-import {
-  COLLECTIONS,
-  MAX_PAGE,
-  collection,
-  findById,
-  findMany,
-  insertIfAbsent,
-} from './collections'
+import { COLLECTIONS, findAllWhere, findById, insertIfAbsent } from './collections'
 
 // The hours ledger is append-only: this module offers no update and no delete, on purpose.
 
@@ -39,17 +32,8 @@ export async function listHoursOfOrganizer(organizerId: string): Promise<HoursEn
 }
 
 async function readAllWhere(filter: object): Promise<HoursEntry[]> {
-  const rows: HoursEntry[] = []
-  for (;;) {
-    const page = await findMany<HoursEntry>(
-      collection(COLLECTIONS.volunteerHours)
-        .where(filter)
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip(rows.length)
-        .limit(MAX_PAGE),
-    )
-    rows.push(...page)
-    if (page.length < MAX_PAGE) return rows
-  }
+  return findAllWhere<HoursEntry>(COLLECTIONS.volunteerHours, filter, [
+    ['createdAt', 'desc'],
+    ['_id', 'asc'],
+  ])
 }

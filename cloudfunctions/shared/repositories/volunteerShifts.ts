@@ -5,6 +5,7 @@ import {
   MAX_PAGE,
   collection,
   command,
+  findAllWhere,
   findById,
   findByIds,
   findMany,
@@ -51,13 +52,16 @@ export async function findSignup(id: string): Promise<ShiftSignup | undefined> {
   return findById<ShiftSignup>(COLLECTIONS.volunteerSignups, id)
 }
 
+/** Every active sign-up of the shifts: a shift may take up to 500 volunteers. */
 export async function listSignupsOfShifts(shiftIds: string[]): Promise<ShiftSignup[]> {
   if (shiftIds.length === 0) return []
-  return findMany<ShiftSignup>(
-    collection(COLLECTIONS.volunteerSignups)
-      .where({ placeId: command().in(shiftIds), status: command().neq('cancelled') })
-      .orderBy('createdAt', 'asc')
-      .limit(MAX_PAGE),
+  return findAllWhere<ShiftSignup>(
+    COLLECTIONS.volunteerSignups,
+    { placeId: command().in(shiftIds), status: command().neq('cancelled') },
+    [
+      ['createdAt', 'asc'],
+      ['_id', 'asc'],
+    ],
   )
 }
 
