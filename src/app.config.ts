@@ -7,6 +7,17 @@ export default defineAppConfig({
       pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
     },
     {
+      root: 'packages/stalls',
+      pages: [
+        'pages/events/index',
+        'pages/event/index',
+        'pages/mine/index',
+        'pages/checkin/index',
+        'pages/stats/index',
+        'pages/publish/index',
+      ],
+    },
+    {
       root: 'packages/volunteers',
       pages: [
         'pages/register/index',

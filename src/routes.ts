@@ -6,6 +6,15 @@ export const ROUTES = {
   myNeeds: '/packages/needs/pages/mine/index',
   communityNeeds: (communityId: string) =>
     `/packages/needs/pages/community/index?communityId=${encodeURIComponent(communityId)}`,
+  stallEvents: '/packages/stalls/pages/events/index',
+  stallEvent: (eventId: string) =>
+    `/packages/stalls/pages/event/index?eventId=${encodeURIComponent(eventId)}`,
+  myBookings: '/packages/stalls/pages/mine/index',
+  stallCheckIn: (eventId: string) =>
+    `/packages/stalls/pages/checkin/index?eventId=${encodeURIComponent(eventId)}`,
+  stallStats: (eventId: string) =>
+    `/packages/stalls/pages/stats/index?eventId=${encodeURIComponent(eventId)}`,
+  publishStallEvent: '/packages/stalls/pages/publish/index',
   volunteerRegister: '/packages/volunteers/pages/register/index',
   volunteerService: '/packages/volunteers/pages/service/index',
   volunteerShifts: '/packages/volunteers/pages/shifts/index',

@@ -298,9 +298,8 @@ export const main = defineFunction<typeof stallsInputs, OutputsOf<StallsApi>>(st
   },
 
   /**
-   * The day-before reminder job. On WeChat a daily timer trigger runs it (and sends the
-   * subscription message residents allowed at booking); each reminder is stored once, so
-   * running it twice reminds nobody twice.
+   * The day-before reminder job, for staff to run (a daily timer trigger is not wired yet). Each
+   * reminder is stored once, so running it twice reminds nobody twice.
    */
   async remindTomorrow() {
     const user = await currentUser()

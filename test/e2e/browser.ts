@@ -71,8 +71,8 @@ export async function screenshot(page: Page, name: string) {
 
 const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5')
 
-/** The built H5 app served by a local cloud on a fresh data folder, and a browser page on it. */
-export async function openAppInBrowser(): Promise<{
+/** The built H5 app served by a local cloud on a fresh data folder, and a browser page for it. */
+export async function startAppSession(): Promise<{
   cloud: LocalCloud
   page: Page
   close: () => Promise<void>
@@ -96,14 +96,40 @@ export async function openAppInBrowser(): Promise<{
   }
 }
 
-/** Opens the app in a browser before a describe block's tests and closes it after them. */
-export function appInBrowserForSuite(): { cloud: LocalCloud; page: Page } {
-  const session = {} as Awaited<ReturnType<typeof openAppInBrowser>>
+/**
+ * Starts an app session before the suite's tests and stops it after them. Its page and cloud are
+ * read inside tests; signInAs switches the demo account on 我的.
+ */
+export function useAppSession() {
+  let session: Awaited<ReturnType<typeof startAppSession>> | undefined
   beforeAll(async () => {
-    Object.assign(session, await openAppInBrowser())
+    session = await startAppSession()
   }, 60000)
   afterAll(async () => {
-    await session.close?.()
+    await session?.close()
   })
-  return session
+  const current = () => {
+    if (!session) throw new Error('the app session has not started')
+    return session
+  }
+  return {
+    get cloud() {
+      return current().cloud
+    },
+    get page() {
+      return current().page
+    },
+    async signInAs(name: string) {
+      const { page, cloud } = current()
+      await page.goto(`${cloud.url}/#/pages/me/index`)
+      const signOut = page.getByText('退出登录')
+      await signOut
+        .or(page.getByText(name, { exact: true }))
+        .first()
+        .waitFor()
+      if (await signOut.isVisible()) await tap(page, '退出登录')
+      await tap(page, name)
+      await signOut.waitFor()
+    },
+  }
 }

@@ -1,18 +1,11 @@
 import { callAs, signIn } from '../integration/localCloudClient'
 import { publishGuideShift } from '../integration/volunteersHelpers'
-import { expectVisible, appInBrowserForSuite, screenshot, tap } from './browser'
+import { expectVisible, useAppSession, screenshot, tap } from './browser'
 
 const SHIFT_TITLE = '儿科门诊导诊'
 
 describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the certificate', () => {
-  const app = appInBrowserForSuite()
-
-  async function switchAccount(name: string) {
-    await app.page.goto(`${app.cloud.url}/#/pages/me/index`)
-    await tap(app.page, '退出登录')
-    await tap(app.page, name)
-    await app.page.getByText('退出登录').waitFor()
-  }
+  const app = useAppSession()
 
   const open = (route: string) => app.page.goto(`${app.cloud.url}/#${route}`)
 
@@ -39,7 +32,7 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await screenshot(app.page, 'e2e-volunteer-registered.png')
 
     // The community worker verifies her: she is shown masked until the worker asks (audited).
-    await switchAccount('张社工')
+    await app.signInAs('张社工')
     await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
     await tap(app.page, '志愿者审核')
     await expectVisible(app.page, '王** 138****5678')
@@ -56,7 +49,7 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     if (!profile.ok || !profile.data?.checkinCode) throw new Error('no check-in code')
     const volunteerCode = profile.data.checkinCode
 
-    await switchAccount('王阿姨')
+    await app.signInAs('王阿姨')
     await open('/packages/volunteers/pages/shifts/index')
     await tap(app.page, SHIFT_TITLE)
     await tap(app.page, '报名')
@@ -66,7 +59,7 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
 
     // Staff enter the times from the paper sheet: the shift is tomorrow, so "now" would be
     // outside its window; entered times are how the test travels to it.
-    await switchAccount('赵队长')
+    await app.signInAs('赵队长')
     await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
     await tap(app.page, '班次管理')
     await tap(app.page, SHIFT_TITLE)
@@ -84,7 +77,7 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await expectVisible(app.page, '王** 138****5678')
     await screenshot(app.page, 'e2e-shift-roster.png')
 
-    await switchAccount('王阿姨')
+    await app.signInAs('王阿姨')
     await open('/packages/volunteers/pages/service/index')
     await expectVisible(app.page, '2.25 小时')
     await tap(app.page, '开具证明')

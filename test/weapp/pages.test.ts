@@ -84,4 +84,42 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
     })
     expect(text).not.toContain('条需求')
   })
+
+  it('shows a booked haircut with its check-in code and the latest notice in 我的预约 (stalls subpackage)', async () => {
+    const booking = {
+      id: 'ev1-item1:u1',
+      eventId: 'ev1',
+      eventTitle: '共建服务集市·公益服务日',
+      place: '大华社区党群服务中心广场',
+      date: '2026-11-28',
+      itemName: '公益理发',
+      startTime: '09:15',
+      endTime: '09:30',
+      status: 'booked',
+      checkInCode: '482913',
+      checkedIn: false,
+      noShow: false,
+      cancelDeadline: '2026-11-28T23:15:00.000Z',
+      canCancel: true,
+      canRate: false,
+    }
+    const { text, calls } = await renderWeappPage('packages/stalls/pages/mine/index', {
+      cloud: {
+        'stalls.myBookings': { ok: true, data: [booking] },
+        'stalls.notifications': {
+          ok: true,
+          data: [{ id: 'n1', title: '候补成功，已为您预约', body: '请按时到场', createdAt: '' }],
+        },
+      },
+      waitForText: '签到码 482913',
+    })
+    expect(text.split('\n')).toEqual(
+      expect.arrayContaining(['预约成功', '取消预约', '开始前 2 小时可取消']),
+    )
+    expect(text).toContain('公益理发')
+    expect(text).toContain('候补成功，已为您预约')
+    expect(calls).toEqual(
+      expect.arrayContaining([{ name: 'stalls', data: { action: 'myBookings', payload: {} } }]),
+    )
+  })
 })

@@ -51,8 +51,11 @@ export async function reserve(
     createdAt: now,
   }
   if (!(await claimReservation(kind, reservation))) {
-    // A concurrent call for the same person won; hand back what this call took.
-    if (seated) await freePlace(kind, request.placeId)
+    // A concurrent call for the same person won; hand back what this call took, to whoever waits.
+    if (seated) {
+      await freePlace(kind, request.placeId)
+      await promoteFromWaitlist(kind, request.placeId)
+    }
     const winner = await findById<Reservation>(kind.reservations, id)
     if (!winner) throw new Error(`reservation ${id} vanished`)
     return { kind: 'existing', reservation: winner }

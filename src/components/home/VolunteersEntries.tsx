@@ -6,9 +6,9 @@ import { ROUTES } from '../../routes'
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
 /** 服务大厅's volunteer entries: register or serve, and run shifts for staff. */
-export function VolunteersEntries({ profile }: { profile: MeView }) {
-  const isVolunteer = profile.roles.some((role) => role.kind === 'volunteer')
-  const runsShifts = profile.roles.some(
+export function VolunteersEntries({ roles }: { roles: MeView['roles'] }) {
+  const isVolunteer = roles.some((role) => role.kind === 'volunteer')
+  const runsShifts = roles.some(
     (role) => role.kind === 'org_member' || role.kind === 'community_worker',
   )
   return (
@@ -34,7 +34,7 @@ export function VolunteersEntries({ profile }: { profile: MeView }) {
         clickable
         onClick={go(ROUTES.volunteerShifts)}
       />
-      {profile.roles
+      {roles
         .filter((role) => role.kind === 'community_worker')
         .map((role) => (
           <Cell

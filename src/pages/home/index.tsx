@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { QueryState } from '../../components/QueryState'
+import { StallsEntries } from '../../components/home/StallsEntries'
 import { VolunteersEntries } from '../../components/home/VolunteersEntries'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { ROUTES } from '../../routes'
@@ -56,7 +57,8 @@ export default function HomePage() {
                   onClick={() => void Taro.navigateTo({ url: ROUTES.myNeeds })}
                 />
               </CellGroup>
-              <VolunteersEntries profile={profile} />
+              <StallsEntries roles={profile.roles} />
+              <VolunteersEntries roles={profile.roles} />
               {workerCommunities.length > 0 && (
                 <CellGroup title='社区工作'>
                   {workerCommunities.map((role) => (
