@@ -15,6 +15,7 @@ import {
   type StallEvent,
 } from '../cloudfunctions/shared/domain/stalls'
 import type { LocalDatabase, StoredDocument } from './database'
+import { demoVolunteerData } from './demoVolunteers'
 
 // The pilot of DOMAIN.md: 即墨区, 5 streets and 13 communities. Streets and communities named in the
 // source reports are marked `named`; the others complete the pilot with illustrative names.
@@ -184,6 +185,11 @@ export async function seedDemoData(db: LocalDatabase): Promise<boolean> {
   await insertAll(db, 'community_needs', PUBLISHED_NEEDS)
   await insertAll(db, 'community_needs', LIST_NEEDS)
   await insertAll(db, 'resource_offerings', RESOURCE_OFFERINGS)
+  const volunteering = demoVolunteerData(new Date())
+  await insertAll(db, 'volunteers', volunteering.volunteers)
+  await insertAll(db, 'volunteer_shifts', volunteering.shifts)
+  await insertAll(db, 'volunteer_signups', volunteering.signups)
+  await insertAll(db, 'volunteer_hours', volunteering.hours)
   return true
 }
 

@@ -40,6 +40,18 @@ export default defineAppConfig({
         'pages/publish-offering/index',
       ],
     },
+    {
+      root: 'packages/volunteers',
+      pages: [
+        'pages/register/index',
+        'pages/service/index',
+        'pages/shifts/index',
+        'pages/shift/index',
+        'pages/managed/index',
+        'pages/roster/index',
+        'pages/review/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#7a7e83',

@@ -42,4 +42,14 @@ export const ROUTES = {
     `/packages/lists/pages/offerings/index?organizationId=${encodeURIComponent(organizationId)}`,
   publishOffering: (organizationId: string) =>
     `/packages/lists/pages/publish-offering/index?organizationId=${encodeURIComponent(organizationId)}`,
+  volunteerRegister: '/packages/volunteers/pages/register/index',
+  volunteerService: '/packages/volunteers/pages/service/index',
+  volunteerShifts: '/packages/volunteers/pages/shifts/index',
+  volunteerShift: (shiftId: string) =>
+    `/packages/volunteers/pages/shift/index?shiftId=${encodeURIComponent(shiftId)}`,
+  managedShifts: '/packages/volunteers/pages/managed/index',
+  shiftRoster: (shiftId: string) =>
+    `/packages/volunteers/pages/roster/index?shiftId=${encodeURIComponent(shiftId)}`,
+  volunteerReview: (communityId: string) =>
+    `/packages/volunteers/pages/review/index?communityId=${encodeURIComponent(communityId)}`,
 } as const

@@ -6,6 +6,8 @@ import type { ClaimsApi } from './claims'
 import type { ProjectsApi } from './projects'
 import type { ListsApi } from './lists'
 import type { MatchingApi } from './matching'
+import type { ShiftsApi } from './shifts'
+import type { VolunteersApi } from './volunteers'
 
 /** Every cloud function and its actions, as the client sees them. */
 export interface Api {
@@ -17,6 +19,8 @@ export interface Api {
   projects: ProjectsApi
   lists: ListsApi
   matching: MatchingApi
+  volunteers: VolunteersApi
+  shifts: ShiftsApi
 }
 
 export type FunctionName = keyof Api
@@ -41,3 +45,5 @@ export type * from './claims'
 export type * from './projects'
 export type * from './lists'
 export type * from './matching'
+export type * from './volunteers'
+export type * from './shifts'

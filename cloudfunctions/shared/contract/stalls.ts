@@ -2,12 +2,12 @@ import { z } from 'zod'
 import { recordId, text } from '../validation'
 import type { Endpoints } from './endpoints'
 
-const clockTime = (label: string) =>
+export const clockTime = (label: string) =>
   z
     .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式不正确，例如 09:00`)
 
-const calendarDate = z
+export const calendarDate = z
   .string({ required_error: '请选择日期', invalid_type_error: '日期格式不正确' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不正确，例如 2026-11-28')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), '日期格式不正确')

@@ -19,6 +19,12 @@ export const COLLECTIONS = {
   claims: 'claims',
   projectProgress: 'project_progress',
   matchProposals: 'match_proposals',
+  volunteers: 'volunteers',
+  volunteerTeams: 'volunteer_teams',
+  volunteerShifts: 'volunteer_shifts',
+  volunteerSignups: 'volunteer_signups',
+  volunteerHours: 'volunteer_hours',
+  volunteerCertificates: 'volunteer_certificates',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -88,4 +94,45 @@ export async function findPage<T>(query: Query, page: number, pageSize: number) 
     ),
   ])
   return { items, total, page, pageSize }
+}
+
+/** Documents by id; at most MAX_PAGE ids. */
+export async function findByIds<T>(name: CollectionName, ids: string[]): Promise<T[]> {
+  if (ids.length === 0) return []
+  return findMany<T>(
+    collection(name)
+      .where({ _id: command().in(ids) })
+      .limit(MAX_PAGE),
+  )
+}
+
+/**
+ * Inserts a document under its own (deterministic) id, once: answers false when a document with
+ * that id exists already, so a retried call changes nothing.
+ */
+export async function insertIfAbsent(name: CollectionName, doc: { _id: string }): Promise<boolean> {
+  try {
+    await insertOne(name, doc)
+    return true
+  } catch (error) {
+    if (await findById(name, doc._id)) return false
+    throw error
+  }
+}
+
+/**
+ * Every document the filter matches, read a page at a time (a function gets at most MAX_PAGE per
+ * read). The order must be total (end on _id) so pages neither skip nor repeat documents.
+ */
+export async function findAllWhere<T>(
+  name: CollectionName,
+  filter: object,
+  order: [field: string, direction: 'asc' | 'desc'][],
+): Promise<T[]> {
+  return findAll<T>(
+    order.reduce(
+      (sorted, [field, direction]) => sorted.orderBy(field, direction),
+      collection(name).where(filter),
+    ),
+  )
 }

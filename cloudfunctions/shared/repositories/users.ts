@@ -1,5 +1,5 @@
-import type { UserRecord } from '../domain/types'
-import { COLLECTIONS, collection, findById, insertOne, updateWhere } from './collections'
+import type { Role, UserRecord } from '../domain/types'
+import { COLLECTIONS, collection, command, findById, insertOne, updateWhere } from './collections'
 
 export async function findUser(openid: string): Promise<UserRecord | undefined> {
   return findById<UserRecord>(COLLECTIONS.users, openid)
@@ -26,5 +26,14 @@ export async function findOrCreateUser(openid: string): Promise<UserRecord> {
 export async function setHomeCommunity(openid: string, communityId: string): Promise<void> {
   await updateWhere(collection(COLLECTIONS.users).where({ _id: openid }), {
     homeCommunityId: communityId,
+  })
+}
+
+/** Gives the user a role once; a role they already hold is left as it is. */
+export async function addRole(openid: string, role: Role): Promise<void> {
+  const user = await findUser(openid)
+  if (!user || user.roles.some((held) => JSON.stringify(held) === JSON.stringify(role))) return
+  await updateWhere(collection(COLLECTIONS.users).where({ _id: openid }), {
+    roles: command().push(role),
   })
 }

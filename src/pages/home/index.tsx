@@ -6,6 +6,7 @@ import { ListsEntries } from '../../components/home/ListsEntries'
 import { QueryState } from '../../components/QueryState'
 import { StallsEntries } from '../../components/home/StallsEntries'
 import { ProjectsEntries } from '../../components/home/ProjectsEntries'
+import { VolunteersEntries } from '../../components/home/VolunteersEntries'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { ROUTES } from '../../routes'
 import { call } from '../../services/cloud'
@@ -59,6 +60,7 @@ export default function HomePage() {
                 />
               </CellGroup>
               <StallsEntries roles={profile.roles} />
+              <VolunteersEntries roles={profile.roles} />
               {workerCommunities.length > 0 && (
                 <CellGroup title='社区工作'>
                   {workerCommunities.map((role) => (

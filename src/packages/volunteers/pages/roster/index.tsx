@@ -1,0 +1,113 @@
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { formatHours } from '../../../../../cloudfunctions/shared/domain/volunteers'
+import { QueryState } from '../../../../components/QueryState'
+import { useCloudQuery } from '../../../../hooks/useCloudQuery'
+import { call } from '../../../../services/cloud'
+import { saveFile } from '../../components/saveFile'
+import '../../components/volunteers.scss'
+
+const clock = (iso?: string) =>
+  iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16) : '—'
+
+/**
+ * Staff run a shift: check volunteers in and out by their code (now, or at a time taken from
+ * the paper sign-in sheet), see who signed up and came with their hours, and export to Excel.
+ */
+export default function ShiftRosterPage() {
+  const shiftId = useRouter().params.shiftId ?? ''
+  const roster = useCloudQuery(useCallback(() => call('shifts', 'roster', { shiftId }), [shiftId]))
+  const [volunteerCode, setVolunteerCode] = useState('')
+  const [time, setTime] = useState('')
+  const [message, setMessage] = useState<string>()
+
+  const record = async (action: 'checkIn' | 'checkOut', date: string) => {
+    const at = time.trim() ? `${date}T${time.trim()}:00+08:00` : undefined
+    const result = await call('shifts', action, { shiftId, volunteerCode, ...(at ? { at } : {}) })
+    if (!result.ok) return setMessage(result.error.message)
+    const { volunteerName, minutes } = result.data
+    setMessage(
+      action === 'checkIn'
+        ? `${volunteerName} 已签到`
+        : `${volunteerName} 已签退，记入 ${formatHours(minutes ?? 0)} 小时`,
+    )
+    setVolunteerCode('')
+    await roster.reload()
+  }
+
+  const exportHours = async (organizer: { kind: 'org' | 'community'; id: string }) => {
+    const result = await call('shifts', 'exportHours', { organizer })
+    if (!result.ok) return Taro.showToast({ title: result.error.message, icon: 'none' })
+    await saveFile(
+      result.data.fileName,
+      result.data.base64,
+      'base64',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+  }
+
+  return (
+    <View className='volunteers'>
+      <QueryState query={roster}>
+        {({ shift, lines }) => (
+          <>
+            <CellGroup title={`${shift.title} · ${shift.date} ${shift.start}-${shift.end}`}>
+              <Cell
+                title='班次签到码（供志愿者自助签到）'
+                extra={<Text className='volunteers__code'>{shift.checkinCode}</Text>}
+              />
+              <Cell>
+                <Input
+                  value={volunteerCode}
+                  onChange={setVolunteerCode}
+                  placeholder='志愿者签到码'
+                  maxLength={6}
+                />
+              </Cell>
+              <Cell>
+                <Input
+                  value={time}
+                  onChange={setTime}
+                  placeholder='补记时间 HH:mm（留空为现在）'
+                  maxLength={5}
+                />
+              </Cell>
+            </CellGroup>
+            <View className='volunteers__actions'>
+              <Button block type='primary' onClick={() => void record('checkIn', shift.date)}>
+                签到
+              </Button>
+              <Button block type='default' onClick={() => void record('checkOut', shift.date)}>
+                签退
+              </Button>
+              {message && <Text>{message}</Text>}
+            </View>
+            <CellGroup title={`报名名单（${lines.length} 人）`}>
+              {lines.map((line) => (
+                <Cell
+                  key={line.volunteerId}
+                  title={`${line.volunteerName} ${line.phone}`}
+                  description={`${line.status === 'booked' ? '已报名' : '候补'} · 签到 ${clock(line.checkInAt)} · 签退 ${clock(line.checkOutAt)}`}
+                  extra={`${formatHours(line.minutes)} 小时`}
+                />
+              ))}
+            </CellGroup>
+            <View className='volunteers__actions'>
+              <Button
+                block
+                type='default'
+                onClick={() =>
+                  void exportHours({ kind: shift.organizerKind, id: shift.organizerId })
+                }
+              >
+                导出 Excel
+              </Button>
+            </View>
+          </>
+        )}
+      </QueryState>
+    </View>
+  )
+}

@@ -1,0 +1,146 @@
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import type { CertificateView } from '../../../../../cloudfunctions/shared/contract'
+import {
+  VOLUNTEER_STATUSES,
+  formatHours,
+} from '../../../../../cloudfunctions/shared/domain/volunteers'
+import { QueryState } from '../../../../components/QueryState'
+import { useCloudQuery } from '../../../../hooks/useCloudQuery'
+import { ROUTES } from '../../../../routes'
+import { call } from '../../../../services/cloud'
+import { saveFile } from '../../components/saveFile'
+import '../../components/volunteers.scss'
+
+/** A volunteer's registration, shifts, hours by year and organization, and certificates. */
+export default function VolunteerServicePage() {
+  const service = useCloudQuery(
+    useCallback(async () => {
+      const [profile, mine] = await Promise.all([
+        call('volunteers', 'me'),
+        call('volunteers', 'myService'),
+      ])
+      if (!profile.ok) return profile
+      if (!mine.ok) return mine
+      return { ok: true as const, data: { profile: profile.data, mine: mine.data } }
+    }, []),
+  )
+  const [certificate, setCertificate] = useState<CertificateView>()
+  const [error, setError] = useState<string>()
+
+  const issue = async (organizerId: string, year: number) => {
+    const result = await call('volunteers', 'certificate', { organizerId, year })
+    if (!result.ok) return setError(result.error.message)
+    setError(undefined)
+    setCertificate(result.data)
+  }
+
+  return (
+    <View className='volunteers'>
+      <QueryState
+        query={service}
+        isEmpty={({ profile }) => profile === null}
+        emptyText='您还没有登记为志愿者'
+        emptyAction={
+          <Button
+            block
+            type='primary'
+            onClick={() => void Taro.navigateTo({ url: ROUTES.volunteerRegister })}
+          >
+            去登记
+          </Button>
+        }
+      >
+        {({ profile, mine }) => (
+          <>
+            {profile && (
+              <CellGroup title='志愿者信息'>
+                <Cell
+                  title={`${profile.realName} · ${profile.communityName}`}
+                  extra={<Tag type='primary'>{VOLUNTEER_STATUSES[profile.status]}</Tag>}
+                />
+                {profile.reviewReason && <Cell title='审核意见' extra={profile.reviewReason} />}
+                <Cell
+                  title='我的签到码'
+                  extra={<Text className='volunteers__code'>{profile.checkinCode}</Text>}
+                />
+              </CellGroup>
+            )}
+            <CellGroup title='服务时长'>
+              <Cell title='累计时长' extra={`${formatHours(mine.totalMinutes)} 小时`} />
+              {mine.byYear.map((row) => (
+                <Cell
+                  key={row.year}
+                  title={`${row.year} 年`}
+                  extra={`${formatHours(row.minutes)} 小时`}
+                />
+              ))}
+            </CellGroup>
+            <CellGroup title='时长证明'>
+              {mine.byOrganizer.map((row) => (
+                <Cell
+                  key={`${row.year}-${row.organizerId}`}
+                  title={`${row.year} 年 · ${row.organizerName}`}
+                  description={`${formatHours(row.minutes)} 小时`}
+                  extra={
+                    <Button
+                      size='small'
+                      type='primary'
+                      onClick={() => void issue(row.organizerId, row.year)}
+                    >
+                      开具证明
+                    </Button>
+                  }
+                />
+              ))}
+            </CellGroup>
+            {error && <Text className='volunteers__error'>{error}</Text>}
+            {certificate && (
+              <View className='volunteers__actions'>
+                <Image
+                  className='volunteers__certificate'
+                  mode='aspectFit'
+                  src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(certificate.svg)}`}
+                />
+                <Text>验证码 {certificate.code}</Text>
+                <Button
+                  block
+                  type='default'
+                  onClick={() =>
+                    void saveFile(certificate.fileName, certificate.svg, 'utf8', 'image/svg+xml')
+                  }
+                >
+                  下载证明
+                </Button>
+              </View>
+            )}
+            <CellGroup title='我报名的班次'>
+              {mine.shifts.map((shift) => (
+                <Cell
+                  key={shift.shiftId}
+                  title={shift.title}
+                  description={`${shift.date} ${shift.start}-${shift.end} · ${shift.place}`}
+                  extra={
+                    shift.checkedOut
+                      ? '已签退'
+                      : shift.checkedIn
+                        ? '已签到'
+                        : shift.status === 'booked'
+                          ? '已报名'
+                          : '候补中'
+                  }
+                  clickable
+                  onClick={() =>
+                    void Taro.navigateTo({ url: ROUTES.volunteerShift(shift.shiftId) })
+                  }
+                />
+              ))}
+            </CellGroup>
+          </>
+        )}
+      </QueryState>
+    </View>
+  )
+}
