@@ -50,6 +50,7 @@ export const ROUTES = {
   managedShifts: '/packages/volunteers/pages/managed/index',
   shiftRoster: (shiftId: string) =>
     `/packages/volunteers/pages/roster/index?shiftId=${encodeURIComponent(shiftId)}`,
+  publishShift: '/packages/volunteers/pages/publish/index',
   volunteerReview: (communityId: string) =>
     `/packages/volunteers/pages/review/index?communityId=${encodeURIComponent(communityId)}`,
 } as const

@@ -49,4 +49,35 @@ describe('the volunteers subpackage in simulated WeChat', () => {
     expect(text).toContain('在职党员')
     expect(text).toContain('我已阅读并同意个人信息收集说明')
   })
+
+  it('offers the publish-shift form in the name of the member’s organization, not to a resident', async () => {
+    const tree = {
+      ok: true,
+      data: {
+        districtName: '即墨区',
+        streets: [
+          { id: 'chaohai', name: '潮海街道', communities: [{ id: 'dahua', name: '大华社区' }] },
+        ],
+      },
+    }
+    const member = {
+      id: 'demo-org-mayi',
+      displayName: '赵队长',
+      roles: [{ kind: 'org_member', scopeId: 'mayi', label: '蚂蚁力量儿童义工团 · 成员' }],
+    }
+    const { text } = await renderWeappPage('packages/volunteers/pages/publish/index', {
+      cloud: { 'account.me': { ok: true, data: member }, 'directory.tree': tree },
+      waitForText: '发布班次',
+    })
+    expect(text).toContain('蚂蚁力量儿童义工团 · 成员')
+    expect(text).toContain('服务社区')
+    expect(text).toContain('医院导诊')
+
+    const resident = { id: 'u1', displayName: '王阿姨', roles: [] }
+    const refused = await renderWeappPage('packages/volunteers/pages/publish/index', {
+      cloud: { 'account.me': { ok: true, data: resident }, 'directory.tree': tree },
+      waitForText: '只有组织成员或社区工作者可以发布班次',
+    })
+    expect(refused.text).not.toContain('招募人数')
+  })
 })

@@ -53,6 +53,14 @@ export function VolunteersEntries({ roles }: { roles: MeView['roles'] }) {
           onClick={go(ROUTES.managedShifts)}
         />
       )}
+      {runsShifts && (
+        <Cell
+          title='发布班次'
+          description='招募志愿者：时间、地点、人数、技能'
+          clickable
+          onClick={go(ROUTES.publishShift)}
+        />
+      )}
     </CellGroup>
   )
 }

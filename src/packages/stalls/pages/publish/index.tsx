@@ -2,6 +2,7 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import { PickerCell } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
@@ -83,13 +84,7 @@ export default function PublishStallEventPage() {
                 <Cell>
                   <Input value={place} onChange={setPlace} placeholder='活动地点' />
                 </Cell>
-                <Picker
-                  mode='date'
-                  value={date}
-                  onChange={(event) => setDate(String(event.detail.value))}
-                >
-                  <Cell title='日期' extra={date || '请选择'} />
-                </Picker>
+                <PickerCell mode='date' title='日期' value={date} onChange={setDate} />
                 <Picker
                   mode='selector'
                   range={communities.map((community) => community.name)}
