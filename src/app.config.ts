@@ -35,7 +35,6 @@ export default defineAppConfig({
         'pages/community/index',
         'pages/publish-need/index',
         'pages/proposals/index',
-        'pages/browse/index',
         'pages/offerings/index',
         'pages/publish-offering/index',
       ],

@@ -37,7 +37,6 @@ export const ROUTES = {
     `/packages/lists/pages/proposals/index?communityId=${encodeURIComponent(communityId)}`,
   organizationProposals: (organizationId: string) =>
     `/packages/lists/pages/proposals/index?organizationId=${encodeURIComponent(organizationId)}`,
-  browseNeedLists: '/packages/lists/pages/browse/index',
   organizationOfferings: (organizationId: string) =>
     `/packages/lists/pages/offerings/index?organizationId=${encodeURIComponent(organizationId)}`,
   publishOffering: (organizationId: string) =>

@@ -39,9 +39,9 @@ import { startProject } from '../shared/repositories/projects'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export const main = defineFunction<typeof claimsInputs, OutputsOf<ClaimsApi>>(claimsInputs, {
-  async openNeeds({ communityId }) {
+  async openNeeds({ communityId, domain }) {
     requireProvider(await currentUser())
-    const needs = await listClaimableNeeds(communityId ? [communityId] : undefined)
+    const needs = await listClaimableNeeds(communityId ? [communityId] : undefined, domain)
     return needs.map(toNeedView)
   },
 

@@ -22,6 +22,17 @@ describe('领题揭榜: claims of published needs through the local cloud', () =
     const open = await callAs(env.cloud, org, 'claims', 'openNeeds', {})
     if (!open.ok) throw new Error(open.error.message)
     expect(open.data.map((item) => item.title)).toContain('楼道杂物清理')
+    // 揭榜大厅 filters by domain: the need is public safety, not social work.
+    const bySafety = await callAs(env.cloud, org, 'claims', 'openNeeds', {
+      domain: 'public_safety',
+    })
+    const bySocialWork = await callAs(env.cloud, org, 'claims', 'openNeeds', {
+      domain: 'social_work',
+    })
+    if (!bySafety.ok || !bySocialWork.ok) throw new Error('openNeeds by domain failed')
+    expect(bySafety.data.map((item) => item.id)).toContain(need._id)
+    expect(bySafety.data.every((item) => item.domain === 'public_safety')).toBe(true)
+    expect(bySocialWork.data.map((item) => item.id)).not.toContain(need._id)
 
     const claimed = await callAs(env.cloud, org, 'claims', 'claim', {
       needId: need._id,

@@ -75,9 +75,7 @@ describe('双清单 pages in the compiled mini-program', () => {
       waitForText: '您好，赵队长',
     })
     const lines = text.split('\n')
-    expect(lines).toEqual(
-      expect.arrayContaining(['浏览社区需求清单', '我们的资源清单', '匹配方案']),
-    )
+    expect(lines).toEqual(expect.arrayContaining(['揭榜大厅', '我们的资源清单', '匹配方案']))
     expect(lines).not.toContain('需求清单与资源匹配')
   })
 })

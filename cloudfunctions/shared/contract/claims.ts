@@ -3,6 +3,7 @@ import type { ServiceDomain } from '../domain/categories'
 import type { NeedClaim, NeedListKind } from '../domain/types'
 import { oneOf, recordId, text } from '../validation'
 import type { Endpoints } from './endpoints'
+import { serviceDomain } from './lists'
 
 /** Days a published need may wait unclaimed before its street is told (待揭榜超期). */
 export const UNCLAIMED_DAYS_LIMIT = 14
@@ -15,7 +16,9 @@ const units = (label: string) =>
     .max(100000, `${label}过大`)
 
 export const claimsInputs = {
-  openNeeds: z.object({ communityId: recordId('社区').optional() }).strict(),
+  openNeeds: z
+    .object({ communityId: recordId('社区').optional(), domain: serviceDomain.optional() })
+    .strict(),
   need: z.object({ needId: recordId('需求') }).strict(),
   claim: z
     .object({

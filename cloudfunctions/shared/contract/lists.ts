@@ -29,7 +29,7 @@ function wholeUnits(label: string) {
     .max(100000, `${label}不能超过 100000`)
 }
 
-const domain = oneOf('服务领域', keysOf(SERVICE_DOMAINS))
+export const serviceDomain = oneOf('服务领域', keysOf(SERVICE_DOMAINS))
 const focusGroups = z
   .array(oneOf('重点人群', keysOf(FOCUS_GROUPS)), { invalid_type_error: '重点人群格式不正确' })
   .max(4, '重点人群最多选择 4 项')
@@ -38,7 +38,7 @@ const unit = text('单位', { max: 8 })
 
 const needFields = {
   list: oneOf('清单类型', ['basic', 'special'] as const),
-  domain,
+  domain: serviceDomain,
   focusGroups,
   title: text('需求名称', { min: 2, max: 40 }),
   description: text('需求描述', { min: 5, max: 500 }),
@@ -51,7 +51,10 @@ const needFields = {
 
 const offeringFields = {
   domains: z
-    .array(domain, { required_error: '请选择服务领域', invalid_type_error: '服务领域格式不正确' })
+    .array(serviceDomain, {
+      required_error: '请选择服务领域',
+      invalid_type_error: '服务领域格式不正确',
+    })
     .min(1, '请至少选择一个服务领域')
     .max(6, '服务领域最多选择 6 项'),
   focusGroups,
@@ -93,7 +96,7 @@ export const listsInputs = {
     .object({
       streetId: recordId('街道').optional(),
       communityId: recordId('社区').optional(),
-      domain: domain.optional(),
+      domain: serviceDomain.optional(),
       status: oneOf('状态', ['open', 'partly_served', 'served', 'closed'] as const).optional(),
       page: pageNumber(),
     })

@@ -25,14 +25,21 @@ export async function requireCommunityNeed(id: string): Promise<CommunityNeed> {
 
 export const CLAIMABLE_STATUSES: CommunityNeed['status'][] = ['open', 'partly_served']
 
-/** Published needs that still have units to serve, in some communities (or all), newest first. */
-export async function listClaimableNeeds(communityIds?: string[]): Promise<CommunityNeed[]> {
+/**
+ * Published needs that still have units to serve, in some communities (or all), of one domain
+ * (or all), newest first.
+ */
+export async function listClaimableNeeds(
+  communityIds?: string[],
+  domain?: CommunityNeed['domain'],
+): Promise<CommunityNeed[]> {
   const _ = command()
   return findAll<CommunityNeed>(
     collection(COLLECTIONS.communityNeeds)
       .where({
         status: _.in(CLAIMABLE_STATUSES),
         ...(communityIds ? { communityId: _.in(communityIds) } : {}),
+        ...(domain ? { domain } : {}),
       })
       .orderBy('createdAt', 'desc'),
   )

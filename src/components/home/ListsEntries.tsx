@@ -25,12 +25,6 @@ export function ListsEntries({ roles }: { roles: RoleView[] }) {
       )}
       {memberRoles.length > 0 && (
         <CellGroup title='双清单 · 服务组织'>
-          <Cell
-            title='浏览社区需求清单'
-            description='按领域查看待认领的需求'
-            clickable
-            onClick={() => go(ROUTES.browseNeedLists)}
-          />
           {memberRoles.map((role) => (
             <Cell
               key={role.scopeId}

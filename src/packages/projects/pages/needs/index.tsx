@@ -1,17 +1,32 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
+import {
+  SERVICE_DOMAINS,
+  type ServiceDomain,
+} from '../../../../../cloudfunctions/shared/domain/categories'
+import { SingleChoice } from '../../../../components/ChoiceButtons'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { OpenNeedCard } from '../../components/OpenNeedCard'
 
-/** 揭榜大厅: the communities' published needs that still have units to serve. */
+const ALL_DOMAINS = { all: '全部领域', ...SERVICE_DOMAINS }
+
+/** 揭榜大厅: the communities' published needs that still have units to serve, by domain. */
 export default function ClaimableNeedsPage() {
-  const needs = useCloudQuery(useCallback(() => call('claims', 'openNeeds', {}), []))
+  const [domain, setDomain] = useState<keyof typeof ALL_DOMAINS>('all')
+  const needs = useCloudQuery(
+    useCallback(
+      () =>
+        call('claims', 'openNeeds', domain === 'all' ? {} : { domain: domain as ServiceDomain }),
+      [domain],
+    ),
+  )
   return (
     <View>
+      <SingleChoice labels={ALL_DOMAINS} value={domain} onChange={setDomain} />
       <QueryState
         query={needs}
         isEmpty={(items) => items.length === 0}

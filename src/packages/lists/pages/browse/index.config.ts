@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '社区需求清单' })
