@@ -72,7 +72,7 @@ export async function screenshot(page: Page, name: string) {
 const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5')
 
 /** The built H5 app served by a local cloud on a fresh data folder, and a browser page for it. */
-export async function startAppSession(): Promise<{
+async function startAppSession(): Promise<{
   cloud: LocalCloud
   page: Page
   close: () => Promise<void>

@@ -1,98 +1,79 @@
-import type { Page } from 'playwright-core'
-import type { LocalCloud } from '../../localcloud/server'
-import { expectVisible, screenshot, startAppSession, tap } from './browser'
+import { expectVisible, screenshot, tap, useAppSession } from './browser'
 
 const NEED_TITLE = '小区健身器材维护'
 const PLAN = '每月派两名志愿者检查并维护健身器材'
 
 describe('H5 app in Chromium: an organization claims a need, the worker approves, a project starts', () => {
-  let app: Awaited<ReturnType<typeof startAppSession>>
-  let cloud: LocalCloud
-  let page: Page
+  const app = useAppSession()
 
-  beforeAll(async () => {
-    app = await startAppSession()
-    ;({ cloud, page } = app)
-  }, 60000)
-
-  afterAll(async () => {
-    await app?.close()
-  })
-
+  /** Signs in as another demo account and starts from 服务大厅. */
   async function switchAccount(name: string) {
-    await page.goto(`${cloud.url}/#/pages/me/index`)
-    await tap(page, '退出登录')
-    await tap(page, name)
-    await page.getByText('退出登录').waitFor()
-    await page.goto(`${cloud.url}/#/pages/home/index`)
+    await app.signInAs(name)
+    await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
   }
 
   it('walks publish → 揭榜大厅 → claim → 揭榜审核 → project with its first progress entry', async () => {
     // The worker publishes the need on the community's need list.
-    await page.goto(cloud.url)
-    await tap(page, '去登录')
-    await tap(page, '张社工')
-    await page.getByText('退出登录').waitFor()
-    await page.goto(`${cloud.url}/#/pages/home/index`)
-    await tap(page, '需求清单与资源匹配')
+    await switchAccount('张社工')
+    await tap(app.page, '需求清单与资源匹配')
     // Pages behind the current one stay in the document (服务大厅 has its own 发布需求, the need
     // list shows domain names): act on the newest page, the last in the document.
-    await page.locator('taro-button-core', { hasText: '发布需求' }).last().click()
-    await expectVisible(page, '发布到需求清单')
-    await page.locator('.nut-radio', { hasText: '公共安全' }).last().click()
-    await page.getByRole('textbox', { name: '需求名称，如：卫生死角清理' }).fill(NEED_TITLE)
-    await page
+    await app.page.locator('taro-button-core', { hasText: '发布需求' }).last().click()
+    await expectVisible(app.page, '发布到需求清单')
+    await app.page.locator('.nut-radio', { hasText: '公共安全' }).last().click()
+    await app.page.getByRole('textbox', { name: '需求名称，如：卫生死角清理' }).fill(NEED_TITLE)
+    await app.page
       .getByRole('textbox', { name: '需求描述' })
       .fill('小区健身器材老化松动，需要定期检查维护')
-    await page.getByRole('textbox', { name: '数量，如 6' }).fill('4')
-    await page.getByRole('textbox', { name: '开始日期 YYYY-MM-DD' }).fill('2026-12-01')
-    await page.getByRole('textbox', { name: '结束日期 YYYY-MM-DD' }).fill('2027-03-31')
-    await tap(page, '发布到需求清单')
-    await expectVisible(page, NEED_TITLE)
-    await screenshot(page, 'e2e-claims-published.png')
+    await app.page.getByRole('textbox', { name: '数量，如 6' }).fill('4')
+    await app.page.getByRole('textbox', { name: '开始日期 YYYY-MM-DD' }).fill('2026-12-01')
+    await app.page.getByRole('textbox', { name: '结束日期 YYYY-MM-DD' }).fill('2027-03-31')
+    await tap(app.page, '发布到需求清单')
+    await expectVisible(app.page, NEED_TITLE)
+    await screenshot(app.page, 'e2e-claims-published.png')
 
     await switchAccount('赵队长')
-    await tap(page, '揭榜大厅')
-    await page.getByText(NEED_TITLE).click()
-    await expectVisible(page, '揭榜认领', { title: true })
+    await tap(app.page, '揭榜大厅')
+    await app.page.getByText(NEED_TITLE).click()
+    await expectVisible(app.page, '揭榜认领', { title: true })
 
     // More units than the need has left are refused in words, and nothing is claimed.
-    await page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('9')
-    await page
+    await app.page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('9')
+    await app.page
       .getByRole('textbox', { name: '服务方案：怎么做、谁来做、何时完成（至少 5 个字）' })
       .fill(PLAN)
-    await tap(page, '提交揭榜')
-    await expectVisible(page, '认领数量不能超过剩余的 4 次')
+    await tap(app.page, '提交揭榜')
+    await expectVisible(app.page, '认领数量不能超过剩余的 4 次')
 
-    await page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('4')
-    await tap(page, '提交揭榜')
-    await expectVisible(page, '我的揭榜', { title: true })
-    await expectVisible(page, PLAN)
-    await expectVisible(page, '待审核')
-    await screenshot(page, 'e2e-claims-mine.png')
+    await app.page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('4')
+    await tap(app.page, '提交揭榜')
+    await expectVisible(app.page, '我的揭榜', { title: true })
+    await expectVisible(app.page, PLAN)
+    await expectVisible(app.page, '待审核')
+    await screenshot(app.page, 'e2e-claims-mine.png')
 
     await switchAccount('张社工')
-    await tap(page, '揭榜审核')
-    await expectVisible(page, PLAN)
-    await screenshot(page, 'e2e-claims-review.png')
-    await tap(page, '同意并立项')
+    await tap(app.page, '揭榜审核')
+    await expectVisible(app.page, PLAN)
+    await screenshot(app.page, 'e2e-claims-review.png')
+    await tap(app.page, '同意并立项')
 
-    await expectVisible(page, '项目详情', { title: true })
-    await expectVisible(page, '月度进展（0）')
-    await expectVisible(page, '暂无进展记录')
-    await page
+    await expectVisible(app.page, '项目详情', { title: true })
+    await expectVisible(app.page, '月度进展（0）')
+    await expectVisible(app.page, '暂无进展记录')
+    await app.page
       .getByRole('textbox', { name: '本月做了什么（至少 5 个字）' })
       .fill('检查了 12 台健身器材，更换 2 处螺栓')
-    await page.getByRole('textbox', { name: '服务人次' }).fill('30')
-    await tap(page, '保存进展')
-    await expectVisible(page, '服务 30 人次')
-    await expectVisible(page, '月度进展（1）')
-    await screenshot(page, 'e2e-project-detail.png')
+    await app.page.getByRole('textbox', { name: '服务人次' }).fill('30')
+    await tap(app.page, '保存进展')
+    await expectVisible(app.page, '服务 30 人次')
+    await expectVisible(app.page, '月度进展（1）')
+    await screenshot(app.page, 'e2e-project-detail.png')
 
-    await page.goto(`${cloud.url}/#/pages/home/index`)
-    await tap(page, '共建项目')
-    await expectVisible(page, '1 类 1 个项目')
-    await expectVisible(page, '进展 1 条')
-    await screenshot(page, 'e2e-projects-list.png')
+    await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
+    await tap(app.page, '共建项目')
+    await expectVisible(app.page, '1 类 1 个项目')
+    await expectVisible(app.page, '进展 1 条')
+    await screenshot(app.page, 'e2e-projects-list.png')
   }, 120000)
 })

@@ -10,6 +10,8 @@ describe('H5 app in Chromium: a resident posts a need and the community worker s
     await page.goto(cloud.url)
     await tap(page, '去登录')
     await tap(page, '王阿姨')
+    // The account list shows '居民 · 大华社区' too: wait for the signed-in 我的 before moving on.
+    await page.getByText('退出登录').waitFor()
     await expectVisible(page, '居民 · 大华社区')
 
     await page.goto(`${cloud.url}/#/pages/home/index`)

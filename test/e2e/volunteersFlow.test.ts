@@ -13,6 +13,8 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await app.page.goto(app.cloud.url)
     await tap(app.page, '去登录')
     await tap(app.page, '王阿姨')
+    // The account list shows '居民 · 大华社区' too: wait for the signed-in 我的 before moving on.
+    await app.page.getByText('退出登录').waitFor()
     await expectVisible(app.page, '居民 · 大华社区')
     await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
     await tap(app.page, '志愿者登记')

@@ -5,7 +5,7 @@ import {
   collection,
   command,
   findAll,
-  findById,
+  requireById,
   insertOne,
   updateWhere,
 } from './collections'
@@ -15,9 +15,7 @@ export async function insertClaim(claim: Omit<NeedClaim, '_id'>): Promise<NeedCl
 }
 
 export async function requireClaim(id: string): Promise<NeedClaim> {
-  const claim = await findById<NeedClaim>(COLLECTIONS.claims, id)
-  if (!claim) throw new AppError('NOT_FOUND', '该揭榜申请不存在')
-  return claim
+  return requireById<NeedClaim>(COLLECTIONS.claims, id, '该揭榜申请不存在')
 }
 
 export async function listClaims(filter: {

@@ -1,4 +1,5 @@
 import { cloud } from '../cloud'
+import { AppError } from '../errors'
 
 /** Every collection the product uses; the deploy guide creates these (and their indexes). */
 export const COLLECTIONS = {
@@ -54,6 +55,17 @@ export async function findMany<T>(query: Query | Collection): Promise<T[]> {
 
 export async function findById<T>(name: CollectionName, id: string): Promise<T | undefined> {
   const [found] = await findMany<T>(collection(name).where({ _id: id }).limit(1))
+  return found
+}
+
+/** The document with this id, or a NOT_FOUND error carrying what the user is told. */
+export async function requireById<T>(
+  name: CollectionName,
+  id: string,
+  notFoundMessage: string,
+): Promise<T> {
+  const found = await findById<T>(name, id)
+  if (!found) throw new AppError('NOT_FOUND', notFoundMessage)
   return found
 }
 

@@ -6,7 +6,7 @@ import {
   command,
   findPage,
   findAll,
-  findById,
+  requireById,
   insertOne,
   updateWhere,
 } from './collections'
@@ -18,9 +18,7 @@ export async function insertCommunityNeed(
 }
 
 export async function requireCommunityNeed(id: string): Promise<CommunityNeed> {
-  const need = await findById<CommunityNeed>(COLLECTIONS.communityNeeds, id)
-  if (!need) throw new AppError('NOT_FOUND', '该需求不存在')
-  return need
+  return requireById<CommunityNeed>(COLLECTIONS.communityNeeds, id, '该需求不存在')
 }
 
 export const CLAIMABLE_STATUSES: CommunityNeed['status'][] = ['open', 'partly_served']

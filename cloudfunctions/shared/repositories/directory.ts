@@ -1,6 +1,13 @@
 import type { Community, District, Street } from '../domain/types'
 import { AppError } from '../errors'
-import { COLLECTIONS, collection, findAll, findById, type CollectionName } from './collections'
+import {
+  COLLECTIONS,
+  collection,
+  findAll,
+  findById,
+  requireById,
+  type CollectionName,
+} from './collections'
 
 export async function findCommunity(id: string): Promise<Community | undefined> {
   return findById<Community>(COLLECTIONS.communities, id)
@@ -31,7 +38,5 @@ async function readAll<T>(name: CollectionName): Promise<T[]> {
 }
 
 export async function requireStreet(id: string): Promise<Street> {
-  const street = await findById<Street>(COLLECTIONS.streets, id)
-  if (!street) throw new AppError('NOT_FOUND', '所选街道不存在')
-  return street
+  return requireById<Street>(COLLECTIONS.streets, id, '所选街道不存在')
 }

@@ -1,11 +1,10 @@
 import type { MatchProposalRecord } from '../domain/types'
-import { AppError } from '../errors'
 import {
   COLLECTIONS,
   collection,
   command,
   findPage,
-  findById,
+  requireById,
   insertOne,
   updateWhere,
 } from './collections'
@@ -23,9 +22,7 @@ export async function insertProposals(
 }
 
 export async function requireProposal(id: string): Promise<MatchProposalRecord> {
-  const proposal = await findById<MatchProposalRecord>(COLLECTIONS.matchProposals, id)
-  if (!proposal) throw new AppError('NOT_FOUND', '该匹配方案不存在')
-  return proposal
+  return requireById<MatchProposalRecord>(COLLECTIONS.matchProposals, id, '该匹配方案不存在')
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   collection,
   command,
   findAll,
-  findById,
+  requireById,
   insertOne,
   updateWhere,
 } from './collections'
@@ -57,9 +57,7 @@ export async function startProject(input: StartProjectInput): Promise<CoBuildPro
 }
 
 export async function requireProject(id: string): Promise<CoBuildProject> {
-  const project = await findById<CoBuildProject>(COLLECTIONS.projects, id)
-  if (!project) throw new AppError('NOT_FOUND', '该项目不存在')
-  return project
+  return requireById<CoBuildProject>(COLLECTIONS.projects, id, '该项目不存在')
 }
 
 /** Projects of some communities, newest first; a street has hundreds at most. */

@@ -1,5 +1,4 @@
 import type { ResourceOffering } from '../domain/types'
-import { AppError } from '../errors'
 import { releaseUnits, reserveUnits } from './capacity'
 import {
   COLLECTIONS,
@@ -7,7 +6,7 @@ import {
   command,
   findPage,
   findAll,
-  findById,
+  requireById,
   insertOne,
   updateWhere,
 } from './collections'
@@ -20,9 +19,7 @@ export async function insertOffering(
 }
 
 export async function requireOffering(id: string): Promise<ResourceOffering> {
-  const offering = await findById<ResourceOffering>(COLLECTIONS.resourceOfferings, id)
-  if (!offering) throw new AppError('NOT_FOUND', '该资源不存在')
-  return offering
+  return requireById<ResourceOffering>(COLLECTIONS.resourceOfferings, id, '该资源不存在')
 }
 
 /** Applies an edit; a new capacity only if it still covers the units already committed. */

@@ -1,5 +1,4 @@
 import type { Shift, ShiftSignup } from '../domain/volunteers'
-import { AppError } from '../errors'
 import {
   COLLECTIONS,
   MAX_PAGE,
@@ -7,6 +6,7 @@ import {
   command,
   findAllWhere,
   findById,
+  requireById,
   findByIds,
   findMany,
   insertOne,
@@ -18,9 +18,7 @@ export async function insertShift(shift: Omit<Shift, '_id'>): Promise<Shift> {
 }
 
 export async function requireShift(id: string): Promise<Shift> {
-  const shift = await findById<Shift>(COLLECTIONS.volunteerShifts, id)
-  if (!shift) throw new AppError('NOT_FOUND', '该班次不存在')
-  return shift
+  return requireById<Shift>(COLLECTIONS.volunteerShifts, id, '该班次不存在')
 }
 
 /** Open shifts from the given date on, soonest first. */
