@@ -2,7 +2,7 @@
 //   node --expose-gc --import tsx bench/matching.ts
 // Prints one JSON object: instance size, median time of 5 runs, memory, and the weighted need
 // served by the exact engine compared with greedy first-fit on the same instance.
-import { matchNeeds, matchNeedsGreedy } from '../cloudfunctions/shared/matching'
+import { matchNeeds, matchNeedsGreedy } from '../cloudfunctions/features/matching/engine'
 import { createRandom } from '../scripts/seededRandom'
 import type {
   CommunityInfo,
@@ -11,7 +11,7 @@ import type {
   MatchingNeed,
   MatchingResource,
   ProviderKind,
-} from '../cloudfunctions/shared/matching'
+} from '../cloudfunctions/features/matching/engine'
 
 const RUNS = 5
 const STREET_COUNT = 10

@@ -1,19 +1,11 @@
-import type {
-  Community,
-  CommunityNeed,
-  District,
-  Organization,
-  PersonalNeed,
-  ResourceOffering,
-  Street,
-  UserRecord,
-} from '../cloudfunctions/shared/domain/types'
-import {
-  addDays,
-  chinaDateOf,
-  slotsOf,
-  type StallEvent,
-} from '../cloudfunctions/shared/domain/stalls'
+import type { Community, District, Street } from '../cloudfunctions/features/directory/domain'
+import type { CommunityNeed, ResourceOffering } from '../cloudfunctions/features/lists/domain'
+import type { PersonalNeed } from '../cloudfunctions/features/needs/domain'
+import type { Organization } from '../cloudfunctions/features/organizations/domain'
+import { slotsOf, type StallEvent } from '../cloudfunctions/features/stalls/domain'
+import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
+import type { UserRecord } from '../cloudfunctions/shared/caller'
+import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase, StoredDocument } from './database'
 import { demoVolunteerData } from './demoVolunteers'
 
@@ -307,6 +299,7 @@ function demoStallEvent(now: Date): StallEvent {
     organizerName: '张社工',
     date: addDays(today, (6 - weekday + 7) % 7 || 7),
     items: items.map((item, index) => ({ id: `item${index + 1}`, ...item })),
+    status: 'published',
     createdAt: SEED_TIME,
   }
 }
@@ -355,10 +348,13 @@ function publishedNeed(
   _id: string,
   communityId: string,
   communityName: string,
-  line: Pick<
+  {
+    quantity,
+    ...line
+  }: Pick<
     CommunityNeed,
-    'list' | 'domain' | 'focusGroups' | 'title' | 'description' | 'quantity' | 'unit' | 'splittable'
-  >,
+    'list' | 'domain' | 'focusGroups' | 'title' | 'description' | 'unit' | 'splittable'
+  > & { quantity: number },
   createdAt = SEED_TIME,
 ): CommunityNeed {
   return {
@@ -368,7 +364,7 @@ function publishedNeed(
     communityId,
     communityName,
     ...line,
-    committed: 0,
+    capacity: emptyLedger(quantity),
     window: { from: '2026-11-01', to: '2027-06-30' },
     priority: 'medium',
     status: 'open',
@@ -504,17 +500,13 @@ function offering(
   organizationId: string,
   organizationName: string,
   organizationKind: ResourceOffering['organizationKind'],
-  line: Pick<
+  {
+    capacity,
+    ...line
+  }: Pick<
     ResourceOffering,
-    | 'domains'
-    | 'focusGroups'
-    | 'title'
-    | 'description'
-    | 'capacity'
-    | 'unit'
-    | 'period'
-    | 'serviceArea'
-  >,
+    'domains' | 'focusGroups' | 'title' | 'description' | 'unit' | 'period' | 'serviceArea'
+  > & { capacity: number },
 ): ResourceOffering {
   return {
     _id,
@@ -523,7 +515,7 @@ function offering(
     organizationName,
     organizationKind,
     ...line,
-    committed: 0,
+    capacity: emptyLedger(capacity),
     availability: { from: '2026-11-01', to: '2027-12-31' },
     status: 'active',
     createdBy: 'seed',

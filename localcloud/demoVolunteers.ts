@@ -1,13 +1,16 @@
-import { reservationIdOf } from '../cloudfunctions/shared/capacity'
-import { addDays, chinaDateOf, chinaInstant } from '../cloudfunctions/shared/domain/stalls'
 import {
   creditedMinutes,
-  type HoursEntry,
-  type Organizer,
   type Shift,
   type ShiftSignup,
-  type VolunteerRecord,
-} from '../cloudfunctions/shared/domain/volunteers'
+} from '../cloudfunctions/features/shifts/domain'
+import type {
+  HoursEntry,
+  Organizer,
+  VolunteerRecord,
+} from '../cloudfunctions/features/volunteers/domain'
+import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
+import { reservationIdOf } from '../cloudfunctions/shared/capacity/reservations'
+import { addDays, chinaDateOf, chinaInstant } from '../cloudfunctions/shared/time'
 
 // DOMAIN.md: a hospital-guide project (18,000+ shifts), party members on duty, student
 // volunteers for a summer day-care class. Dates are relative to the first start.
@@ -29,7 +32,7 @@ const CHEN: VolunteerRecord = {
   consentAt: new Date('2026-11-20T09:00:00+08:00'),
   status: 'verified',
   review: { by: 'demo-worker-dahua', at: new Date('2026-11-20T10:00:00+08:00') },
-  checkinCode: 'CHEN88',
+  checkInCode: 'CHEN88',
   teamIds: [],
   createdAt: new Date('2026-11-20T09:00:00+08:00'),
   updatedAt: new Date('2026-11-20T10:00:00+08:00'),
@@ -42,17 +45,13 @@ export function demoVolunteerData(now: Date) {
     organizer: Organizer,
     communityId: string,
     communityName: string,
-    fields: Pick<
+    {
+      capacity,
+      ...fields
+    }: Pick<
       Shift,
-      | 'title'
-      | 'description'
-      | 'start'
-      | 'end'
-      | 'place'
-      | 'capacity'
-      | 'requiredSkills'
-      | 'checkinCode'
-    >,
+      'title' | 'description' | 'start' | 'end' | 'place' | 'requiredSkills' | 'checkInCode'
+    > & { capacity: number },
     inDays: number,
   ): Shift => ({
     _id,
@@ -61,7 +60,7 @@ export function demoVolunteerData(now: Date) {
     communityId,
     communityName,
     date: addDays(today, inDays),
-    taken: 0,
+    capacity: emptyLedger(capacity),
     status: 'open',
     createdBy: organizer.kind === 'org' ? 'demo-org-mayi' : 'demo-worker-dahua',
     createdAt: now,
@@ -79,17 +78,26 @@ export function demoVolunteerData(now: Date) {
     MAYI,
     'gucheng',
     '古城社区',
-    { ...guide, start: '08:00', end: '11:30', checkinCode: 'GUIDE0' },
+    { ...guide, start: '08:00', end: '11:30', checkInCode: 'GUIDE0' },
     -7,
   )
+  const signupId = reservationIdOf(past._id, CHEN._id)
   const shifts: Shift[] = [
-    { ...past, taken: 1 },
+    {
+      ...past,
+      capacity: {
+        ...past.capacity,
+        taken: 1,
+        holders: [{ id: signupId, units: 1, at: now }],
+        rev: 1,
+      },
+    },
     shift(
       'demo-shift-guide-1',
       MAYI,
       'gucheng',
       '古城社区',
-      { ...guide, start: '08:00', end: '11:30', checkinCode: 'GUIDE1' },
+      { ...guide, start: '08:00', end: '11:30', checkInCode: 'GUIDE1' },
       2,
     ),
     shift(
@@ -97,7 +105,7 @@ export function demoVolunteerData(now: Date) {
       MAYI,
       'gucheng',
       '古城社区',
-      { ...guide, start: '14:00', end: '17:00', checkinCode: 'GUIDE2' },
+      { ...guide, start: '14:00', end: '17:00', checkInCode: 'GUIDE2' },
       3,
     ),
     shift(
@@ -113,7 +121,7 @@ export function demoVolunteerData(now: Date) {
         place: '大华社区东门',
         capacity: 8,
         requiredSkills: [],
-        checkinCode: 'PARTY1',
+        checkInCode: 'PARTY1',
       },
       1,
     ),
@@ -130,18 +138,20 @@ export function demoVolunteerData(now: Date) {
         place: '新惠社区党群服务中心',
         capacity: 4,
         requiredSkills: ['child_tutoring'],
-        checkinCode: 'TUTOR1',
+        checkInCode: 'TUTOR1',
       },
       4,
     ),
   ]
   const window = { from: chinaInstant(past.date, '07:55'), to: chinaInstant(past.date, '11:40') }
   const signup: ShiftSignup = {
-    _id: reservationIdOf(past._id, CHEN._id),
+    _id: signupId,
     placeId: past._id,
     scopeId: past._id,
     userId: CHEN._id,
     status: 'booked',
+    mayWait: false,
+    requestedAt: now,
     bookedAt: now,
     createdAt: now,
     volunteerName: CHEN.realName,

@@ -7,7 +7,7 @@ import { executeDatabaseRequest } from './requester'
 type CloudFunction = { main: (event: unknown, context: unknown) => Promise<unknown> }
 
 const FUNCTION_NAME = /^[a-z][A-Za-z0-9_-]{0,63}$/
-const caller = new AsyncLocalStorage<{ openid: string }>()
+const caller = new AsyncLocalStorage<{ openid: string | undefined }>()
 
 /**
  * Points the real wx-server-sdk at the local cloud: its database requests go to the embedded
@@ -37,7 +37,7 @@ export function installLocalCloud(db: LocalDatabase): void {
   const sdk = require(sdkPath) as { getWXContext: () => Record<string, unknown> }
   sdk.getWXContext = () => {
     const current = caller.getStore()
-    return current ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
+    return current?.openid ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
   }
 }
 
@@ -51,7 +51,7 @@ export class FunctionRunner {
     return FUNCTION_NAME.test(name) && existsSync(path.join(this.functionsDir, name, 'index.js'))
   }
 
-  invoke(name: string, event: unknown, openid: string): Promise<unknown> {
+  invoke(name: string, event: unknown, openid: string | undefined): Promise<unknown> {
     const fn = this.load(name)
     return caller.run({ openid }, () => fn.main(event, { function_name: name }))
   }

@@ -6,6 +6,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../cloudfunctions/shared/errors'
 import { LocalDatabase } from './database'
 import { DEMO_ACCOUNTS, seedDemoData } from './demoData'
 import { FunctionRunner, installLocalCloud } from './runtime'
+import { scheduleTimerTriggers, timerEvent } from './scheduler'
 import { SessionSigner } from './session'
 
 export interface LocalCloudOptions {
@@ -16,6 +17,8 @@ export interface LocalCloudOptions {
   port?: number
   host?: string
   seed?: boolean
+  /** Run the functions' timer triggers on schedule (the invariant check runs at start anyway). */
+  timers?: boolean
 }
 
 export interface LocalCloud {
@@ -36,6 +39,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   if (options.seed !== false) await seedDemoData(database)
   const sessions = await SessionSigner.open(options.dataDir)
   const functions = new FunctionRunner(options.functionsDir)
+  // Before anyone is served: what a crash left half-done is completed or repaired, and audited.
+  if (functions.exists('maintenance')) {
+    const report = await functions.invoke('maintenance', timerEvent('startup'), undefined)
+    logRepairs('startup', report)
+  }
+  const stopTimers =
+    options.timers === false
+      ? () => undefined
+      : scheduleTimerTriggers(options.functionsDir, functions, (trigger, result) =>
+          logRepairs(`${trigger.functionName}.${trigger.triggerName}`, result),
+        )
   const serveApp =
     options.staticDir && existsSync(options.staticDir)
       ? sirv(options.staticDir, { single: true, dev: false })
@@ -93,10 +107,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     url: `http://${address}:${port}`,
     database,
     async close() {
+      stopTimers()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await database.close()
     },
+  }
+}
+
+/** Logs what a scheduled job reports (repairs made, or a failure). */
+function logRepairs(job: string, result: unknown) {
+  const outcome = result as { ok: boolean; data?: { repairs?: unknown[] }; error?: unknown }
+  if (!outcome?.ok) console.error(`local cloud job ${job} failed`, outcome?.error)
+  else if (outcome.data?.repairs?.length) {
+    console.warn(`local cloud job ${job} repaired`, JSON.stringify(outcome.data.repairs))
   }
 }
 

@@ -1,4 +1,5 @@
 import { build } from 'esbuild'
+import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -7,11 +8,14 @@ const sourceRoot = path.join(root, 'cloudfunctions')
 /** The folder project.config.json's cloudfunctionRoot names; the local cloud runs the same files. */
 export const functionsOutput = path.join(root, 'dist', 'cloudfunctions')
 
-/** The deployable functions: every folder of cloudfunctions/ except the shared domain code. */
+/** Folders of cloudfunctions/ that are code compiled into the functions, not functions. */
+const LIBRARY_FOLDERS = new Set(['shared', 'features'])
+
+/** The deployable functions: every other folder of cloudfunctions/ (each has an index.ts). */
 export async function functionNames(): Promise<string[]> {
   const entries = await readdir(sourceRoot, { withFileTypes: true })
   return entries
-    .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+    .filter((entry) => entry.isDirectory() && !LIBRARY_FOLDERS.has(entry.name))
     .map((entry) => entry.name)
     .sort()
 }
@@ -35,7 +39,11 @@ export async function buildFunctions(): Promise<string[]> {
         external: ['wx-server-sdk'],
         logLevel: 'warning',
       })
-      await cp(path.join(sourceRoot, name, 'package.json'), path.join(outDir, 'package.json'))
+      // package.json, and config.json (timeout, triggers, open-API permissions) where there is one.
+      for (const file of ['package.json', 'config.json']) {
+        const source = path.join(sourceRoot, name, file)
+        if (existsSync(source)) await cp(source, path.join(outDir, file))
+      }
     }),
   )
   return names

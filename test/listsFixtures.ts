@@ -1,4 +1,4 @@
-import type { MatchProposalView } from '../cloudfunctions/shared/contract'
+import type { MatchProposalView } from '../cloudfunctions/features/api'
 
 /** A valid need line and offering line, as the publish forms send them. */
 export const needLine = {

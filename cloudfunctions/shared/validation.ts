@@ -47,3 +47,13 @@ export function parseInput<S extends ZodTypeAny>(schema: S, payload: unknown): z
   const message = issue.code === 'unrecognized_keys' ? '包含不支持的字段' : issue.message
   throw new AppError('INVALID_INPUT', message)
 }
+
+export const clockTime = (label: string) =>
+  z
+    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式不正确，例如 09:00`)
+
+export const calendarDate = z
+  .string({ required_error: '请选择日期', invalid_type_error: '日期格式不正确' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不正确，例如 2026-11-28')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), '日期格式不正确')

@@ -1,12 +1,12 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { PersonalNeedView } from '../../cloudfunctions/shared/contract'
+import type { PersonalNeedView } from '../../cloudfunctions/features/api'
 import {
   PERSONAL_NEED_CATEGORIES,
   PERSONAL_NEED_KINDS,
   PERSONAL_NEED_STATUSES,
-} from '../../cloudfunctions/shared/domain/categories'
+} from '../../cloudfunctions/shared/categories'
 import './NeedCard.scss'
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ResultError } from '../../cloudfunctions/shared/result'
-import type { Result } from '../../cloudfunctions/shared/contract'
+import type { Result } from '../../cloudfunctions/features/api'
 
 export interface CloudQuery<T> {
   data?: T

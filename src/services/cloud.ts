@@ -4,7 +4,7 @@ import type {
   ActionOutput,
   FunctionName,
   Result,
-} from '../../cloudfunctions/shared/contract'
+} from '../../cloudfunctions/features/api'
 import { ERROR_MESSAGES } from '../../cloudfunctions/shared/errors'
 import { invokeFunction } from './transport'
 

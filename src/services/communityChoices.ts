@@ -1,4 +1,4 @@
-import type { CommunityView, Result } from '../../cloudfunctions/shared/contract'
+import type { CommunityView, Result } from '../../cloudfunctions/features/api'
 import { call } from './cloud'
 
 export type CommunityChoice = CommunityView & { streetName: string }

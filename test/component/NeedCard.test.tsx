@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { NeedCard } from '../../src/components/NeedCard'
-import type { PersonalNeedView } from '../../cloudfunctions/shared/contract'
+import type { PersonalNeedView } from '../../cloudfunctions/features/api'
 
 const need: PersonalNeedView = {
   id: 'n1',

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { FUNCTIONS_DIR } from '../integration/localCloudClient'
 
@@ -45,12 +45,24 @@ export async function launchBrowser(): Promise<{
 
 export const ARTIFACTS_DIR = path.resolve(__dirname, '..', '..', 'test-results')
 
+/**
+ * The page a user sees. Taro's H5 router keeps earlier pages of the stack in the document, hidden;
+ * the newest visible one is on top (while it slides in, the one below is visible too, but earlier
+ * in the document). Tests act only here, so a click never lands on a page the user cannot see.
+ */
+export function onTop(page: Page): Locator {
+  return page.locator('.taro_page:visible').last()
+}
+
 export async function expectVisible(page: Page, text: string, options: { title?: boolean } = {}) {
   if (options.title) {
     await page.waitForFunction((expected) => document.title.includes(expected), text)
     return
   }
-  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15000 })
+  await onTop(page)
+    .getByText(text, { exact: false })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15000 })
 }
 
 /**
@@ -60,7 +72,7 @@ export async function expectVisible(page: Page, text: string, options: { title?:
 export async function tap(page: Page, text: string) {
   const tappable =
     'ancestor-or-self::*[self::taro-button-core or contains(@class, "nut-cell-clickable") or contains(@class, "nut-radio")][1]'
-  await page.getByText(text, { exact: true }).first().locator(`xpath=${tappable}`).click()
+  await onTop(page).getByText(text, { exact: true }).first().locator(`xpath=${tappable}`).click()
 }
 
 /** Saves a screenshot as a test artifact, once the page's slide-in animation has finished. */
@@ -122,9 +134,9 @@ export function useAppSession() {
     async signInAs(name: string) {
       const { page, cloud } = current()
       await page.goto(`${cloud.url}/#/pages/me/index`)
-      const signOut = page.getByText('退出登录')
+      const signOut = onTop(page).getByText('退出登录')
       await signOut
-        .or(page.getByText(name, { exact: true }))
+        .or(onTop(page).getByText(name, { exact: true }))
         .first()
         .waitFor()
       if (await signOut.isVisible()) await tap(page, '退出登录')

@@ -1,4 +1,4 @@
-import { expectVisible, screenshot, tap, useAppSession } from './browser'
+import { expectVisible, screenshot, tap, useAppSession, onTop } from './browser'
 
 const NEED_TITLE = '小区健身器材维护'
 const PLAN = '每月派两名志愿者检查并维护健身器材'
@@ -16,36 +16,36 @@ describe('H5 app in Chromium: an organization claims a need, the worker approves
     // The worker publishes the need on the community's need list.
     await switchAccount('张社工')
     await tap(app.page, '需求清单与资源匹配')
-    // Pages behind the current one stay in the document (服务大厅 has its own 发布需求, the need
-    // list shows domain names): act on the newest page, the last in the document.
-    await app.page.locator('taro-button-core', { hasText: '发布需求' }).last().click()
+    await onTop(app.page).locator('taro-button-core', { hasText: '发布需求' }).click()
     await expectVisible(app.page, '发布到需求清单')
-    await app.page.locator('.nut-radio', { hasText: '公共安全' }).last().click()
-    await app.page.getByRole('textbox', { name: '需求名称，如：卫生死角清理' }).fill(NEED_TITLE)
-    await app.page
+    await onTop(app.page).locator('.nut-radio', { hasText: '公共安全' }).click()
+    await onTop(app.page)
+      .getByRole('textbox', { name: '需求名称，如：卫生死角清理' })
+      .fill(NEED_TITLE)
+    await onTop(app.page)
       .getByRole('textbox', { name: '需求描述' })
       .fill('小区健身器材老化松动，需要定期检查维护')
-    await app.page.getByRole('textbox', { name: '数量，如 6' }).fill('4')
-    await app.page.getByRole('textbox', { name: '开始日期 YYYY-MM-DD' }).fill('2026-12-01')
-    await app.page.getByRole('textbox', { name: '结束日期 YYYY-MM-DD' }).fill('2027-03-31')
+    await onTop(app.page).getByRole('textbox', { name: '数量，如 6' }).fill('4')
+    await onTop(app.page).getByRole('textbox', { name: '开始日期 YYYY-MM-DD' }).fill('2026-12-01')
+    await onTop(app.page).getByRole('textbox', { name: '结束日期 YYYY-MM-DD' }).fill('2027-03-31')
     await tap(app.page, '发布到需求清单')
     await expectVisible(app.page, NEED_TITLE)
     await screenshot(app.page, 'e2e-claims-published.png')
 
     await switchAccount('赵队长')
     await tap(app.page, '揭榜大厅')
-    await app.page.getByText(NEED_TITLE).click()
+    await onTop(app.page).getByText(NEED_TITLE).click()
     await expectVisible(app.page, '揭榜认领', { title: true })
 
     // More units than the need has left are refused in words, and nothing is claimed.
-    await app.page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('9')
-    await app.page
+    await onTop(app.page).getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('9')
+    await onTop(app.page)
       .getByRole('textbox', { name: '服务方案：怎么做、谁来做、何时完成（至少 5 个字）' })
       .fill(PLAN)
     await tap(app.page, '提交揭榜')
     await expectVisible(app.page, '认领数量不能超过剩余的 4 次')
 
-    await app.page.getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('4')
+    await onTop(app.page).getByRole('textbox', { name: '认领数量（次，最多 4）' }).fill('4')
     await tap(app.page, '提交揭榜')
     await expectVisible(app.page, '我的揭榜', { title: true })
     await expectVisible(app.page, PLAN)
@@ -61,10 +61,10 @@ describe('H5 app in Chromium: an organization claims a need, the worker approves
     await expectVisible(app.page, '项目详情', { title: true })
     await expectVisible(app.page, '月度进展（0）')
     await expectVisible(app.page, '暂无进展记录')
-    await app.page
+    await onTop(app.page)
       .getByRole('textbox', { name: '本月做了什么（至少 5 个字）' })
       .fill('检查了 12 台健身器材，更换 2 处螺栓')
-    await app.page.getByRole('textbox', { name: '服务人次' }).fill('30')
+    await onTop(app.page).getByRole('textbox', { name: '服务人次' }).fill('30')
     await tap(app.page, '保存进展')
     await expectVisible(app.page, '服务 30 人次')
     await expectVisible(app.page, '月度进展（1）')

@@ -1,4 +1,4 @@
-import { expectVisible, screenshot, tap, useAppSession } from './browser'
+import { expectVisible, screenshot, tap, useAppSession, onTop } from './browser'
 
 const PROPOSAL = '困难家庭儿童助学名额 ← 蚂蚁力量儿童义工团'
 
@@ -11,7 +11,7 @@ describe('H5 app in Chromium: 双清单 matching, confirmed by the community, ac
     await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
   }
 
-  const card = () => app.page.locator('.proposal-card', { hasText: PROPOSAL })
+  const card = () => onTop(app.page).locator('.proposal-card', { hasText: PROPOSAL })
   const tapInCard = (label: string) =>
     card().locator('taro-button-core', { hasText: label }).click()
 

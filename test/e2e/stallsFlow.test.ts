@@ -1,6 +1,6 @@
 import { useChinaNoonClock } from '../integration/clock'
 import { chinaClockIn, publishEventStartingIn } from '../integration/stallsHelpers'
-import { expectVisible, screenshot, tap, useAppSession } from './browser'
+import { expectVisible, screenshot, tap, useAppSession, onTop } from './browser'
 
 describe('H5 app in Chromium: a resident books a haircut, the stall checks them in, they rate it', () => {
   useChinaNoonClock()
@@ -16,12 +16,12 @@ describe('H5 app in Chromium: a resident books a haircut, the stall checks them 
     await page.goto(`${cloud.url}/#/pages/home/index`)
     await tap(page, '服务集市')
     await tap(page, '只看大华社区')
-    await page.getByText('社区公益服务日').first().click()
+    await onTop(page).getByText('社区公益服务日').first().click()
     await expectVisible(page, '主办：张社工')
     await tap(page, `${slotTime} 余2`)
     await expectVisible(page, '预约成功')
     const code = (
-      (await page.locator('.check-in-code__digits').first().textContent()) ?? ''
+      (await onTop(page).locator('.check-in-code__digits').first().textContent()) ?? ''
     ).replace(/\D/g, '')
     expect(code).toMatch(/^\d{6}$/)
     await screenshot(page, 'e2e-stalls-booked.png')
@@ -29,12 +29,12 @@ describe('H5 app in Chromium: a resident books a haircut, the stall checks them 
     await app.signInAs('张社工')
     await page.goto(`${cloud.url}/#/packages/stalls/pages/event/index?eventId=${eventId}`)
     await tap(page, '现场签到')
-    await page.getByRole('textbox', { name: '6 位签到码' }).fill(code)
+    await onTop(page).getByRole('textbox', { name: '6 位签到码' }).fill(code)
     await tap(page, '确认签到')
     await expectVisible(page, '签到成功：王阿姨')
     await screenshot(page, 'e2e-stalls-checked-in.png')
     // The same code a second time is refused.
-    await page.getByRole('textbox', { name: '6 位签到码' }).fill(code)
+    await onTop(page).getByRole('textbox', { name: '6 位签到码' }).fill(code)
     await tap(page, '确认签到')
     await expectVisible(page, '该签到码已使用，不能重复签到')
 
@@ -42,7 +42,7 @@ describe('H5 app in Chromium: a resident books a haircut, the stall checks them 
     await page.goto(`${cloud.url}/#/pages/home/index`)
     await tap(page, '我的预约')
     await expectVisible(page, '已签到')
-    await page.locator('textarea').fill('师傅很耐心，剪得很好')
+    await onTop(page).locator('textarea').fill('师傅很耐心，剪得很好')
     await tap(page, '提交评价')
     await expectVisible(page, '我的评价：5 分 · 师傅很耐心，剪得很好')
     await screenshot(page, 'e2e-stalls-rated.png')

@@ -1,6 +1,6 @@
 import { callAs, signIn } from '../integration/localCloudClient'
 import { publishGuideShift } from '../integration/volunteersHelpers'
-import { expectVisible, useAppSession, screenshot, tap } from './browser'
+import { expectVisible, useAppSession, screenshot, tap, onTop } from './browser'
 
 const SHIFT_TITLE = '儿科门诊导诊'
 
@@ -14,21 +14,21 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await tap(app.page, '去登录')
     await tap(app.page, '王阿姨')
     // The account list shows '居民 · 大华社区' too: wait for the signed-in 我的 before moving on.
-    await app.page.getByText('退出登录').waitFor()
+    await onTop(app.page).getByText('退出登录').waitFor()
     await expectVisible(app.page, '居民 · 大华社区')
     await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
     await tap(app.page, '志愿者登记')
 
     await tap(app.page, '在职党员')
-    await app.page.getByText('医院导诊', { exact: true }).click()
-    await app.page.getByText('周六', { exact: true }).click()
-    await app.page.getByText('上午', { exact: true }).click()
-    await app.page.getByRole('textbox', { name: '真实姓名' }).fill('王秀英')
-    await app.page.getByRole('textbox', { name: '手机号' }).fill('13812345678')
+    await onTop(app.page).getByText('医院导诊', { exact: true }).click()
+    await onTop(app.page).getByText('周六', { exact: true }).click()
+    await onTop(app.page).getByText('上午', { exact: true }).click()
+    await onTop(app.page).getByRole('textbox', { name: '真实姓名' }).fill('王秀英')
+    await onTop(app.page).getByRole('textbox', { name: '手机号' }).fill('13812345678')
     // Without consent nothing is sent.
     await tap(app.page, '提交登记')
     await expectVisible(app.page, '请阅读并同意个人信息收集说明')
-    await app.page.getByText('我已阅读并同意个人信息收集说明').click()
+    await onTop(app.page).getByText('我已阅读并同意个人信息收集说明').click()
     await tap(app.page, '提交登记')
     await expectVisible(app.page, '待审核')
     await screenshot(app.page, 'e2e-volunteer-registered.png')
@@ -48,8 +48,8 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await publishGuideShift(app.cloud, { title: SHIFT_TITLE })
     const wang = await signIn(app.cloud, 'demo-resident-wang')
     const profile = await callAs(app.cloud, wang, 'volunteers', 'me', {})
-    if (!profile.ok || !profile.data?.checkinCode) throw new Error('no check-in code')
-    const volunteerCode = profile.data.checkinCode
+    if (!profile.ok || !profile.data?.checkInCode) throw new Error('no check-in code')
+    const volunteerCode = profile.data.checkInCode
 
     await app.signInAs('王阿姨')
     await open('/packages/volunteers/pages/shifts/index')
@@ -65,8 +65,8 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await app.page.goto(`${app.cloud.url}/#/pages/home/index`)
     await tap(app.page, '班次管理')
     await tap(app.page, SHIFT_TITLE)
-    const code = app.page.getByRole('textbox', { name: '志愿者签到码' })
-    const time = app.page.getByRole('textbox', { name: '补记时间 HH:mm（留空为现在）' })
+    const code = onTop(app.page).getByRole('textbox', { name: '志愿者签到码' })
+    const time = onTop(app.page).getByRole('textbox', { name: '补记时间 HH:mm（留空为现在）' })
     await code.fill(volunteerCode)
     await time.fill('08:50')
     await tap(app.page, '签到')
@@ -84,7 +84,7 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await expectVisible(app.page, '2.25 小时')
     await tap(app.page, '开具证明')
     await expectVisible(app.page, '验证码')
-    const image = app.page.locator('.volunteers__certificate img')
+    const image = onTop(app.page).locator('.volunteers__certificate img')
     await image.waitFor()
     const source = decodeURIComponent((await image.getAttribute('src')) ?? '')
     expect(source).toContain('累计服务时长 2.25 小时')

@@ -1,4 +1,4 @@
-import { reserveNeedUnits } from '../../cloudfunctions/shared/repositories/communityNeeds'
+import { COLLECTIONS, insertIfAbsent } from '../../cloudfunctions/shared/db'
 import { callAs, signIn, startTestCloud } from './localCloudClient'
 import { publishNeed } from './publishedNeeds'
 
@@ -258,17 +258,44 @@ describe('领题揭榜: claims of published needs through the local cloud', () =
     expect(claims.ok && claims.data).toHaveLength(1)
   })
 
-  it('twenty reservations racing for a need of five units commit exactly five', async () => {
+  it('twenty one-unit claims approved at once for a need of five units: exactly five', async () => {
     const need = await publishNeed({ quantity: 5 })
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 20 }, () => reserveNeedUnits(need._id, 1)),
-    )
-    const reserved = outcomes.filter((outcome) => outcome.status === 'fulfilled').length
-    // Every lost race is someone else's win, so the five units are all reserved, never more.
-    expect(reserved).toBe(5)
+    const now = new Date()
+    const claimIds = Array.from({ length: 20 }, (_, index) => `race-claim-${index}`)
+    for (const [index, claimId] of claimIds.entries()) {
+      await insertIfAbsent(COLLECTIONS.claims, {
+        _id: claimId,
+        districtId: 'jimo',
+        streetId: 'chaohai',
+        communityId: 'dahua',
+        needId: need._id,
+        needTitle: need.title,
+        organizationId: `race-org-${index}`,
+        organizationName: `志愿组织${index}`,
+        quantity: 1,
+        unit: need.unit,
+        plan,
+        status: 'pending',
+        claimedBy: `race-member-${index}`,
+        createdAt: now,
+        updatedAt: now,
+      })
+    }
     const worker = await as('demo-worker-dahua')
+    const results = await Promise.all(
+      claimIds.map((claimId) => callAs(env.cloud, worker, 'claims', 'approve', { claimId })),
+    )
+    expect(results.filter((result) => result.ok)).toHaveLength(5)
+    for (const refused of results.filter((result) => !result.ok)) {
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    }
     const needNow = await callAs(env.cloud, worker, 'claims', 'need', { needId: need._id })
-    expect(needNow).toMatchObject({ ok: true, data: { committed: reserved } })
+    expect(needNow).toMatchObject({ ok: true, data: { committed: 5, status: 'served' } })
+    const projects = await callAs(env.cloud, worker, 'projects', 'list', { communityId: 'dahua' })
+    const forNeed = projects.ok
+      ? projects.data.items.filter((item) => item.title === need.title)
+      : []
+    expect(forNeed).toHaveLength(5)
   })
 
   it('flags to the street admin needs nobody claimed for 14 days', async () => {

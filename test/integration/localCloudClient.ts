@@ -7,7 +7,7 @@ import type {
   ActionOutput,
   FunctionName,
   Result,
-} from '../../cloudfunctions/shared/contract'
+} from '../../cloudfunctions/features/api'
 import * as sdk from 'wx-server-sdk'
 import { LocalDatabase } from '../../localcloud/database'
 import { installLocalCloud } from '../../localcloud/runtime'

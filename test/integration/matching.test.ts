@@ -1,8 +1,4 @@
-import type { MatchProposalView } from '../../cloudfunctions/shared/contract'
-import {
-  requireOffering,
-  reserveOfferingUnits,
-} from '../../cloudfunctions/shared/repositories/resourceOfferings'
+import type { MatchProposalView } from '../../cloudfunctions/features/api'
 import { callAs, signIn, startTestCloud } from './localCloudClient'
 import { needLine, offeringLine } from '../listsFixtures'
 
@@ -264,15 +260,5 @@ describe('双清单 matching: proposals, confirmation and acceptance through the
         (item) => item.offeringId === offeringId && item.communityDecision === 'pending',
       ),
     ).toHaveLength(7)
-  })
-
-  it('reservations from callers holding the same stale read still stop at the capacity', async () => {
-    // Every caller read the offering when 6 of 6 were left; a read-then-write would let all 10 in.
-    const stale = await requireOffering('seed-offer-2')
-    const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () => reserveOfferingUnits(stale, 1)),
-    )
-    expect(outcomes.filter(Boolean)).toHaveLength(6)
-    expect(await requireOffering('seed-offer-2')).toMatchObject({ capacity: 6, committed: 6 })
   })
 })

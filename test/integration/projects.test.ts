@@ -12,7 +12,7 @@ async function approvedProject(
   const claimed = await callAs(cloud, org, 'claims', 'claim', {
     needId: need._id,
     organizationId: 'mayi',
-    quantity: need.quantity,
+    quantity: need.capacity.limit,
     plan: '每月组织志愿者上门服务',
   })
   if (!claimed.ok) throw new Error(claimed.error.message)

@@ -1,13 +1,18 @@
-import type { CommunityNeed } from '../../cloudfunctions/shared/domain/types'
-import { insertCommunityNeed } from '../../cloudfunctions/shared/repositories/communityNeeds'
+import type { CommunityNeed } from '../../cloudfunctions/features/lists/domain'
+import { emptyLedger } from '../../cloudfunctions/shared/capacity/ledger'
+import { COLLECTIONS, insertIfAbsent } from '../../cloudfunctions/shared/db'
+import { newId } from '../../cloudfunctions/shared/ids'
+
+type NeedOverrides = Partial<Omit<CommunityNeed, '_id' | 'capacity'>> & { quantity?: number }
 
 /**
- * Publishes a line of 大华社区's need list through the repository, in the test process (which
+ * Publishes a line of 大华社区's need list straight into the database, in the test process (which
  * startTestCloud has connected to the same embedded database the functions use).
  */
-export async function publishNeed(overrides: Partial<Omit<CommunityNeed, '_id'>> = {}) {
+export async function publishNeed({ quantity = 5, ...overrides }: NeedOverrides = {}) {
   const createdAt = overrides.createdAt ?? new Date()
-  return insertCommunityNeed({
+  const need: CommunityNeed = {
+    _id: newId('cneed'),
     districtId: 'jimo',
     streetId: 'chaohai',
     communityId: 'dahua',
@@ -17,9 +22,8 @@ export async function publishNeed(overrides: Partial<Omit<CommunityNeed, '_id'>>
     focusGroups: [],
     title: '楼道杂物清理',
     description: '清理各单元楼道堆放的杂物，消除消防隐患。',
-    quantity: 5,
+    capacity: emptyLedger(quantity),
     unit: '次',
-    committed: 0,
     splittable: true,
     window: { from: '2026-11-01', to: '2027-03-31' },
     priority: 'high',
@@ -29,5 +33,7 @@ export async function publishNeed(overrides: Partial<Omit<CommunityNeed, '_id'>>
     updatedAt: createdAt,
     ...overrides,
     createdAt,
-  })
+  }
+  await insertIfAbsent(COLLECTIONS.communityNeeds, need)
+  return need
 }

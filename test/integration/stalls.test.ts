@@ -126,7 +126,7 @@ describe('service stalls through the local cloud', () => {
       status: 'booked',
       checkInCode: expect.any(String),
     })
-    const notices = await callAs(env.cloud, li, 'stalls', 'notifications', {})
+    const notices = await callAs(env.cloud, li, 'account', 'notifications', {})
     expect(notices.ok && notices.data[0]).toMatchObject({ title: '候补成功，已为您预约' })
     const chenBookings = await callAs(env.cloud, chen, 'stalls', 'myBookings', {})
     expect(chenBookings.ok && chenBookings.data[0]).toMatchObject({
@@ -291,7 +291,7 @@ describe('service stalls through the local cloud', () => {
     expect(await callAs(env.cloud, worker, 'stalls', 'remindTomorrow', {})).toMatchObject({
       data: { reminded: 0 },
     })
-    const notices = await callAs(env.cloud, wang, 'stalls', 'notifications', {})
+    const notices = await callAs(env.cloud, wang, 'account', 'notifications', {})
     expect(notices.ok && notices.data).toEqual([expect.objectContaining({ title: '服务活动提醒' })])
   })
 })

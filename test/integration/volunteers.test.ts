@@ -36,7 +36,7 @@ describe('volunteers: registration, shifts, hours', () => {
       phone: '13812345678',
       communityName: '大华社区',
     })
-    expect(registered.data.checkinCode).toMatch(/^[A-Z0-9]{6}$/)
+    expect(registered.data.checkInCode).toMatch(/^[A-Z0-9]{6}$/)
     const me = await callAs(env.cloud, wang, 'account', 'me')
     if (!me.ok) throw new Error(me.error.message)
     expect(me.data.roles.map((role) => role.kind)).toContain('volunteer')
@@ -67,7 +67,7 @@ describe('volunteers: registration, shifts, hours', () => {
     })
     if (!list.ok) throw new Error(list.error.message)
     expect(list.data[0]).toMatchObject({ realName: '王**', phone: '138****5678' })
-    expect(list.data[0].checkinCode).toBeUndefined()
+    expect(list.data[0].checkInCode).toBeUndefined()
 
     const audits = await env.cloud.database.datastore('audit_logs')
     expect(await audits.countAsync({ action: 'volunteers.revealContact' })).toBe(0)

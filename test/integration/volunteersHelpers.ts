@@ -27,7 +27,7 @@ export async function createVerifiedVolunteers(
     phone: '13900000000',
     consentAt: now,
     status: 'verified',
-    checkinCode: `Q${String(index).padStart(5, '0')}`,
+    checkInCode: `Q${String(index).padStart(5, '0')}`,
     teamIds: [],
     createdAt: now,
     updatedAt: now,
@@ -57,7 +57,7 @@ export async function verifiedWang(cloud: LocalCloud): Promise<{ token: string; 
     decision: 'verified',
   })
   if (!reviewed.ok) throw new Error(reviewed.error.message)
-  return { token, code: registered.data.checkinCode ?? '' }
+  return { token, code: registered.data.checkInCode ?? '' }
 }
 
 /** 蚂蚁力量's member publishes a shift in 大华社区 tomorrow 09:00–11:00; answers its id and code. */
@@ -80,5 +80,5 @@ export async function publishGuideShift(
     ...overrides,
   })
   if (!published.ok) throw new Error(published.error.message)
-  return { shiftId: published.data.id, shiftCode: published.data.checkinCode ?? '' }
+  return { shiftId: published.data.id, shiftCode: published.data.checkInCode ?? '' }
 }

@@ -1,9 +1,5 @@
-import {
-  addDays,
-  chinaDateOf,
-  checkInTimingProblem,
-  slotTimesOf,
-} from '../../cloudfunctions/shared/domain/stalls'
+import { checkInTimingProblem, slotTimesOf } from '../../cloudfunctions/features/stalls/domain'
+import { addDays, chinaDateOf } from '../../cloudfunctions/shared/time'
 
 describe('stall time rules', () => {
   it('splits 09:00–11:00 into eight 15-minute haircut slots', () => {

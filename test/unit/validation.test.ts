@@ -1,5 +1,5 @@
-import { needsInputs } from '../../cloudfunctions/shared/contract/needs'
-import { maskPhone } from '../../cloudfunctions/shared/domain/privacy'
+import { needsInputs } from '../../cloudfunctions/features/needs/contract'
+import { maskPhone } from '../../cloudfunctions/shared/privacy'
 import { AppError } from '../../cloudfunctions/shared/errors'
 import { parseInput } from '../../cloudfunctions/shared/validation'
 

@@ -1,4 +1,4 @@
-import { creditedMinutes, fitScore } from '../../cloudfunctions/shared/domain/volunteers'
+import { creditedMinutes, fitScore } from '../../cloudfunctions/features/shifts/domain'
 
 describe('credited minutes: inside the window ±30 min, rounded down to the quarter hour', () => {
   const shift = { date: '2026-12-05', start: '09:00', end: '11:00' }

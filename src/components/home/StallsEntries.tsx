@@ -1,6 +1,6 @@
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import type { RoleView } from '../../../cloudfunctions/shared/contract'
+import type { RoleView } from '../../../cloudfunctions/features/api'
 import { ROUTES } from '../../routes'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })

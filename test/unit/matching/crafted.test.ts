@@ -4,13 +4,13 @@ import {
   fitCostOf,
   matchNeeds,
   matchNeedsGreedy,
-} from '../../../cloudfunctions/shared/matching'
+} from '../../../cloudfunctions/features/matching/engine'
 import type {
   CommunityInfo,
   MatchingInput,
   MatchingNeed,
   MatchingResource,
-} from '../../../cloudfunctions/shared/matching'
+} from '../../../cloudfunctions/features/matching/engine'
 
 const communities: Record<string, CommunityInfo> = {
   dahua: { name: '大华社区', streetId: 'tongji', location: { lat: 36.389, lng: 120.447 } },

@@ -1,7 +1,7 @@
 // The solver alone, on random networks with negative costs, against HiGHS.
 import loadHighs from 'highs'
 import type { Highs } from 'highs'
-import { FlowNetwork, solveMinimumCostFlow } from '../../../cloudfunctions/shared/matching'
+import { FlowNetwork, solveMinimumCostFlow } from '../../../cloudfunctions/features/matching/engine'
 import { createRandom } from '../../../scripts/seededRandom'
 
 interface Arc {

@@ -1,7 +1,11 @@
 // The engine against an independent MILP model solved by HiGHS, on seeded random instances.
 import loadHighs from 'highs'
 import type { Highs } from 'highs'
-import { fitCostOf, matchNeeds, matchNeedsGreedy } from '../../../cloudfunctions/shared/matching'
+import {
+  fitCostOf,
+  matchNeeds,
+  matchNeedsGreedy,
+} from '../../../cloudfunctions/features/matching/engine'
 import { createRandom } from '../../../scripts/seededRandom'
 import type {
   CommunityInfo,
@@ -10,7 +14,7 @@ import type {
   MatchingNeed,
   MatchingResource,
   MatchingResult,
-} from '../../../cloudfunctions/shared/matching'
+} from '../../../cloudfunctions/features/matching/engine'
 
 const INSTANCE_COUNT = 240
 

@@ -1,7 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import type { CommunityNeedView } from '../../../../cloudfunctions/shared/contract'
-import { FOCUS_GROUPS, SERVICE_DOMAINS } from '../../../../cloudfunctions/shared/domain/categories'
+import type { CommunityNeedView } from '../../../../cloudfunctions/features/api'
+import { FOCUS_GROUPS, SERVICE_DOMAINS } from '../../../../cloudfunctions/shared/categories'
 import { NEED_LIST_LABELS, NEED_STATUS_LABELS, PRIORITY_LABELS } from '../labels'
 
 /** A line of a need list: what, how much is already committed, when, for whom. */

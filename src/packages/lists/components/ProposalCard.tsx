@@ -1,6 +1,6 @@
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import type { MatchProposalView } from '../../../../cloudfunctions/shared/contract'
+import type { MatchProposalView } from '../../../../cloudfunctions/features/api'
 import { PROPOSAL_STATUS_LABELS } from '../labels'
 
 const COMMUNITY_DECISIONS = {

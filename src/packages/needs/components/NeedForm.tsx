@@ -1,13 +1,13 @@
 import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import type { CommunityView } from '../../../../cloudfunctions/shared/contract'
+import type { CommunityView } from '../../../../cloudfunctions/features/api'
 import {
   PERSONAL_NEED_CATEGORIES,
   PERSONAL_NEED_KINDS,
   type PersonalNeedCategory,
   type PersonalNeedKind,
-} from '../../../../cloudfunctions/shared/domain/categories'
+} from '../../../../cloudfunctions/shared/categories'
 import { SingleChoice } from '../../../components/ChoiceButtons'
 import { call } from '../../../services/cloud'
 import './NeedForm.scss'

@@ -1,7 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { ClaimView } from '../../../../cloudfunctions/shared/contract'
+import type { ClaimView } from '../../../../cloudfunctions/features/api'
 import { CLAIM_STATUS_LABELS } from './labels'
 import './cards.scss'
 import '../../../components/NeedCard.scss'

@@ -1,7 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import type { OpenNeedView } from '../../../../cloudfunctions/shared/contract'
-import { SERVICE_DOMAINS } from '../../../../cloudfunctions/shared/domain/categories'
+import type { OpenNeedView } from '../../../../cloudfunctions/features/api'
+import { SERVICE_DOMAINS } from '../../../../cloudfunctions/shared/categories'
 import '../../../components/NeedCard.scss'
 
 /** A published line of a need list, as a provider sees it before claiming it. */

@@ -1,8 +1,8 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { ProjectView } from '../../../../cloudfunctions/shared/contract'
-import { SERVICE_DOMAINS } from '../../../../cloudfunctions/shared/domain/categories'
+import type { ProjectView } from '../../../../cloudfunctions/features/api'
+import { SERVICE_DOMAINS } from '../../../../cloudfunctions/shared/categories'
 import { PROJECT_LIST_LABELS } from './labels'
 import '../../../components/NeedCard.scss'
 

@@ -1,5 +1,5 @@
-import type { ClaimView } from '../../../../cloudfunctions/shared/contract'
-import type { ProjectListKind } from '../../../../cloudfunctions/shared/domain/types'
+import type { ClaimView } from '../../../../cloudfunctions/features/api'
+import type { ProjectListKind } from '../../../../cloudfunctions/features/projects/domain'
 
 export const PROJECT_LIST_LABELS: Record<ProjectListKind, string> = {
   co_build: '共建项目',

@@ -1,7 +1,7 @@
 import { Cell } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import type { ShiftView } from '../../../../cloudfunctions/shared/contract'
-import { VOLUNTEER_SKILLS } from '../../../../cloudfunctions/shared/domain/volunteers'
+import type { ShiftView } from '../../../../cloudfunctions/features/api'
+import { VOLUNTEER_SKILLS } from '../../../../cloudfunctions/features/volunteers/domain'
 
 /** One shift in a list: what, when, where, places left; tapping opens `url`. */
 export function ShiftCell({ shift, url }: { shift: ShiftView; url: string }) {

@@ -1,6 +1,6 @@
 import { CellGroup } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import type { Result, ShiftView } from '../../../../cloudfunctions/shared/contract'
+import type { Result, ShiftView } from '../../../../cloudfunctions/features/api'
 import { QueryState } from '../../../components/QueryState'
 import { useCloudQuery } from '../../../hooks/useCloudQuery'
 import { ShiftCell } from './ShiftCell'

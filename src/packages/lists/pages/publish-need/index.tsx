@@ -7,7 +7,7 @@ import {
   SERVICE_DOMAINS,
   type FocusGroup,
   type ServiceDomain,
-} from '../../../../../cloudfunctions/shared/domain/categories'
+} from '../../../../../cloudfunctions/shared/categories'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'

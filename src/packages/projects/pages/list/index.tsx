@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
-import { SERVICE_DOMAINS } from '../../../../../cloudfunctions/shared/domain/categories'
+import { SERVICE_DOMAINS } from '../../../../../cloudfunctions/shared/categories'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'

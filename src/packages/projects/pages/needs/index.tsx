@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react'
 import {
   SERVICE_DOMAINS,
   type ServiceDomain,
-} from '../../../../../cloudfunctions/shared/domain/categories'
+} from '../../../../../cloudfunctions/shared/categories'
 import { SingleChoice } from '../../../../components/ChoiceButtons'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'

@@ -2,7 +2,7 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { CheckInView } from '../../../../../cloudfunctions/shared/contract'
+import type { CheckInView } from '../../../../../cloudfunctions/features/api'
 import { call } from '../../../../services/cloud'
 import '../../components/BookingCard.scss'
 

@@ -12,7 +12,7 @@ import '../../components/BookingCard.scss'
 /** 我的预约: the latest notices (promotions, reminders), then every booking with its code, cancel and rating. */
 export default function MyBookingsPage() {
   const bookings = useCloudQuery(useCallback(() => call('stalls', 'myBookings'), []))
-  const notices = useCloudQuery(useCallback(() => call('stalls', 'notifications'), []))
+  const notices = useCloudQuery(useCallback(() => call('account', 'notifications'), []))
   return (
     <View className='stalls-page'>
       {notices.data?.slice(0, 3).map((notice) => (

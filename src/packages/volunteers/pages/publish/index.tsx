@@ -2,11 +2,11 @@ import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-tar
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import type { RoleView } from '../../../../../cloudfunctions/shared/contract'
+import type { RoleView } from '../../../../../cloudfunctions/features/api'
 import {
   VOLUNTEER_SKILLS,
   type VolunteerSkill,
-} from '../../../../../cloudfunctions/shared/domain/volunteers'
+} from '../../../../../cloudfunctions/features/volunteers/domain'
 import { MultiChoice } from '../../../../components/ChoiceButtons'
 import { PickerCell } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'

@@ -10,7 +10,7 @@ import {
   type VolunteerKind,
   type VolunteerSkill,
   type Weekday,
-} from '../../../../../cloudfunctions/shared/domain/volunteers'
+} from '../../../../../cloudfunctions/features/volunteers/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'

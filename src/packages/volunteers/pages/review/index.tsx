@@ -6,7 +6,7 @@ import {
   VOLUNTEER_KINDS,
   VOLUNTEER_SKILLS,
   VOLUNTEER_STATUSES,
-} from '../../../../../cloudfunctions/shared/domain/volunteers'
+} from '../../../../../cloudfunctions/features/volunteers/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'

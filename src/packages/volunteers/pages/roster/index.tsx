@@ -2,7 +2,7 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import { formatHours } from '../../../../../cloudfunctions/shared/domain/volunteers'
+import { formatHours } from '../../../../../cloudfunctions/features/volunteers/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
@@ -56,7 +56,7 @@ export default function ShiftRosterPage() {
             <CellGroup title={`${shift.title} · ${shift.date} ${shift.start}-${shift.end}`}>
               <Cell
                 title='班次签到码（供志愿者自助签到）'
-                extra={<Text className='volunteers__code'>{shift.checkinCode}</Text>}
+                extra={<Text className='volunteers__code'>{shift.checkInCode}</Text>}
               />
               <Cell>
                 <Input

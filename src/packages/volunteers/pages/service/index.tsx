@@ -2,11 +2,11 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import type { CertificateView } from '../../../../../cloudfunctions/shared/contract'
+import type { CertificateView } from '../../../../../cloudfunctions/features/api'
 import {
   VOLUNTEER_STATUSES,
   formatHours,
-} from '../../../../../cloudfunctions/shared/domain/volunteers'
+} from '../../../../../cloudfunctions/features/volunteers/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
@@ -64,7 +64,7 @@ export default function VolunteerServicePage() {
                 {profile.reviewReason && <Cell title='审核意见' extra={profile.reviewReason} />}
                 <Cell
                   title='我的签到码'
-                  extra={<Text className='volunteers__code'>{profile.checkinCode}</Text>}
+                  extra={<Text className='volunteers__code'>{profile.checkInCode}</Text>}
                 />
               </CellGroup>
             )}

@@ -1,0 +1,52 @@
+import type { AccountApi } from './account/contract'
+import type { ClaimsApi } from './claims/contract'
+import type { DirectoryApi } from './directory/contract'
+import type { ListsApi } from './lists/contract'
+import type { MaintenanceApi } from './maintenance/service'
+import type { MatchingApi } from './matching/contract'
+import type { NeedsApi } from './needs/contract'
+import type { ProjectsApi } from './projects/contract'
+import type { ShiftsApi } from './shifts/contract'
+import type { StallsApi } from './stalls/contract'
+import type { VolunteersApi } from './volunteers/contract'
+
+/** Every cloud function and its actions, as the app's typed client sees them. */
+export interface Api {
+  account: AccountApi
+  directory: DirectoryApi
+  needs: NeedsApi
+  stalls: StallsApi
+  claims: ClaimsApi
+  projects: ProjectsApi
+  lists: ListsApi
+  matching: MatchingApi
+  volunteers: VolunteersApi
+  shifts: ShiftsApi
+  maintenance: MaintenanceApi
+}
+
+export type FunctionName = keyof Api
+export type ActionName<F extends FunctionName> = keyof Api[F] & string
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  input: infer I
+}
+  ? I
+  : never
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  output: infer O
+}
+  ? O
+  : never
+
+export type { Result, ResultError } from '../shared/result'
+export type { Page } from '../shared/paging'
+export type * from './account/contract'
+export type * from './claims/contract'
+export type * from './directory/contract'
+export type * from './lists/contract'
+export type * from './matching/contract'
+export type * from './needs/contract'
+export type * from './projects/contract'
+export type * from './shifts/contract'
+export type * from './stalls/contract'
+export type * from './volunteers/contract'

@@ -1,0 +1,247 @@
+import { recordAuditIn } from '../../shared/audit'
+import { emptyLedger, withLimit } from '../../shared/capacity/ledger'
+import type { Caller } from '../../shared/caller'
+import { COLLECTIONS, command, transaction } from '../../shared/db'
+import type { OutputsOf } from '../../shared/endpoints'
+import { AppError } from '../../shared/errors'
+import { defineService } from '../../shared/handler'
+import { newId } from '../../shared/ids'
+import {
+  isStaff,
+  memberOrganizationIds,
+  requireMembership,
+  requireWorkerOf,
+  workerCommunityIds,
+} from '../../shared/roles'
+import { loadDistrictTree } from '../directory/repository'
+import { requireCommunity } from '../directory/service'
+import { readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
+import { requireOrganization } from '../organizations/service'
+import { listsInputs, type ListsApi } from './contract'
+import { needStatusOf, type CommunityNeed, type ResourceOffering } from './domain'
+import {
+  findCommunityNeed,
+  findOffering,
+  readCommunityNeedIn,
+  readCommunityNeedsPage,
+  readOfferingIn,
+  readOfferingsPage,
+  saveCommunityNeedIn,
+  saveOfferingIn,
+  updateCommunityNeedIn,
+  updateOfferingIn,
+  type NeedFilter,
+} from './repository'
+import { toCommunityNeedView, toOfferingView } from './views'
+
+const LIST_PAGE_SIZE = 20
+
+export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi>>(listsInputs, {
+  async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
+    const community = await requireCommunity(communityId)
+    requireWorkerOf(caller, community)
+    const now = new Date()
+    const need: CommunityNeed = {
+      _id: newId('cneed'),
+      districtId: community.districtId,
+      streetId: community.streetId,
+      communityId: community._id,
+      communityName: community.name,
+      ...line,
+      capacity: emptyLedger(quantity),
+      status: 'open',
+      promotedFrom: [...new Set(promotedFrom)],
+      createdBy: caller._id,
+      createdAt: now,
+      updatedAt: now,
+    }
+    // The line and the residents' needs it takes over (now 已受理) are written together.
+    await transaction(async (tx) => {
+      for (const personalNeedId of need.promotedFrom) {
+        const personal = await readPersonalNeedIn(tx, personalNeedId)
+        if (personal?.communityId !== community._id || personal.status !== 'open') {
+          throw new AppError('CONFLICT', '所选居民需求不属于本社区或已被受理，请刷新后重试')
+        }
+        await updatePersonalNeedIn(tx, personalNeedId, { status: 'accepted', updatedAt: now })
+        await recordAuditIn(tx, {
+          actorId: caller._id,
+          action: 'lists.promotePersonalNeed',
+          collection: COLLECTIONS.personalNeeds,
+          targetId: personalNeedId,
+          detail: `转入需求清单 ${need._id}`,
+        })
+      }
+      await saveCommunityNeedIn(tx, need)
+    })
+    return toCommunityNeedView(need)
+  },
+
+  async editNeed({ needId, quantity, ...changes }, caller) {
+    const need = await requireCommunityNeed(needId)
+    requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
+    await transaction(async (tx) => {
+      const current = await readCommunityNeedIn(tx, needId)
+      if (!current) throw new AppError('NOT_FOUND', '该需求不存在')
+      if (current.status === 'closed') throw new AppError('CONFLICT', '该需求已关闭，不能再修改')
+      const resized =
+        quantity === undefined ? undefined : withLimit(current.capacity, quantity, new Date())
+      if (quantity !== undefined && !resized) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `已有 ${current.capacity.taken} ${current.unit}被认领，数量不能少于此`,
+        )
+      }
+      const capacity = resized?.ledger ?? current.capacity
+      await updateCommunityNeedIn(tx, needId, {
+        ...changes,
+        capacity: command().set(capacity),
+        status: needStatusOf(current, capacity),
+        updatedAt: new Date(),
+      })
+    })
+    return toCommunityNeedView(await requireCommunityNeed(needId))
+  },
+
+  async closeNeed({ needId }, caller) {
+    const need = await requireCommunityNeed(needId)
+    requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
+    await transaction(async (tx) => {
+      const current = await readCommunityNeedIn(tx, needId)
+      if (current && current.status !== 'closed') {
+        await updateCommunityNeedIn(tx, needId, { status: 'closed', updatedAt: new Date() })
+      }
+    })
+    return toCommunityNeedView(await requireCommunityNeed(needId))
+  },
+
+  async listNeeds({ page, domain, status, ...place }, caller) {
+    const scope = await visibleNeedScope(caller, place)
+    const result = await readCommunityNeedsPage({ ...scope, domain, status }, page, LIST_PAGE_SIZE)
+    return { ...result, items: result.items.map(toCommunityNeedView) }
+  },
+
+  async publishOffering({ organizationId, capacity, ...line }, caller) {
+    const organization = await requireOrganization(organizationId)
+    requireMembership(caller, organization)
+    const now = new Date()
+    const offering: ResourceOffering = {
+      _id: newId('offer'),
+      districtId: organization.districtId,
+      organizationId: organization._id,
+      organizationName: organization.name,
+      organizationKind: organization.kind,
+      ...line,
+      capacity: emptyLedger(capacity),
+      status: 'active',
+      createdBy: caller._id,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await transaction((tx) => saveOfferingIn(tx, offering))
+    return toOfferingView(offering)
+  },
+
+  async editOffering({ offeringId, capacity, ...changes }, caller) {
+    await requireOwnOffering(caller, offeringId)
+    await transaction(async (tx) => {
+      const current = await readOfferingIn(tx, offeringId)
+      if (!current) throw new AppError('NOT_FOUND', '该资源不存在')
+      const resized =
+        capacity === undefined ? undefined : withLimit(current.capacity, capacity, new Date())
+      if (capacity !== undefined && !resized) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `已有 ${current.capacity.taken} ${current.unit}被确认使用，可提供数量不能少于此`,
+        )
+      }
+      await updateOfferingIn(tx, offeringId, {
+        ...changes,
+        ...(resized ? { capacity: command().set(resized.ledger) } : {}),
+        updatedAt: new Date(),
+      })
+    })
+    return toOfferingView(await requireOffering(offeringId))
+  },
+
+  async setOfferingStatus({ offeringId, status }, caller) {
+    const offering = await requireOwnOffering(caller, offeringId)
+    if (offering.status === 'withdrawn') throw new AppError('CONFLICT', '该资源已撤回')
+    await transaction(async (tx) => {
+      const current = await readOfferingIn(tx, offeringId)
+      if (current?.status === 'withdrawn') throw new AppError('CONFLICT', '该资源已撤回')
+      await updateOfferingIn(tx, offeringId, { status, updatedAt: new Date() })
+    })
+    return toOfferingView(await requireOffering(offeringId))
+  },
+
+  async listOfferings({ organizationId, page }, caller) {
+    if (organizationId) {
+      const organization = await requireOrganization(organizationId)
+      if (!isStaff(caller)) requireMembership(caller, organization)
+    } else if (!isStaff(caller)) {
+      throw new AppError('FORBIDDEN', '只有社区和街道、区级工作人员可以查看全部资源清单')
+    }
+    const result = await readOfferingsPage(organizationId, page, LIST_PAGE_SIZE)
+    return { ...result, items: result.items.map(toOfferingView) }
+  },
+})
+
+export async function requireCommunityNeed(id: string): Promise<CommunityNeed> {
+  const need = await findCommunityNeed(id)
+  if (!need) throw new AppError('NOT_FOUND', '该需求不存在')
+  return need
+}
+
+export async function requireOffering(id: string): Promise<ResourceOffering> {
+  const offering = await findOffering(id)
+  if (!offering) throw new AppError('NOT_FOUND', '该资源不存在')
+  return offering
+}
+
+async function requireOwnOffering(caller: Caller, offeringId: string) {
+  const offering = await requireOffering(offeringId)
+  requireMembership(caller, { _id: offering.organizationId, name: offering.organizationName })
+  return offering
+}
+
+/**
+ * Who sees which published needs: providers and the district admin the whole district, a street
+ * admin their street, a community worker their communities. Residents see none here.
+ */
+async function visibleNeedScope(
+  caller: Caller,
+  place: { streetId?: string; communityId?: string },
+): Promise<Pick<NeedFilter, 'streetIds' | 'communityIds'>> {
+  const wholeDistrict =
+    memberOrganizationIds(caller).length > 0 ||
+    caller.roles.some((role) => role.kind === 'district_admin')
+  const streetIds = caller.roles.flatMap((role) =>
+    role.kind === 'street_admin' ? [role.streetId] : [],
+  )
+  const communityIds = workerCommunityIds(caller)
+  if (!wholeDistrict && streetIds.length === 0 && communityIds.length === 0) {
+    throw new AppError('FORBIDDEN', '只有服务组织和社区、街道、区级工作人员可以查看需求清单')
+  }
+  const requested = {
+    ...(place.streetId ? { streetIds: [place.streetId] } : {}),
+    ...(place.communityId ? { communityIds: [place.communityId] } : {}),
+  }
+  if (wholeDistrict) return requested
+  if (place.communityId) {
+    const community = await requireCommunity(place.communityId)
+    if (streetIds.includes(community.streetId) || communityIds.includes(community._id)) {
+      return requested
+    }
+    throw new AppError('FORBIDDEN', `您无权查看${community.name}的需求清单`)
+  }
+  if (place.streetId) {
+    if (streetIds.includes(place.streetId)) return requested
+    throw new AppError('FORBIDDEN', '您无权查看该街道的需求清单')
+  }
+  if (streetIds.length > 0) {
+    const { communities } = await loadDistrictTree()
+    const inStreets = communities.filter((community) => streetIds.includes(community.streetId))
+    return { communityIds: [...new Set([...communityIds, ...inStreets.map((c) => c._id)])] }
+  }
+  return { communityIds }
+}

@@ -1,0 +1,438 @@
+import { recordAuditIn } from '../../shared/audit'
+import { admit, release, remainingOf, type CapacityLedger } from '../../shared/capacity/ledger'
+import type { Caller } from '../../shared/caller'
+import { COLLECTIONS, command, transaction, type Transaction } from '../../shared/db'
+import type { OutputsOf } from '../../shared/endpoints'
+import { AppError } from '../../shared/errors'
+import { defineService } from '../../shared/handler'
+import { newId } from '../../shared/ids'
+import {
+  isDistrictAdmin,
+  requireMembership,
+  requireOversight,
+  requireStreetOversight,
+  requireWorkerOf,
+} from '../../shared/roles'
+import type { DistrictTree } from '../directory/domain'
+import { loadDistrictTree } from '../directory/repository'
+import { requireCommunity, requireStreet } from '../directory/service'
+import {
+  holderIdOf,
+  needStatusOf,
+  type CommunityNeed,
+  type ResourceOffering,
+} from '../lists/domain'
+import {
+  listActiveOfferings,
+  listClaimableNeeds,
+  readCommunityNeedIn,
+  readOfferingIn,
+  updateCommunityNeedIn,
+  updateOfferingIn,
+} from '../lists/repository'
+import type { Organization } from '../organizations/domain'
+import { listOrganizations } from '../organizations/repository'
+import { requireOrganization } from '../organizations/service'
+import { newProject } from '../projects/domain'
+import { saveProjectIn } from '../projects/repository'
+import { matchingInputs, type MatchingApi, type UnmatchedNeedView } from './contract'
+import {
+  FOCUS_GROUP_FACTOR,
+  GRADE_RATING,
+  PRIORITY_WEIGHT,
+  categoryOf,
+  type MatchProposalRecord,
+  type MatchingRun,
+  type MatchingScope,
+} from './domain'
+import { matchNeeds, type MatchingInput } from './engine'
+import {
+  findProposal,
+  insertProposal,
+  insertRun,
+  moveStagedProposals,
+  readProposalIn,
+  readProposalsPage,
+  setRunStatus,
+  supersedeEarlierProposals,
+  updateProposalIn,
+} from './repository'
+import { toProposalView, toUnmatchedView } from './views'
+
+const LIST_PAGE_SIZE = 20
+/** Proposals are written this many at a time, so a large run never floods the database. */
+const PROPOSAL_WRITE_BATCH = 50
+
+export const matchingService = defineService<typeof matchingInputs, OutputsOf<MatchingApi>>(
+  matchingInputs,
+  {
+    async run({ scope: kind, scopeId }, caller) {
+      const tree = await loadDistrictTree()
+      const scope: MatchingScope = { kind, id: scopeId }
+      const communityIds = await scopeCommunityIds(caller, scope, tree)
+      const [needs, offerings, organizations] = await Promise.all([
+        listClaimableNeeds(communityIds),
+        listActiveOfferings(),
+        listOrganizations(),
+      ])
+      const unmet = needs.filter((need) => need.capacity.taken < need.capacity.limit)
+      const available = offerings.filter((offering) => remainingOf(offering.capacity) > 0)
+      const result = matchNeeds(matchingInputOf(unmet, available, organizations, tree))
+
+      const needById = new Map(unmet.map((need) => [need._id, need]))
+      const offeringById = new Map(available.map((offering) => [offering._id, offering]))
+      const unmatched: UnmatchedNeedView[] = result.unmatched.map((item) =>
+        toUnmatchedView(needById.get(item.needId)!, item.quantityUnserved, item.reason),
+      )
+      // The engine splits by whole units; a need that cannot be split is proposed only whole.
+      const proposals = result.proposals.filter((proposal) => {
+        const need = needById.get(proposal.needId)!
+        if (need.splittable || proposal.quantity === remainingOf(need.capacity)) return true
+        if (!unmatched.some((item) => item.needId === need._id)) {
+          unmatched.push(
+            toUnmatchedView(
+              need,
+              remainingOf(need.capacity),
+              '该需求不可拆分，没有单个资源能完整承接',
+            ),
+          )
+        }
+        return false
+      })
+
+      const now = new Date()
+      const run: MatchingRun = {
+        _id: newId('run'),
+        scope,
+        status: 'staging',
+        proposalCount: proposals.length,
+        createdBy: caller._id,
+        createdAt: now,
+        updatedAt: now,
+      }
+      const records: MatchProposalRecord[] = proposals.map((proposal, index) => {
+        const need = needById.get(proposal.needId)!
+        const offering = offeringById.get(proposal.resourceId)!
+        return {
+          _id: `${run._id}-${index + 1}`,
+          runId: run._id,
+          districtId: need.districtId,
+          streetId: need.streetId,
+          communityId: need.communityId,
+          communityName: need.communityName,
+          needId: need._id,
+          needTitle: need.title,
+          offeringId: offering._id,
+          offeringTitle: offering.title,
+          organizationId: offering.organizationId,
+          organizationName: offering.organizationName,
+          quantity: proposal.quantity,
+          unit: need.unit,
+          reasons: proposal.reasons,
+          communityDecision: 'pending',
+          providerDecision: 'pending',
+          status: 'staged',
+          createdBy: caller._id,
+          createdAt: now,
+          updatedAt: now,
+        }
+      })
+      await insertRun(run)
+      for (let start = 0; start < records.length; start += PROPOSAL_WRITE_BATCH) {
+        await Promise.all(records.slice(start, start + PROPOSAL_WRITE_BATCH).map(insertProposal))
+      }
+      await setRunStatus(run._id, 'staging', 'publishing')
+      await publishRun(run)
+      return {
+        proposals: records.map((record) => toProposalView({ ...record, status: 'proposed' })),
+        unmatched,
+        needsConsidered: unmet.length,
+        offeringsConsidered: available.length,
+        weightedServed: result.totals.weightedServed,
+        weightedDemand: result.totals.weightedDemand,
+      }
+    },
+
+    async list({ communityId, streetId, organizationId, status, page }, caller) {
+      if (communityId) requireOversight(caller, await requireCommunity(communityId))
+      if (streetId) requireStreetOversight(caller, await requireStreet(streetId))
+      if (organizationId) requireMembership(caller, await requireOrganization(organizationId))
+      const result = await readProposalsPage(
+        {
+          ...(communityId ? { communityIds: [communityId] } : {}),
+          ...(streetId ? { streetIds: [streetId] } : {}),
+          ...(organizationId ? { organizationId } : {}),
+          ...(status ? { status } : {}),
+        },
+        page,
+        LIST_PAGE_SIZE,
+      )
+      return { ...result, items: result.items.map(toProposalView) }
+    },
+
+    async confirm({ proposalId }, caller) {
+      await requireCommunitySide(caller, proposalId)
+      const proposal = await transaction(async (tx) => {
+        const current = await readOpenProposalIn(tx, proposalId)
+        if (current.communityDecision !== 'pending') throw alreadyDecided()
+        // Units are committed on both sides, or on neither.
+        await commitUnitsIn(tx, current)
+        const confirmed = { ...current, communityDecision: 'confirmed' as const }
+        await updateProposalIn(tx, proposalId, {
+          communityDecision: 'confirmed',
+          updatedAt: new Date(),
+        })
+        await recordAuditIn(tx, {
+          actorId: caller._id,
+          action: 'matching.confirm',
+          collection: COLLECTIONS.matchProposals,
+          targetId: proposalId,
+        })
+        return startProjectIfAgreedIn(tx, confirmed)
+      })
+      return toProposalView(proposal)
+    },
+
+    async reject({ proposalId }, caller) {
+      await requireCommunitySide(caller, proposalId)
+      const proposal = await transaction(async (tx) => {
+        const current = await readOpenProposalIn(tx, proposalId)
+        return withdrawIn(tx, current, { status: 'rejected', communityDecision: 'rejected' })
+      })
+      return toProposalView(proposal)
+    },
+
+    async accept({ proposalId }, caller) {
+      await requireProviderSide(caller, proposalId)
+      const proposal = await transaction(async (tx) => {
+        const current = await readOpenProposalIn(tx, proposalId)
+        if (current.providerDecision !== 'pending') throw alreadyDecided()
+        const accepted = { ...current, providerDecision: 'accepted' as const }
+        await updateProposalIn(tx, proposalId, {
+          providerDecision: 'accepted',
+          updatedAt: new Date(),
+        })
+        return startProjectIfAgreedIn(tx, accepted)
+      })
+      return toProposalView(proposal)
+    },
+
+    async decline({ proposalId }, caller) {
+      await requireProviderSide(caller, proposalId)
+      const proposal = await transaction(async (tx) => {
+        const current = await readOpenProposalIn(tx, proposalId)
+        if (current.providerDecision !== 'pending') throw alreadyDecided()
+        return withdrawIn(tx, current, { status: 'declined', providerDecision: 'declined' })
+      })
+      return toProposalView(proposal)
+    },
+  },
+)
+
+/**
+ * Retires the earlier undecided proposals of the run's scope and makes the run's own visible,
+ * then records the run done. Every step is repeatable, so a run cut short here is finished later.
+ */
+export async function publishRun(run: MatchingRun): Promise<void> {
+  await supersedeEarlierProposals(run.scope, run._id)
+  await moveStagedProposals(run._id, 'proposed')
+  await setRunStatus(run._id, 'publishing', 'done')
+}
+
+/** A run cut short while its proposals were being written: they are never shown. */
+export async function dropRun(run: MatchingRun): Promise<void> {
+  await moveStagedProposals(run._id, 'superseded')
+  await setRunStatus(run._id, 'staging', 'dropped')
+}
+
+const alreadyDecided = () => new AppError('CONFLICT', '该方案已处理，请刷新后查看')
+
+async function readOpenProposalIn(tx: Transaction, id: string): Promise<MatchProposalRecord> {
+  const proposal = await readProposalIn(tx, id)
+  if (!proposal) throw new AppError('NOT_FOUND', '该匹配方案不存在')
+  if (proposal.status !== 'proposed') throw alreadyDecided()
+  return proposal
+}
+
+/** Commits the proposal's units on the offering and on the need. */
+async function commitUnitsIn(tx: Transaction, proposal: MatchProposalRecord): Promise<void> {
+  const holding = {
+    id: holderIdOf('proposal', proposal._id),
+    units: proposal.quantity,
+    at: new Date(),
+  }
+  const [offering, need] = await Promise.all([
+    readOfferingIn(tx, proposal.offeringId),
+    readCommunityNeedIn(tx, proposal.needId),
+  ])
+  if (!offering || !need) throw new AppError('NOT_FOUND', '该方案的需求或资源已不存在')
+  const forOffering = admit(offering.capacity, holding, false)
+  if (offering.status !== 'active' || forOffering.kind !== 'seated') {
+    throw new AppError(
+      'CONFLICT',
+      `「${offering.title}」剩余 ${remainingOf(offering.capacity)} ${offering.unit}，不足以确认本方案`,
+    )
+  }
+  const forNeed = admit(need.capacity, holding, false)
+  if (need.status === 'closed' || forNeed.kind !== 'seated') {
+    throw new AppError(
+      'CONFLICT',
+      `该需求剩余 ${remainingOf(need.capacity)} ${need.unit}，不足以确认本方案`,
+    )
+  }
+  await writeOfferingLedgerIn(tx, offering, forOffering.ledger)
+  await writeNeedLedgerIn(tx, need, forNeed.ledger)
+}
+
+/** Rejects or declines an open proposal; a confirmed one gives its committed units back. */
+async function withdrawIn(
+  tx: Transaction,
+  proposal: MatchProposalRecord,
+  changes: Pick<MatchProposalRecord, 'status'> & Partial<MatchProposalRecord>,
+): Promise<MatchProposalRecord> {
+  if (proposal.communityDecision === 'confirmed') {
+    const holderId = holderIdOf('proposal', proposal._id)
+    const [offering, need] = await Promise.all([
+      readOfferingIn(tx, proposal.offeringId),
+      readCommunityNeedIn(tx, proposal.needId),
+    ])
+    if (offering)
+      await writeOfferingLedgerIn(
+        tx,
+        offering,
+        release(offering.capacity, holderId, new Date()).ledger,
+      )
+    if (need) await writeNeedLedgerIn(tx, need, release(need.capacity, holderId, new Date()).ledger)
+  }
+  await updateProposalIn(tx, proposal._id, { ...changes, updatedAt: new Date() })
+  return { ...proposal, ...changes }
+}
+
+/** Once the community has confirmed and the provider accepted, the proposal becomes a project. */
+async function startProjectIfAgreedIn(
+  tx: Transaction,
+  proposal: MatchProposalRecord,
+): Promise<MatchProposalRecord> {
+  if (proposal.communityDecision !== 'confirmed' || proposal.providerDecision !== 'accepted') {
+    return proposal
+  }
+  const need = await readCommunityNeedIn(tx, proposal.needId)
+  if (!need) throw new AppError('NOT_FOUND', '该需求不存在')
+  const project = newProject({
+    source: { kind: 'match', id: proposal._id },
+    need,
+    organizationId: proposal.organizationId,
+    organizationName: proposal.organizationName,
+    quantity: proposal.quantity,
+    unit: proposal.unit,
+    now: new Date(),
+  })
+  await saveProjectIn(tx, project)
+  await updateProposalIn(tx, proposal._id, { status: 'accepted', projectId: project._id })
+  return { ...proposal, status: 'accepted', projectId: project._id }
+}
+
+async function writeOfferingLedgerIn(
+  tx: Transaction,
+  offering: ResourceOffering,
+  ledger: CapacityLedger,
+) {
+  await updateOfferingIn(tx, offering._id, {
+    capacity: command().set(ledger),
+    updatedAt: new Date(),
+  })
+}
+
+async function writeNeedLedgerIn(tx: Transaction, need: CommunityNeed, ledger: CapacityLedger) {
+  await updateCommunityNeedIn(tx, need._id, {
+    capacity: command().set(ledger),
+    status: needStatusOf(need, ledger),
+    updatedAt: new Date(),
+  })
+}
+
+async function scopeCommunityIds(
+  caller: Caller,
+  scope: MatchingScope,
+  tree: DistrictTree,
+): Promise<string[] | undefined> {
+  if (scope.kind === 'community') {
+    const community = await requireCommunity(scope.id)
+    requireWorkerOf(caller, community)
+    return [community._id]
+  }
+  if (scope.kind === 'street') {
+    requireStreetOversight(caller, await requireStreet(scope.id))
+    return tree.communities.filter((c) => c.streetId === scope.id).map((c) => c._id)
+  }
+  if (!isDistrictAdmin(caller, scope.id)) {
+    throw new AppError('FORBIDDEN', '只有区级管理员可以为全区匹配')
+  }
+  return undefined
+}
+
+function matchingInputOf(
+  needs: CommunityNeed[],
+  offerings: ResourceOffering[],
+  organizations: Organization[],
+  tree: DistrictTree,
+): MatchingInput {
+  const organizationById = new Map(organizations.map((org) => [org._id, org]))
+  return {
+    needs: needs.map((need) => ({
+      id: need._id,
+      communityId: need.communityId,
+      streetId: need.streetId,
+      category: categoryOf(need.domain, need.unit),
+      quantity: remainingOf(need.capacity),
+      weight:
+        PRIORITY_WEIGHT[need.priority] * (need.focusGroups.length > 0 ? FOCUS_GROUP_FACTOR : 1),
+      window: need.window,
+      title: need.title,
+      communityName: need.communityName,
+    })),
+    resources: offerings.map((offering) => {
+      const organization = organizationById.get(offering.organizationId)
+      const grade = organization?.grade
+      return {
+        id: offering._id,
+        providerId: offering.organizationId,
+        providerName: offering.organizationName,
+        providerKind: offering.organizationKind,
+        categories: offering.domains.map((domain) => categoryOf(domain, offering.unit)),
+        remaining: remainingOf(offering.capacity),
+        unit: offering.unit,
+        serviceArea: offering.serviceArea,
+        ...(organization?.location ? { location: organization.location } : {}),
+        ...(grade ? { rating: GRADE_RATING[grade] } : {}),
+        window: offering.availability,
+        title: offering.title,
+      }
+    }),
+    communities: Object.fromEntries(
+      tree.communities.map((community) => [
+        community._id,
+        {
+          name: community.name,
+          streetId: community.streetId,
+          ...(community.location ? { location: community.location } : {}),
+        },
+      ]),
+    ),
+    streets: Object.fromEntries(tree.streets.map((street) => [street._id, { name: street.name }])),
+  }
+}
+
+async function requireCommunitySide(caller: Caller, proposalId: string) {
+  const proposal = await findProposal(proposalId)
+  if (!proposal) throw new AppError('NOT_FOUND', '该匹配方案不存在')
+  requireWorkerOf(caller, { _id: proposal.communityId, name: proposal.communityName })
+  return proposal
+}
+
+async function requireProviderSide(caller: Caller, proposalId: string) {
+  const proposal = await findProposal(proposalId)
+  if (!proposal) throw new AppError('NOT_FOUND', '该匹配方案不存在')
+  requireMembership(caller, { _id: proposal.organizationId, name: proposal.organizationName })
+  return proposal
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod'
+import type { ServiceDomain } from '../../shared/categories'
+import type { Endpoints } from '../../shared/endpoints'
+import { recordId, text } from '../../shared/validation'
+import type { CoBuildProject, ProjectListKind, ProjectSource } from './domain'
+
+const photoFileId = z
+  .string({ invalid_type_error: '照片无效' })
+  .regex(/^cloud:\/\/[\w./-]{1,300}$/, '照片无效')
+
+export const projectsInputs = {
+  list: z
+    .object({ communityId: recordId('社区').optional(), streetId: recordId('街道').optional() })
+    .strict()
+    .refine((scope) => Boolean(scope.communityId) !== Boolean(scope.streetId), {
+      message: '请选择一个社区或街道',
+    }),
+  detail: z.object({ projectId: recordId('项目') }).strict(),
+  addProgress: z
+    .object({
+      projectId: recordId('项目'),
+      month: z
+        .string({ required_error: '请选择月份', invalid_type_error: '月份格式不正确' })
+        .regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式不正确'),
+      summary: text('本月进展', { min: 5, max: 500 }),
+      peopleServed: z
+        .number({ required_error: '请填写服务人次', invalid_type_error: '服务人次必须是数字' })
+        .int('服务人次必须是整数')
+        .min(0, '服务人次不能为负数')
+        .max(1000000, '服务人次过大'),
+      photoFileIds: z.array(photoFileId).max(9, '最多 9 张照片').default([]),
+    })
+    .strict(),
+  close: z
+    .object({
+      projectId: recordId('项目'),
+      satisfaction: z
+        .number({ required_error: '请选择满意度', invalid_type_error: '满意度无效' })
+        .int('满意度无效')
+        .min(1, '满意度为 1 到 5 分')
+        .max(5, '满意度为 1 到 5 分'),
+      target: text('项目目标', { min: 2, max: 300 }),
+      achieved: text('完成情况', { min: 2, max: 300 }),
+    })
+    .strict(),
+}
+
+export interface ProjectView {
+  id: string
+  communityId: string
+  communityName: string
+  organizationName: string
+  list: ProjectListKind
+  domain: ServiceDomain
+  title: string
+  quantity: number
+  unit: string
+  status: CoBuildProject['status']
+  progressCount: number
+  source: ProjectSource
+  evaluation?: { satisfaction: number; target: string; achieved: string; evaluatedAt: string }
+  createdAt: string
+}
+
+export interface ProgressView {
+  id: string
+  month: string
+  summary: string
+  peopleServed: number
+  photoFileIds: string[]
+  authorName: string
+  createdAt: string
+}
+
+export interface ProjectCounts {
+  total: number
+  byDomain: Partial<Record<ServiceDomain, number>>
+  byList: Record<ProjectListKind, number>
+  /** How many categories have at least one project (as in "7 类 33 个项目"). */
+  categories: number
+}
+
+export type ProjectsApi = Endpoints<
+  typeof projectsInputs,
+  {
+    list: {
+      items: ProjectView[]
+      counts: ProjectCounts
+      byCommunity: { communityId: string; communityName: string; total: number }[]
+    }
+    detail: {
+      project: ProjectView
+      progress: ProgressView[]
+      canAddProgress: boolean
+      canClose: boolean
+    }
+    addProgress: ProgressView
+    close: ProjectView
+  }
+>

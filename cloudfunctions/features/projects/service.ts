@@ -1,0 +1,145 @@
+import { recordAuditIn } from '../../shared/audit'
+import type { Caller } from '../../shared/caller'
+import { COLLECTIONS, command, transaction } from '../../shared/db'
+import type { OutputsOf } from '../../shared/endpoints'
+import { AppError } from '../../shared/errors'
+import { defineService } from '../../shared/handler'
+import { newId } from '../../shared/ids'
+import {
+  isMemberOf,
+  isWorkerOf,
+  overseesCommunity,
+  requireOversight,
+  requireStreetOversight,
+} from '../../shared/roles'
+import { loadDistrictTree } from '../directory/repository'
+import { requireCommunity, requireStreet } from '../directory/service'
+import { projectsInputs, type ProjectsApi } from './contract'
+import type { CoBuildProject, ProjectEvaluation } from './domain'
+import {
+  findProject,
+  listProgress,
+  listProjectsOfCommunities,
+  readProjectIn,
+  saveProgressIn,
+  updateProjectIn,
+} from './repository'
+import { countProjects, toProgressView, toProjectView } from './views'
+
+export const projectsService = defineService<typeof projectsInputs, OutputsOf<ProjectsApi>>(
+  projectsInputs,
+  {
+    async list({ communityId, streetId }, caller) {
+      const { communities } = await loadDistrictTree()
+      let scope = communities
+      if (communityId) {
+        const community = await requireCommunity(communityId)
+        requireOversight(caller, community)
+        scope = [community]
+      } else if (streetId) {
+        requireStreetOversight(caller, await requireStreet(streetId))
+        scope = communities.filter((community) => community.streetId === streetId)
+      }
+      const projects = await listProjectsOfCommunities(scope.map((community) => community._id))
+      return {
+        items: projects.map(toProjectView),
+        counts: countProjects(projects),
+        byCommunity: scope.map((community) => ({
+          communityId: community._id,
+          communityName: community.name,
+          total: projects.filter((project) => project.communityId === community._id).length,
+        })),
+      }
+    },
+
+    async detail({ projectId }, caller) {
+      const project = await requireViewable(caller, projectId)
+      return {
+        project: toProjectView(project),
+        progress: (await listProgress(project._id)).map(toProgressView),
+        canAddProgress: project.status === 'active' && mayReport(caller, project),
+        canClose: project.status === 'active' && isWorkerOf(caller, project.communityId),
+      }
+    },
+
+    async addProgress(input, caller) {
+      const project = await requireProject(input.projectId)
+      if (!mayReport(caller, project)) {
+        throw new AppError('FORBIDDEN', '只有承接组织的成员或社区工作人员可以填写项目进展')
+      }
+      const entry = {
+        _id: newId('progress'),
+        projectId: project._id,
+        month: input.month,
+        summary: input.summary,
+        peopleServed: input.peopleServed,
+        photoFileIds: input.photoFileIds,
+        authorId: caller._id,
+        authorName: caller.displayName,
+        createdAt: new Date(),
+      }
+      // The entry and the project's count change together, and only while it is active.
+      await transaction(async (tx) => {
+        const current = await readProjectIn(tx, project._id)
+        if (current?.status !== 'active') {
+          throw new AppError('CONFLICT', '项目已结项，不能再添加进展')
+        }
+        await saveProgressIn(tx, entry)
+        await updateProjectIn(tx, project._id, {
+          progressCount: command().inc(1),
+          updatedAt: entry.createdAt,
+        })
+      })
+      return toProgressView(entry)
+    },
+
+    async close({ projectId, satisfaction, target, achieved }, caller) {
+      const project = await requireProject(projectId)
+      if (!isWorkerOf(caller, project.communityId)) {
+        throw new AppError('FORBIDDEN', '只有项目所在社区的工作人员可以结项评估')
+      }
+      const evaluation: ProjectEvaluation = {
+        satisfaction,
+        target,
+        achieved,
+        evaluatedBy: caller._id,
+        evaluatedAt: new Date(),
+      }
+      await transaction(async (tx) => {
+        const current = await readProjectIn(tx, projectId)
+        if (current?.status !== 'active') throw new AppError('CONFLICT', '项目已结项')
+        await updateProjectIn(tx, projectId, {
+          status: 'closed',
+          evaluation: command().set(evaluation),
+          updatedAt: evaluation.evaluatedAt,
+        })
+        await recordAuditIn(tx, {
+          actorId: caller._id,
+          action: 'projects.close',
+          collection: COLLECTIONS.projects,
+          targetId: projectId,
+        })
+      })
+      return toProjectView({ ...project, status: 'closed', evaluation })
+    },
+  },
+)
+
+async function requireProject(id: string): Promise<CoBuildProject> {
+  const project = await findProject(id)
+  if (!project) throw new AppError('NOT_FOUND', '该项目不存在')
+  return project
+}
+
+function mayReport(caller: Caller, project: CoBuildProject): boolean {
+  return isWorkerOf(caller, project.communityId) || isMemberOf(caller, project.organizationId)
+}
+
+async function requireViewable(caller: Caller, projectId: string): Promise<CoBuildProject> {
+  const project = await requireProject(projectId)
+  if (isMemberOf(caller, project.organizationId)) return project
+  if (!overseesCommunity(caller, await requireCommunity(project.communityId))) {
+    throw new AppError('FORBIDDEN', '您无权查看该项目')
+  }
+  return project
+}

@@ -1,0 +1,58 @@
+import { chinaDateOf } from '../../shared/time'
+import { formatHours, type HoursEntry, type Organizer } from '../volunteers/domain'
+import type { Shift, ShiftSignup } from './domain'
+import { attendanceTimes, attendedMinutes } from './views'
+
+/**
+ * The organizer's sign-ups and hours as an Excel workbook. exceljs is loaded here, on first
+ * export, so no other action of the function pays for it at a cold start.
+ */
+export async function hoursWorkbook(
+  organizer: Organizer,
+  shifts: Shift[],
+  signups: ShiftSignup[],
+  entries: HoursEntry[],
+): Promise<{ fileName: string; base64: string; rows: number }> {
+  const { default: ExcelJS } = await import('exceljs')
+  const shiftById = new Map(shifts.map((shift) => [shift._id, shift]))
+  const workbook = new ExcelJS.Workbook()
+  const attendance = workbook.addWorksheet('报名与签到')
+  attendance.addRow(['日期', '班次', '时间', '志愿者', '状态', '签到', '签退', '时长（小时）'])
+  for (const signup of signups) {
+    const shift = shiftById.get(signup.placeId)
+    if (!shift || (signup.status !== 'booked' && signup.status !== 'waitlisted')) continue
+    const times = attendanceTimes(signup)
+    attendance.addRow([
+      shift.date,
+      shift.title,
+      `${shift.start}-${shift.end}`,
+      signup.volunteerName,
+      signup.status === 'booked' ? '已报名' : '候补',
+      times.checkInAt ?? '',
+      times.checkOutAt ?? '',
+      Number(formatHours(attendedMinutes(shift, signup))),
+    ])
+  }
+  const perVolunteer = workbook.addWorksheet('志愿时长')
+  perVolunteer.addRow(['志愿者', '时长（小时）', '记录条数'])
+  const totals = new Map<string, { name: string; minutes: number; count: number }>()
+  for (const entry of entries) {
+    const total = totals.get(entry.volunteerId) ?? {
+      name: entry.volunteerName,
+      minutes: 0,
+      count: 0,
+    }
+    total.minutes += entry.minutes
+    total.count += 1
+    totals.set(entry.volunteerId, total)
+  }
+  for (const total of [...totals.values()].sort((a, b) => b.minutes - a.minutes)) {
+    perVolunteer.addRow([total.name, Number(formatHours(total.minutes)), total.count])
+  }
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
+  return {
+    fileName: `${organizer.name}-志愿服务时长-${chinaDateOf(new Date())}.xlsx`,
+    base64: buffer.toString('base64'),
+    rows: attendance.rowCount - 1,
+  }
+}

@@ -1,0 +1,395 @@
+import { randomCode } from '../../shared/codes'
+import { recordAudit, recordAuditIn } from '../../shared/audit'
+import { emptyLedger } from '../../shared/capacity/ledger'
+import {
+  cancelReservation,
+  reservationIdOf,
+  reserve,
+  settle,
+  settleAll,
+} from '../../shared/capacity/reservations'
+import type { Caller } from '../../shared/caller'
+import { COLLECTIONS, transaction } from '../../shared/db'
+import type { OutputsOf } from '../../shared/endpoints'
+import { AppError } from '../../shared/errors'
+import { defineService } from '../../shared/handler'
+import { maskName, maskPhone } from '../../shared/privacy'
+import { memberOrganizationIds, workerCommunityIds } from '../../shared/roles'
+import { chinaDateOf } from '../../shared/time'
+import { requireCommunity } from '../directory/service'
+import { requireOrganization } from '../organizations/service'
+import {
+  VOLUNTEER_SKILLS,
+  checkoutEntryIdOf,
+  type HoursEntry,
+  type Organizer,
+  type VolunteerRecord,
+} from '../volunteers/domain'
+import {
+  appendHoursEntry,
+  appendHoursEntryIn,
+  findHoursEntry,
+  findVolunteer,
+  findVolunteerByCode,
+  findVolunteers,
+  listHoursOfOrganizer,
+} from '../volunteers/repository'
+import { requireVerifiedVolunteer, requireVolunteer } from '../volunteers/service'
+import { shiftsInputs, type AttendanceView, type ShiftsApi } from './contract'
+import {
+  SHIFT_SIGNUPS,
+  creditedMinutes,
+  fitScore,
+  hasRequiredSkills,
+  isWithinAttendanceWindow,
+  type Shift,
+  type ShiftSignup,
+} from './domain'
+import { hoursWorkbook } from './hoursExport'
+import {
+  findShift,
+  findSignup,
+  insertShift,
+  listOpenShifts,
+  listShiftsOfOrganizers,
+  listSignupsOfShifts,
+  markCheckedIn,
+  readSignupIn,
+  updateSignupIn,
+} from './repository'
+import { attendanceTimes, attendedMinutes, managesFor, toShiftView } from './views'
+
+export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<ShiftsApi>>(
+  shiftsInputs,
+  {
+    async publish(input, caller) {
+      const organizer = await requireOrganizerStaff(caller, input.organizer)
+      const community = await requireCommunity(input.communityId)
+      if (input.date < chinaDateOf(new Date())) {
+        throw new AppError('INVALID_INPUT', '不能发布已过去日期的班次')
+      }
+      const shift = await insertShift({
+        organizer,
+        districtId: community.districtId,
+        communityId: community._id,
+        communityName: community.name,
+        title: input.title,
+        description: input.description,
+        date: input.date,
+        start: input.start,
+        end: input.end,
+        place: input.place,
+        capacity: emptyLedger(input.capacity),
+        requiredSkills: [...new Set(input.requiredSkills)],
+        ...(input.linkedId ? { linkedId: input.linkedId } : {}),
+        checkInCode: randomCode(),
+        status: 'open',
+        createdBy: caller._id,
+        createdAt: new Date(),
+      })
+      return toShiftView(shift, caller)
+    },
+
+    async recommended(_input, caller) {
+      const [shifts, volunteer] = await Promise.all([
+        listOpenShifts(chinaDateOf(new Date())),
+        findVolunteer(caller._id),
+      ])
+      const ranked = volunteer
+        ? shifts
+            .map((shift, order) => ({ shift, order, score: fitScore(volunteer, shift) }))
+            .sort((a, b) => b.score - a.score || a.order - b.order)
+            .map(({ shift }) => shift)
+        : shifts
+      return ranked.map((shift) => toShiftView(shift, caller, undefined, volunteer))
+    },
+
+    async detail({ shiftId }, caller) {
+      const [signup, volunteer] = await Promise.all([
+        ownSignup(shiftId, caller),
+        findVolunteer(caller._id),
+      ])
+      return toShiftView(await requireShift(shiftId), caller, signup, volunteer)
+    },
+
+    async signUp({ shiftId, joinWaitlist }, caller) {
+      const volunteer = await requireVerifiedVolunteer(caller._id)
+      const shift = await requireShift(shiftId)
+      if (shift.status !== 'open' || shift.date < chinaDateOf(new Date())) {
+        throw new AppError('CONFLICT', '该班次已结束或已取消')
+      }
+      if (!hasRequiredSkills(volunteer, shift)) {
+        const missing = shift.requiredSkills.filter((skill) => !volunteer.skills.includes(skill))
+        throw new AppError(
+          'FORBIDDEN',
+          `该岗位需要以下技能：${missing.map((skill) => VOLUNTEER_SKILLS[skill]).join('、')}`,
+        )
+      }
+      const outcome = await reserve(SHIFT_SIGNUPS, {
+        placeId: shift._id,
+        scopeId: shift._id,
+        userId: caller._id,
+        mayWait: joinWaitlist,
+        details: { volunteerName: volunteer.realName },
+      })
+      if (outcome.kind === 'refused') throw new AppError('CONFLICT', '该班次已满员')
+      return toShiftView(
+        await requireShift(shiftId),
+        caller,
+        outcome.reservation as ShiftSignup,
+        volunteer,
+      )
+    },
+
+    async cancel({ shiftId }, caller) {
+      const signup = await ownSignup(shiftId, caller)
+      if (signup?.status !== 'booked' && signup?.status !== 'waitlisted') {
+        throw new AppError('NOT_FOUND', '您没有报名该班次')
+      }
+      if (signup.checkInAt) throw new AppError('CONFLICT', '已签到的班次不能取消')
+      await cancelReservation(SHIFT_SIGNUPS, signup._id)
+      return toShiftView(await requireShift(shiftId), caller)
+    },
+
+    async managed(_input, caller) {
+      const organizerIds = [...memberOrganizationIds(caller), ...workerCommunityIds(caller)]
+      return (await listShiftsOfOrganizers(organizerIds)).map((shift) => toShiftView(shift, caller))
+    },
+
+    async roster({ shiftId }, caller) {
+      const shift = await requireShiftStaff(caller, shiftId)
+      const signups = await settleAll(SHIFT_SIGNUPS, await listSignupsOfShifts([shift._id]))
+      const volunteers = new Map(
+        (await findVolunteers(signups.map((signup) => signup.userId))).map((v) => [v._id, v]),
+      )
+      const current = await requireShift(shiftId)
+      return {
+        shift: toShiftView(current, caller),
+        lines: signups.flatMap((signup) => {
+          if (signup.status !== 'booked' && signup.status !== 'waitlisted') return []
+          const volunteer = volunteers.get(signup.userId)
+          return [
+            {
+              volunteerId: signup.userId,
+              volunteerName: maskName(signup.volunteerName),
+              phone: volunteer ? maskPhone(volunteer.phone) : '',
+              status: signup.status,
+              ...attendanceTimes(signup),
+              minutes: attendedMinutes(current, signup),
+            },
+          ]
+        }),
+      }
+    },
+
+    async checkIn({ shiftId, volunteerCode, at }, caller) {
+      const shift = await requireShiftStaff(caller, shiftId)
+      const volunteer = await volunteerWithCode(volunteerCode)
+      return checkIn(shift, volunteer, at ? attendanceTime(shift, new Date(at)) : new Date())
+    },
+
+    async checkOut({ shiftId, volunteerCode, at }, caller) {
+      const shift = await requireShiftStaff(caller, shiftId)
+      const volunteer = await volunteerWithCode(volunteerCode)
+      return checkOut(
+        shift,
+        volunteer,
+        at ? attendanceTime(shift, new Date(at)) : new Date(),
+        caller,
+      )
+    },
+
+    async selfCheckIn({ shiftId, shiftCode }, caller) {
+      const shift = await shiftWithCode(shiftId, shiftCode)
+      return checkIn(shift, await requireVolunteer(caller._id), attendanceTime(shift, new Date()))
+    },
+
+    async selfCheckOut({ shiftId, shiftCode }, caller) {
+      const shift = await shiftWithCode(shiftId, shiftCode)
+      return checkOut(
+        shift,
+        await requireVolunteer(caller._id),
+        attendanceTime(shift, new Date()),
+        caller,
+      )
+    },
+
+    async addHours({ organizer: ref, volunteerId, serviceDate, minutes, reason }, caller) {
+      const organizer = await requireOrganizerStaff(caller, ref)
+      const volunteer = await requireVolunteer(volunteerId)
+      const entryId = `admin-${Date.now().toString(36)}${randomCode()}`
+      await appendHoursEntry({
+        _id: entryId,
+        volunteerId,
+        volunteerName: volunteer.realName,
+        minutes,
+        source: 'admin',
+        organizer,
+        serviceDate,
+        recordedBy: caller._id,
+        reason,
+        createdAt: new Date(),
+      })
+      return { entryId }
+    },
+
+    async reverseHours({ entryId, reason }, caller) {
+      const entry = await findHoursEntry(entryId)
+      if (!entry) throw new AppError('NOT_FOUND', '该时长记录不存在')
+      await requireOrganizerStaff(caller, entry.organizer)
+      if (entry.reverses) throw new AppError('CONFLICT', '冲正记录不能再次冲正')
+      const reversalId = `reversal-${entry._id}`
+      const added = await appendHoursEntry({
+        _id: reversalId,
+        volunteerId: entry.volunteerId,
+        volunteerName: entry.volunteerName,
+        minutes: -entry.minutes,
+        source: 'admin',
+        organizer: entry.organizer,
+        ...(entry.shiftId ? { shiftId: entry.shiftId } : {}),
+        serviceDate: entry.serviceDate,
+        recordedBy: caller._id,
+        reason,
+        reverses: entry._id,
+        createdAt: new Date(),
+      })
+      if (!added) throw new AppError('CONFLICT', '该记录已冲正过')
+      return { entryId: reversalId }
+    },
+
+    async exportHours({ organizer: ref }, caller) {
+      const organizer = await requireOrganizerStaff(caller, ref)
+      const [shifts, entries] = await Promise.all([
+        listShiftsOfOrganizers([organizer.id]),
+        listHoursOfOrganizer(organizer.id),
+      ])
+      const signups = await listSignupsOfShifts(shifts.map((shift) => shift._id))
+      // The workbook carries volunteers' real names: a staff read of personal data, so audited.
+      await recordAudit({
+        actorId: caller._id,
+        action: 'shifts.exportHours',
+        collection: COLLECTIONS.volunteerHours,
+        targetId: organizer.id,
+        detail: '导出志愿者姓名与服务时长',
+      })
+      return hoursWorkbook(organizer, shifts, signups, entries)
+    },
+  },
+)
+
+async function requireShift(id: string): Promise<Shift> {
+  const shift = await findShift(id)
+  if (!shift) throw new AppError('NOT_FOUND', '该班次不存在')
+  return shift
+}
+
+/** The caller's own sign-up for the shift, with any unfinished step completed. */
+async function ownSignup(shiftId: string, caller: Caller): Promise<ShiftSignup | undefined> {
+  const signup = await findSignup(reservationIdOf(shiftId, caller._id))
+  return signup && settle(SHIFT_SIGNUPS, signup)
+}
+
+/** The organizer the caller acts for: a member of the organization, or a worker of the community. */
+async function requireOrganizerStaff(
+  caller: Caller,
+  ref: Pick<Organizer, 'kind' | 'id'>,
+): Promise<Organizer> {
+  const scope =
+    ref.kind === 'org' ? await requireOrganization(ref.id) : await requireCommunity(ref.id)
+  if (!managesFor(caller, ref)) {
+    throw new AppError('FORBIDDEN', `您不是${scope.name}的工作人员，不能管理其志愿服务`)
+  }
+  return { kind: ref.kind, id: scope._id, name: scope.name }
+}
+
+async function requireShiftStaff(caller: Caller, shiftId: string): Promise<Shift> {
+  const shift = await requireShift(shiftId)
+  await requireOrganizerStaff(caller, shift.organizer)
+  return shift
+}
+
+async function volunteerWithCode(code: string): Promise<VolunteerRecord> {
+  const volunteer = await findVolunteerByCode(code)
+  if (!volunteer) throw new AppError('NOT_FOUND', '签到码无效，请核对志愿者的签到码')
+  return volunteer
+}
+
+async function shiftWithCode(shiftId: string, code: string): Promise<Shift> {
+  const shift = await requireShift(shiftId)
+  if (shift.checkInCode !== code) throw new AppError('FORBIDDEN', '班次签到码不正确')
+  return shift
+}
+
+/** Check-in and check-out count only around the shift: its window widened by the grace period. */
+function attendanceTime(shift: Shift, at: Date): Date {
+  if (!isWithinAttendanceWindow(shift, at)) {
+    throw new AppError('CONFLICT', '不在该班次的签到时间内（开始前 30 分钟至结束后 30 分钟）')
+  }
+  return at
+}
+
+async function bookedSignup(shift: Shift, volunteer: VolunteerRecord): Promise<ShiftSignup> {
+  const signup = await findSignup(reservationIdOf(shift._id, volunteer._id))
+  const current = signup && (await settle(SHIFT_SIGNUPS, signup))
+  if (current?.status !== 'booked') throw new AppError('NOT_FOUND', '该志愿者没有报名此班次')
+  return current
+}
+
+async function checkIn(
+  shift: Shift,
+  volunteer: VolunteerRecord,
+  at: Date,
+): Promise<AttendanceView> {
+  const signup = await bookedSignup(shift, volunteer)
+  if (!(await markCheckedIn(signup._id, at))) throw new AppError('CONFLICT', '该志愿者已签到')
+  return { volunteerName: maskName(volunteer.realName), checkInAt: at.toISOString() }
+}
+
+/** Closes the attendance and books its hours in one transaction: both are recorded, or neither. */
+async function checkOut(
+  shift: Shift,
+  volunteer: VolunteerRecord,
+  at: Date,
+  recordedBy: Caller,
+): Promise<AttendanceView> {
+  const signup = await bookedSignup(shift, volunteer)
+  const { minutes, checkInAt } = await transaction(async (tx) => {
+    const current = await readSignupIn(tx, signup._id)
+    if (!current?.checkInAt) throw new AppError('CONFLICT', '该志愿者尚未签到')
+    if (current.checkOutAt) throw new AppError('CONFLICT', '该志愿者已签退')
+    const checkInAt = new Date(current.checkInAt)
+    if (at.getTime() < checkInAt.getTime()) {
+      throw new AppError('INVALID_INPUT', '签退时间不能早于签到时间')
+    }
+    const credited = creditedMinutes(shift, checkInAt, at)
+    await updateSignupIn(tx, signup._id, { checkOutAt: at })
+    const entry: HoursEntry = {
+      _id: checkoutEntryIdOf(shift._id, volunteer._id),
+      volunteerId: volunteer._id,
+      volunteerName: volunteer.realName,
+      minutes: credited,
+      source: 'checkin',
+      organizer: shift.organizer,
+      shiftId: shift._id,
+      serviceDate: shift.date,
+      recordedBy: recordedBy._id,
+      createdAt: new Date(),
+    }
+    await appendHoursEntryIn(tx, entry)
+    if (recordedBy._id !== volunteer._id) {
+      await recordAuditIn(tx, {
+        actorId: recordedBy._id,
+        action: 'shifts.checkOut',
+        collection: COLLECTIONS.volunteerHours,
+        targetId: entry._id,
+      })
+    }
+    return { minutes: credited, checkInAt }
+  })
+  return {
+    volunteerName: maskName(volunteer.realName),
+    checkInAt: checkInAt.toISOString(),
+    checkOutAt: at.toISOString(),
+    minutes,
+  }
+}

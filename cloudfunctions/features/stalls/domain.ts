@@ -1,0 +1,157 @@
+import { emptyLedger, type CapacityLedger } from '../../shared/capacity/ledger'
+import type { Reservation, ReservationKind } from '../../shared/capacity/reservations'
+import { COLLECTIONS } from '../../shared/db'
+import { chinaInstant } from '../../shared/time'
+
+/** Residents may cancel until this long before their slot starts. */
+export const CANCEL_DEADLINE_MINUTES = 120
+/** Check-in opens this long before a slot starts and closes when it ends. */
+export const CHECK_IN_OPENS_MINUTES = 30
+export const MAX_SLOTS_PER_EVENT = 300
+
+const MINUTE_MS = 60_000
+
+export interface StallItem {
+  id: string
+  name: string
+  startTime: string
+  endTime: string
+  slotMinutes: number
+  capacityPerSlot: number
+}
+
+/**
+ * A service event (服务集市) on one day. It is `publishing` while its slots are being written and
+ * `published` once all are there; only published events are shown.
+ */
+export interface StallEvent {
+  _id: string
+  /** The first occurrence's id; weekly repeats share it. */
+  seriesId: string
+  title: string
+  place: string
+  districtId: string
+  streetId: string
+  communityId: string
+  orgId?: string
+  organizerId: string
+  organizerName: string
+  /** YYYY-MM-DD, China time. */
+  date: string
+  items: StallItem[]
+  status: 'publishing' | 'published'
+  createdAt: Date
+}
+
+/** A time slot of one item: a place of the shared capacity mechanism. */
+export interface StallSlot {
+  _id: string
+  eventId: string
+  itemId: string
+  startTime: string
+  endTime: string
+  startsAt: Date
+  endsAt: Date
+  capacity: CapacityLedger
+}
+
+export interface StallBooking extends Reservation {
+  eventId: string
+  itemId: string
+  itemName: string
+  eventTitle: string
+  place: string
+  date: string
+  startTime: string
+  endTime: string
+  startsAt: Date
+  endsAt: Date
+  residentName: string
+  checkInCode: string
+  checkedInAt?: Date
+  noShow?: boolean
+  rating?: number
+  comment?: string
+  ratedAt?: Date
+}
+
+/** Stall slots as places of the shared capacity mechanism, bookings as its reservations. */
+export const STALL_BOOKINGS: ReservationKind = {
+  places: COLLECTIONS.stallSlots,
+  reservations: COLLECTIONS.stallBookings,
+  promotionNotice: (reservation) => {
+    const booking = reservation as StallBooking
+    return {
+      title: '候补成功，已为您预约',
+      body: `${booking.eventTitle}·${booking.itemName} ${booking.date} ${booking.startTime}-${booking.endTime}，地点：${booking.place}。请按时到场，出示签到码。`,
+    }
+  },
+}
+
+/** One booking per resident per item of an event: the booking's scope. */
+export function bookingScopeOf(eventId: string, itemId: string): string {
+  return `${eventId}-${itemId}`
+}
+
+/** Splits an item's opening hours into slots; a last slot that would overrun is left out. */
+export function slotTimesOf(item: Pick<StallItem, 'startTime' | 'endTime' | 'slotMinutes'>) {
+  const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3))
+  const clock = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+  const slots: { startTime: string; endTime: string }[] = []
+  for (
+    let start = minutesOf(item.startTime);
+    start + item.slotMinutes <= minutesOf(item.endTime);
+    start += item.slotMinutes
+  ) {
+    slots.push({ startTime: clock(start), endTime: clock(start + item.slotMinutes) })
+  }
+  return slots
+}
+
+/** Every slot of every item of a dated event, empty. Slot ids follow from the event's. */
+export function slotsOf(event: Pick<StallEvent, '_id' | 'date' | 'items'>): StallSlot[] {
+  return event.items.flatMap((item) =>
+    slotTimesOf(item).map(({ startTime, endTime }) => ({
+      _id: `${event._id}-${item.id}-${startTime.replace(':', '')}`,
+      eventId: event._id,
+      itemId: item.id,
+      startTime,
+      endTime,
+      startsAt: chinaInstant(event.date, startTime),
+      endsAt: chinaInstant(event.date, endTime),
+      capacity: emptyLedger(item.capacityPerSlot),
+    })),
+  )
+}
+
+export function cancelDeadlineOf(booking: Pick<StallBooking, 'startsAt'>): Date {
+  return new Date(new Date(booking.startsAt).getTime() - CANCEL_DEADLINE_MINUTES * MINUTE_MS)
+}
+
+/** Why a booking cannot be checked in at `now`, or undefined when it can. */
+export function checkInTimingProblem(
+  booking: Pick<StallBooking, 'startsAt' | 'endsAt' | 'startTime'>,
+  now: Date,
+): string | undefined {
+  const opens = new Date(booking.startsAt).getTime() - CHECK_IN_OPENS_MINUTES * MINUTE_MS
+  if (now.getTime() < opens) {
+    return `还没到签到时间：该预约 ${booking.startTime} 开始，开始前 ${CHECK_IN_OPENS_MINUTES} 分钟起可以签到`
+  }
+  if (now.getTime() > new Date(booking.endsAt).getTime()) return '该预约的时段已结束，无法签到'
+  return undefined
+}
+
+/** Why a booking cannot be cancelled at `now` (undefined: it can). */
+export function cancelProblem(booking: StallBooking, now: Date): string | undefined {
+  if (booking.checkedInAt) return '已签到的预约不能取消'
+  if (booking.status === 'booked' && now > cancelDeadlineOf(booking)) {
+    return `距开始已不足 ${CANCEL_DEADLINE_MINUTES / 60} 小时，不能再取消预约`
+  }
+  return undefined
+}
+
+/** A booked, unused booking: its code may still be shown and checked in. */
+export function isUsable(booking: StallBooking): boolean {
+  return booking.status === 'booked' && !booking.checkedInAt && !booking.noShow
+}

@@ -1,0 +1,364 @@
+import { randomInt } from 'node:crypto'
+import type { Caller } from '../../shared/caller'
+import {
+  cancelReservation,
+  isActive,
+  reserve,
+  settle,
+  settleAll,
+} from '../../shared/capacity/reservations'
+import type { OutputsOf } from '../../shared/endpoints'
+import { recordAudit } from '../../shared/audit'
+import { COLLECTIONS } from '../../shared/db'
+import { AppError } from '../../shared/errors'
+import { defineService } from '../../shared/handler'
+import { notifyOnce } from '../../shared/notifications'
+import {
+  isMemberOf,
+  isStaff,
+  memberOrganizationIds,
+  overseesCommunity,
+  requireMembership,
+} from '../../shared/roles'
+import { addDays, chinaDateOf } from '../../shared/time'
+import { communityNames, requireCommunity } from '../directory/service'
+import { requireOrganization } from '../organizations/service'
+import { stallsInputs, type StallsApi } from './contract'
+import {
+  MAX_SLOTS_PER_EVENT,
+  STALL_BOOKINGS,
+  bookingScopeOf,
+  cancelProblem,
+  checkInTimingProblem,
+  slotTimesOf,
+  slotsOf,
+  type StallBooking,
+  type StallEvent,
+  type StallSlot,
+} from './domain'
+import {
+  findBooking,
+  findEvent,
+  findSlot,
+  insertEvent,
+  insertSlot,
+  isCodeTaken,
+  listBookedOnDate,
+  listBookingsOfEvent,
+  listBookingsOfResident,
+  listBookingsWithCode,
+  listPublishedEvents,
+  listSlotsOfEvents,
+  markCheckedIn,
+  markEventPublished,
+  markNoShowsOf,
+  saveRating,
+} from './repository'
+import { toBookingView, toEventSummary, toSlotView, toStatsView } from './views'
+
+const EVENTS_LIST_LIMIT = 30
+/** Slots are written this many at a time while an event is published. */
+const SLOT_WRITE_BATCH = 20
+
+export const stallsService = defineService<typeof stallsInputs, OutputsOf<StallsApi>>(
+  stallsInputs,
+  {
+    async publish(input, caller) {
+      const community = await requireCommunity(input.communityId)
+      if (input.orgId) requireMembership(caller, await requireOrganization(input.orgId))
+      else if (!overseesCommunity(caller, community)) {
+        throw new AppError('FORBIDDEN', `只有${community.name}的工作人员或组织成员可以发布服务活动`)
+      }
+      if (input.date < chinaDateOf(new Date())) {
+        throw new AppError('INVALID_INPUT', '活动日期不能早于今天')
+      }
+      const items = input.items.map((item, index) => ({ id: `item${index + 1}`, ...item }))
+      if (items.some((item) => slotTimesOf(item).length === 0)) {
+        throw new AppError('INVALID_INPUT', '每个服务项目的开放时间至少要容纳一个时段')
+      }
+      const slotCount = items.reduce((sum, item) => sum + slotTimesOf(item).length, 0)
+      if (slotCount > MAX_SLOTS_PER_EVENT) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `一场活动最多 ${MAX_SLOTS_PER_EVENT} 个时段，请调整时段长度`,
+        )
+      }
+      const seriesId = newEventId()
+      const eventIds: string[] = []
+      for (let week = 0; week < input.weeks; week += 1) {
+        const event: StallEvent = {
+          _id: week === 0 ? seriesId : `${seriesId}w${week + 1}`,
+          seriesId,
+          title: input.title,
+          place: input.place,
+          districtId: community.districtId,
+          streetId: community.streetId,
+          communityId: community._id,
+          ...(input.orgId ? { orgId: input.orgId } : {}),
+          organizerId: caller._id,
+          organizerName: caller.displayName,
+          date: addDays(input.date, week * 7),
+          items,
+          status: 'publishing',
+          createdAt: new Date(),
+        }
+        await insertEvent(event)
+        await completePublishing(event)
+        eventIds.push(event._id)
+      }
+      return { eventIds }
+    },
+
+    async list(filter) {
+      const events = await listPublishedEvents({
+        fromDate: chinaDateOf(new Date()),
+        limit: EVENTS_LIST_LIMIT,
+        ...(filter.communityId ? { communityId: filter.communityId } : {}),
+        ...(filter.date ? { date: filter.date } : {}),
+      })
+      const [slots, names] = await Promise.all([
+        listSlotsOfEvents(events.map((event) => event._id)),
+        communityNames(),
+      ])
+      return events
+        .map((event) => toEventSummary(event, slots, names.get(event.communityId) ?? ''))
+        .filter(
+          (event) =>
+            !filter.itemName ||
+            event.items.some((item) => item.name.includes(filter.itemName ?? '')),
+        )
+    },
+
+    async detail({ eventId }, caller) {
+      const event = await requirePublishedEvent(eventId)
+      const [slots, bookings, community] = await Promise.all([
+        listSlotsOfEvents([event._id]),
+        listBookingsOfResident(caller._id, event._id).then((found) =>
+          settleAll(STALL_BOOKINGS, found),
+        ),
+        requireCommunity(event.communityId),
+      ])
+      const now = new Date()
+      const slotById = new Map(slots.map((slot) => [slot._id, slot]))
+      return {
+        ...toEventSummary(event, slots, community.name),
+        itemsWithSlots: event.items.map((item) => ({
+          ...toEventSummary(event, slots, community.name).items.find(
+            (view) => view.id === item.id,
+          )!,
+          slots: slots.filter((slot) => slot.itemId === item.id).map(toSlotView),
+        })),
+        myBookings: bookings.map((booking) =>
+          toBookingView(booking, now, slotById.get(booking.placeId)),
+        ),
+        canManage: managesEvent(caller, event, community),
+      }
+    },
+
+    async book({ slotId, joinWaitlist }, caller) {
+      const slot = await findSlot(slotId)
+      if (!slot) throw new AppError('NOT_FOUND', '该时段不存在')
+      const event = await requirePublishedEvent(slot.eventId)
+      const item = event.items.find((candidate) => candidate.id === slot.itemId)
+      if (!item) throw new AppError('NOT_FOUND', '该服务项目不存在')
+      if (new Date(slot.startsAt).getTime() <= Date.now()) {
+        throw new AppError('CONFLICT', '该时段已开始，不能再预约')
+      }
+      const outcome = await reserve(STALL_BOOKINGS, {
+        placeId: slot._id,
+        scopeId: bookingScopeOf(event._id, item.id),
+        userId: caller._id,
+        mayWait: joinWaitlist,
+        details: {
+          eventId: event._id,
+          itemId: item.id,
+          itemName: item.name,
+          eventTitle: event.title,
+          place: event.place,
+          date: event.date,
+          startTime: slot.startTime,
+          endTime: slot.endTime,
+          startsAt: new Date(slot.startsAt),
+          endsAt: new Date(slot.endsAt),
+          residentName: caller.displayName,
+          checkInCode: await freshCheckInCode(event._id),
+        },
+      })
+      if (outcome.kind === 'refused') {
+        throw new AppError('CONFLICT', '该时段已约满，可以加入候补，有人取消时自动为您预约')
+      }
+      const booking = outcome.reservation as StallBooking
+      if (outcome.kind === 'existing' && booking.placeId !== slot._id) {
+        throw new AppError(
+          'CONFLICT',
+          `您已预约${item.name} ${booking.startTime}-${booking.endTime}，每个项目限约一个时段，如需更改请先取消`,
+        )
+      }
+      return toBookingView(booking, new Date(), await findSlot(slot._id))
+    },
+
+    async myBookings(_input, caller) {
+      const bookings = await settleAll(STALL_BOOKINGS, await listBookingsOfResident(caller._id))
+      const waiting = bookings.filter((booking) => booking.status === 'waitlisted')
+      const slots = await Promise.all(waiting.map((booking) => findSlot(booking.placeId)))
+      const slotById = new Map(slots.flatMap((slot) => (slot ? [[slot._id, slot] as const] : [])))
+      const now = new Date()
+      return bookings.map((booking) => toBookingView(booking, now, slotById.get(booking.placeId)))
+    },
+
+    async cancel({ bookingId }, caller) {
+      const booking = await requireOwnBooking(caller, bookingId)
+      const now = new Date()
+      if (isActive(booking)) {
+        const problem = cancelProblem(booking, now)
+        if (problem) throw new AppError('CONFLICT', problem)
+        await cancelReservation(STALL_BOOKINGS, booking._id)
+      }
+      return toBookingView((await findBooking(bookingId)) ?? booking, now)
+    },
+
+    async checkIn({ eventId, code }, caller) {
+      const event = await requireManagedEvent(caller, eventId)
+      const matches = await listBookingsWithCode(code)
+      const booking = matches.find((candidate) => candidate.eventId === event._id)
+      if (!booking) {
+        if (matches.length > 0) throw new AppError('CONFLICT', '该签到码不属于本场活动')
+        throw new AppError('NOT_FOUND', '签到码无效，请核对后重新输入')
+      }
+      const current = await settle(STALL_BOOKINGS, booking)
+      if (current.status !== 'booked') {
+        throw new AppError(
+          'CONFLICT',
+          current.status === 'waitlisted' ? '该居民仍在候补，尚未预约成功' : '该预约已取消',
+        )
+      }
+      if (current.checkedInAt) throw new AppError('CONFLICT', '该签到码已使用，不能重复签到')
+      if (current.noShow) throw new AppError('CONFLICT', '该预约已记为爽约')
+      const now = new Date()
+      const timing = checkInTimingProblem(current, now)
+      if (timing) throw new AppError('CONFLICT', timing)
+      if (!(await markCheckedIn(current._id, now))) {
+        throw new AppError('CONFLICT', '该签到码已使用，不能重复签到')
+      }
+      await recordAudit({
+        actorId: caller._id,
+        action: 'stalls.checkIn',
+        collection: COLLECTIONS.stallBookings,
+        targetId: current._id,
+      })
+      return {
+        bookingId: current._id,
+        residentName: current.residentName,
+        itemName: current.itemName,
+        startTime: current.startTime,
+        endTime: current.endTime,
+      }
+    },
+
+    async markNoShows({ eventId }, caller) {
+      const event = await requireManagedEvent(caller, eventId)
+      return { marked: await markNoShowsOf(event._id, new Date()) }
+    },
+
+    async rate({ bookingId, rating, comment }, caller) {
+      const booking = await requireOwnBooking(caller, bookingId)
+      if (!booking.checkedInAt) throw new AppError('CONFLICT', '签到并接受服务后才能评价')
+      if (
+        booking.rating ||
+        !(await saveRating(bookingId, comment ? { rating, comment } : { rating }))
+      ) {
+        throw new AppError('CONFLICT', '您已评价过这次服务')
+      }
+      return toBookingView((await findBooking(bookingId)) ?? booking, new Date())
+    },
+
+    async stats({ eventId }, caller) {
+      const event = await requireManagedEvent(caller, eventId)
+      return toStatsView(
+        event,
+        await settleAll(STALL_BOOKINGS, await listBookingsOfEvent(event._id)),
+      )
+    },
+
+    /**
+     * The day-before reminder job, for staff to run (a daily timer trigger is not wired yet). Each
+     * reminder is stored once, so running it twice reminds nobody twice.
+     */
+    async remindTomorrow(_input, caller) {
+      if (!isStaff(caller) && memberOrganizationIds(caller).length === 0) {
+        throw new AppError('FORBIDDEN')
+      }
+      const bookings = await listBookedOnDate(addDays(chinaDateOf(new Date()), 1))
+      const sent = await Promise.all(
+        bookings.map((booking) =>
+          notifyOnce({
+            _id: `reminder:${booking._id}:${new Date(booking.requestedAt).getTime()}`,
+            userId: booking.userId,
+            ref: booking._id,
+            title: '服务活动提醒',
+            body: `您预约的${booking.eventTitle}·${booking.itemName}在明天 ${booking.startTime}-${booking.endTime}，地点：${booking.place}。请带好签到码准时到场。`,
+          }),
+        ),
+      )
+      return { reminded: sent.filter(Boolean).length }
+    },
+  },
+)
+
+/**
+ * Writes an event's slots (each once: their ids follow from the event's) and then shows the event.
+ * A publish cut short is finished by the next repair run.
+ */
+export async function completePublishing(event: StallEvent): Promise<void> {
+  const slots: StallSlot[] = slotsOf(event)
+  for (let start = 0; start < slots.length; start += SLOT_WRITE_BATCH) {
+    await Promise.all(slots.slice(start, start + SLOT_WRITE_BATCH).map(insertSlot))
+  }
+  await markEventPublished(event._id)
+}
+
+function newEventId(): string {
+  return `ev${Date.now().toString(36)}${randomInt(36 ** 4).toString(36)}`
+}
+
+/** A 6-digit code no other booking of the event holds. */
+async function freshCheckInCode(eventId: string): Promise<string> {
+  for (;;) {
+    const code = String(randomInt(1_000_000)).padStart(6, '0')
+    if (!(await isCodeTaken(eventId, code))) return code
+  }
+}
+
+async function requirePublishedEvent(eventId: string): Promise<StallEvent> {
+  const event = await findEvent(eventId)
+  if (!event || event.status !== 'published') throw new AppError('NOT_FOUND', '该服务活动不存在')
+  return event
+}
+
+async function requireOwnBooking(caller: Caller, bookingId: string): Promise<StallBooking> {
+  const booking = await findBooking(bookingId)
+  // Another resident's booking answers as missing: its existence is not theirs to learn.
+  if (!booking || booking.userId !== caller._id || booking.status === 'refused') {
+    throw new AppError('NOT_FOUND', '该预约不存在')
+  }
+  return settle(STALL_BOOKINGS, booking)
+}
+
+/** Its organizer, a member of its organization, or someone who oversees its community. */
+function managesEvent(
+  caller: Caller,
+  event: StallEvent,
+  community: Parameters<typeof overseesCommunity>[1],
+): boolean {
+  if (event.organizerId === caller._id || (event.orgId && isMemberOf(caller, event.orgId)))
+    return true
+  return overseesCommunity(caller, community)
+}
+
+async function requireManagedEvent(caller: Caller, eventId: string): Promise<StallEvent> {
+  const event = await requirePublishedEvent(eventId)
+  if (!managesEvent(caller, event, await requireCommunity(event.communityId))) {
+    throw new AppError('FORBIDDEN', '只有活动的组织者和社区工作人员可以进行此操作')
+  }
+  return event
+}

@@ -1,0 +1,312 @@
+import { createHash } from 'node:crypto'
+import { recordAudit, recordAuditIn } from '../../shared/audit'
+import type { Caller } from '../../shared/caller'
+import { randomCode } from '../../shared/codes'
+import { COLLECTIONS, transaction } from '../../shared/db'
+import type { OutputsOf } from '../../shared/endpoints'
+import { AppError } from '../../shared/errors'
+import { defineService } from '../../shared/handler'
+import { maskName } from '../../shared/privacy'
+import { isWorkerOf, overseesCommunity, requireMembership } from '../../shared/roles'
+import { chinaDateOf } from '../../shared/time'
+import { grantRoleIn } from '../account/repository'
+import type { Community } from '../directory/domain'
+import { communityNames, requireCommunity } from '../directory/service'
+import { requireOrganization } from '../organizations/service'
+import { findShifts, listSignupsOfVolunteer } from '../shifts/repository'
+import { renderCertificateSvg } from './certificate'
+import { volunteersInputs, type VolunteersApi } from './contract'
+import { formatHours, type VolunteerRecord } from './domain'
+import {
+  addTeamToVolunteer,
+  findCertificate,
+  findTeam,
+  findVolunteer,
+  findVolunteerByCode,
+  insertTeam,
+  listHoursOfVolunteer,
+  listTeams,
+  listVolunteersOfCommunity,
+  readVolunteerIn,
+  saveCertificate,
+  saveVolunteerIn,
+  updateVolunteerIn,
+} from './repository'
+import { toHoursEntryView, toProfileView, toTeamView } from './views'
+
+export const volunteersService = defineService<typeof volunteersInputs, OutputsOf<VolunteersApi>>(
+  volunteersInputs,
+  {
+    async register(input, caller) {
+      const community = await requireCommunity(input.communityId)
+      const checkInCode = await unusedCheckInCode()
+      // The registration and the volunteer role are granted together, or not at all.
+      await transaction(async (tx) => {
+        const existing = await readVolunteerIn(tx, caller._id)
+        if (existing && existing.status !== 'rejected') {
+          throw new AppError('CONFLICT', '您已登记为志愿者，请勿重复登记')
+        }
+        const now = new Date()
+        const volunteer: VolunteerRecord = {
+          _id: caller._id,
+          displayName: caller.displayName,
+          kind: input.kind,
+          districtId: community.districtId,
+          streetId: community.streetId,
+          communityId: community._id,
+          skills: [...new Set(input.skills)],
+          availability: {
+            weekdays: [
+              ...new Set(input.availability.weekdays),
+            ].sort() as VolunteerRecord['availability']['weekdays'],
+            times: [...new Set(input.availability.times)],
+          },
+          realName: input.realName,
+          phone: input.phone,
+          consentAt: now,
+          status: 'pending',
+          // A rejected registration filed again keeps its code, teams and first filing date.
+          checkInCode: existing?.checkInCode ?? checkInCode,
+          teamIds: existing?.teamIds ?? [],
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+        }
+        await saveVolunteerIn(tx, volunteer)
+        await grantRoleIn(tx, caller._id, { kind: 'volunteer', communityId: community._id })
+      })
+      return profileOf(await requireVolunteer(caller._id), 'owner')
+    },
+
+    async me(_input, caller) {
+      const volunteer = await findVolunteer(caller._id)
+      return volunteer ? profileOf(volunteer, 'owner') : null
+    },
+
+    async listCommunity({ communityId, status }, caller) {
+      requireStaffOf(caller, await requireCommunity(communityId))
+      const volunteers = await listVolunteersOfCommunity(communityId, status)
+      const [names, teams] = await Promise.all([communityNames(), listTeams()])
+      return volunteers.map((volunteer) =>
+        toProfileView(volunteer, 'staff', {
+          communityName: names.get(volunteer.communityId) ?? '',
+          teams,
+        }),
+      )
+    },
+
+    async revealContact({ volunteerId }, caller) {
+      const volunteer = await requireVolunteer(volunteerId)
+      requireStaffOf(caller, await requireCommunity(volunteer.communityId))
+      // Audited before anything is revealed: no reveal goes unrecorded.
+      await recordAudit({
+        actorId: caller._id,
+        action: 'volunteers.revealContact',
+        collection: COLLECTIONS.volunteers,
+        targetId: volunteer._id,
+        detail: '查看志愿者真实姓名与手机号',
+      })
+      return { realName: volunteer.realName, phone: volunteer.phone }
+    },
+
+    async review({ volunteerId, decision, reason }, caller) {
+      const volunteer = await requireVolunteer(volunteerId)
+      if (!isWorkerOf(caller, volunteer.communityId)) {
+        throw new AppError('FORBIDDEN', '只有志愿者所在社区的社区工作者可以审核')
+      }
+      if (decision === 'rejected' && !reason) throw new AppError('INVALID_INPUT', '请填写原因')
+      const review = { by: caller._id, at: new Date(), ...(reason ? { reason } : {}) }
+      await transaction(async (tx) => {
+        const current = await readVolunteerIn(tx, volunteerId)
+        if (current?.status !== 'pending') throw new AppError('CONFLICT', '该登记已审核过')
+        await updateVolunteerIn(tx, volunteerId, { status: decision, review, updatedAt: review.at })
+        await recordAuditIn(tx, {
+          actorId: caller._id,
+          action: `volunteers.review.${decision}`,
+          collection: COLLECTIONS.volunteers,
+          targetId: volunteerId,
+          ...(reason ? { detail: reason } : {}),
+        })
+      })
+      return profileOf(await requireVolunteer(volunteerId), 'staff')
+    },
+
+    async createTeam({ orgId, name }, caller) {
+      const organization = await requireOrganization(orgId)
+      requireMembership(caller, organization)
+      return toTeamView(
+        await insertTeam({
+          orgId,
+          orgName: organization.name,
+          name,
+          createdBy: caller._id,
+          createdAt: new Date(),
+        }),
+      )
+    },
+
+    async listTeams({ orgId }) {
+      return (await listTeams(orgId)).map(toTeamView)
+    },
+
+    async joinTeam({ teamId }, caller) {
+      const volunteer = await requireVerifiedVolunteer(caller._id)
+      const team = await findTeam(teamId)
+      if (!team) throw new AppError('NOT_FOUND', '该志愿服务队不存在')
+      await addTeamToVolunteer(volunteer._id, team._id)
+      return profileOf(await requireVolunteer(volunteer._id), 'owner')
+    },
+
+    async myService(_input, caller) {
+      const [signups, entries] = await Promise.all([
+        listSignupsOfVolunteer(caller._id),
+        listHoursOfVolunteer(caller._id),
+      ])
+      const shifts = await findShifts([
+        ...signups.map((signup) => signup.placeId),
+        ...entries.flatMap((entry) => (entry.shiftId ? [entry.shiftId] : [])),
+      ])
+      const shiftById = new Map(shifts.map((shift) => [shift._id, shift]))
+      const byYear = new Map<number, number>()
+      const byOrganizer = new Map<
+        string,
+        { organizerId: string; organizerName: string; year: number; minutes: number }
+      >()
+      for (const entry of entries) {
+        const year = Number(entry.serviceDate.slice(0, 4))
+        byYear.set(year, (byYear.get(year) ?? 0) + entry.minutes)
+        const key = `${year}:${entry.organizer.id}`
+        const total = byOrganizer.get(key) ?? {
+          organizerId: entry.organizer.id,
+          organizerName: entry.organizer.name,
+          year,
+          minutes: 0,
+        }
+        total.minutes += entry.minutes
+        byOrganizer.set(key, total)
+      }
+      return {
+        shifts: signups.flatMap((signup) => {
+          const shift = shiftById.get(signup.placeId)
+          if (!shift || (signup.status !== 'booked' && signup.status !== 'waitlisted')) return []
+          return [
+            {
+              shiftId: shift._id,
+              title: shift.title,
+              date: shift.date,
+              start: shift.start,
+              end: shift.end,
+              place: shift.place,
+              organizerName: shift.organizer.name,
+              status: signup.status,
+              checkedIn: Boolean(signup.checkInAt),
+              checkedOut: Boolean(signup.checkOutAt),
+            },
+          ]
+        }),
+        totalMinutes: entries.reduce((sum, entry) => sum + entry.minutes, 0),
+        byYear: [...byYear]
+          .map(([year, minutes]) => ({ year, minutes }))
+          .sort((a, b) => b.year - a.year),
+        byOrganizer: [...byOrganizer.values()].sort(
+          (a, b) => b.year - a.year || b.minutes - a.minutes,
+        ),
+        entries: entries.map((entry) =>
+          toHoursEntryView(entry, shiftById.get(entry.shiftId ?? '')?.title),
+        ),
+      }
+    },
+
+    async certificate({ organizerId, year }, caller) {
+      const volunteer = await requireVolunteer(caller._id)
+      const entries = (await listHoursOfVolunteer(caller._id)).filter(
+        (entry) => entry.organizer.id === organizerId && entry.serviceDate.startsWith(`${year}-`),
+      )
+      const minutes = entries.reduce((sum, entry) => sum + entry.minutes, 0)
+      if (entries.length === 0 || minutes <= 0) {
+        throw new AppError('NOT_FOUND', '该年度在该组织没有志愿服务时长')
+      }
+      const dates = entries.map((entry) => entry.serviceDate).sort()
+      const period = { from: dates[0], to: dates[dates.length - 1] }
+      const organizerName = entries[0].organizer.name
+      const code = createHash('sha256')
+        .update([volunteer._id, organizerId, year, minutes, period.from, period.to].join('|'))
+        .digest('hex')
+        .slice(0, 12)
+        .toUpperCase()
+      await saveCertificate({
+        _id: code,
+        volunteerId: volunteer._id,
+        volunteerName: volunteer.realName,
+        organizerName,
+        minutes,
+        period,
+        issuedAt: new Date(),
+      })
+      const issuedAt = (await findCertificate(code))?.issuedAt ?? new Date()
+      return {
+        code,
+        fileName: `志愿服务时长证明-${year}-${code}.svg`,
+        svg: renderCertificateSvg({
+          volunteerName: volunteer.realName,
+          organizerName,
+          hours: formatHours(minutes),
+          period,
+          code,
+          issuedOn: chinaDateOf(new Date(issuedAt)),
+        }),
+        minutes,
+        organizerName,
+        period,
+      }
+    },
+
+    async verifyCertificate({ code }) {
+      const certificate = await findCertificate(code)
+      if (!certificate) throw new AppError('NOT_FOUND', '未找到该证明，请核对验证码')
+      return {
+        volunteerName: maskName(certificate.volunteerName),
+        organizerName: certificate.organizerName,
+        hours: formatHours(certificate.minutes),
+        period: certificate.period,
+        issuedAt: new Date(certificate.issuedAt).toISOString(),
+      }
+    },
+  },
+)
+
+export async function requireVolunteer(userId: string): Promise<VolunteerRecord> {
+  const volunteer = await findVolunteer(userId)
+  if (!volunteer) throw new AppError('NOT_FOUND', '该志愿者不存在')
+  return volunteer
+}
+
+/** The caller's registration, which must have passed the community's review. */
+export async function requireVerifiedVolunteer(userId: string): Promise<VolunteerRecord> {
+  const volunteer = await findVolunteer(userId)
+  if (volunteer?.status !== 'verified') {
+    throw new AppError('FORBIDDEN', '请先登记为志愿者并通过社区审核')
+  }
+  return volunteer
+}
+
+/** A check-in code no other volunteer holds. */
+async function unusedCheckInCode(): Promise<string> {
+  for (;;) {
+    const code = randomCode()
+    if (!(await findVolunteerByCode(code))) return code
+  }
+}
+
+function requireStaffOf(caller: Caller, community: Community): void {
+  if (!overseesCommunity(caller, community)) {
+    throw new AppError('FORBIDDEN', `您不是${community.name}的工作人员，无法查看该社区的志愿者`)
+  }
+}
+
+async function profileOf(volunteer: VolunteerRecord, viewer: 'owner' | 'staff') {
+  const [names, teams] = await Promise.all([communityNames(), listTeams()])
+  return toProfileView(volunteer, viewer, {
+    communityName: names.get(volunteer.communityId) ?? '',
+    teams,
+  })
+}

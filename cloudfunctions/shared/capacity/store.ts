@@ -1,0 +1,140 @@
+import { AppError } from '../errors'
+import { command, findById, updateWhere, type CollectionName, type Transaction } from '../db'
+import { admit, type CapacityLedger, type Holding } from './ledger'
+
+/** Where a ledger lives: a document, and the field holding it (`capacity` unless said). */
+export interface LedgerRef {
+  collection: CollectionName
+  id: string
+  path?: string
+}
+
+const pathOf = (ref: LedgerRef) => ref.path ?? 'capacity'
+
+function ledgerIn(doc: object | undefined, path: string): CapacityLedger | undefined {
+  let value: unknown = doc
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key]
+  return value as CapacityLedger | undefined
+}
+
+export async function readLedger(ref: LedgerRef): Promise<CapacityLedger | undefined> {
+  return ledgerIn(await findById<object>(ref.collection, ref.id), pathOf(ref))
+}
+
+export type AdmitResult = {
+  kind: 'seated' | 'queued' | 'already-seated' | 'already-queued' | 'full' | 'missing'
+}
+
+const ADMIT_ATTEMPTS = 20
+
+/**
+ * Seats a holding, or queues it if it may wait, by one conditional single-document update that
+ * re-checks what the decision was based on: the limit, room for the units, nobody waiting (a new
+ * arrival never overtakes the line), and that the holder is not listed yet. Under contention
+ * these updates never need a retry loop over a whole ledger: a miss means the state moved on,
+ * and the decision is taken again on the fresh state.
+ */
+export async function admitHolding(
+  ref: LedgerRef,
+  holding: Holding,
+  mayWait: boolean,
+): Promise<AdmitResult> {
+  const _ = command()
+  const path = pathOf(ref)
+  for (let attempt = 0; attempt < ADMIT_ATTEMPTS; attempt += 1) {
+    const ledger = await readLedger(ref)
+    if (!ledger) return { kind: 'missing' }
+    const decision = admit(ledger, holding, mayWait)
+    if (decision.kind !== 'seated' && decision.kind !== 'queued') return { kind: decision.kind }
+    const notListed = {
+      [`${path}.holders.id`]: _.nin([holding.id]),
+      [`${path}.queue.id`]: _.nin([holding.id]),
+      [`${path}.limit`]: ledger.limit,
+    }
+    const updated =
+      decision.kind === 'seated'
+        ? await updateWhere(
+            ref.collection,
+            {
+              _id: ref.id,
+              ...notListed,
+              [`${path}.taken`]: _.lte(ledger.limit - holding.units),
+              [`${path}.waiting`]: 0,
+            },
+            {
+              [`${path}.taken`]: _.inc(holding.units),
+              [`${path}.holders`]: _.push([holding]),
+              [`${path}.rev`]: _.inc(1),
+            },
+          )
+        : await updateWhere(
+            ref.collection,
+            _.and([
+              { _id: ref.id, ...notListed },
+              _.or([
+                { [`${path}.taken`]: _.gt(ledger.limit - holding.units) },
+                { [`${path}.waiting`]: _.gt(0) },
+              ]),
+            ]),
+            {
+              [`${path}.waiting`]: _.inc(1),
+              [`${path}.queue`]: _.push([holding]),
+              [`${path}.rev`]: _.inc(1),
+            },
+          )
+    if (updated === 1) return { kind: decision.kind }
+  }
+  throw new AppError('CONFLICT', '同时操作的人较多，请稍后重试')
+}
+
+/** A change to a ledger: its new state and what to answer, or an answer that changes nothing. */
+export type LedgerChange<R> = { ledger: CapacityLedger; result: R } | { unchanged: R }
+
+const CHANGE_ATTEMPTS = 60
+
+/**
+ * Applies a change by compare-and-set on the ledger's `rev`: the change is computed from the state
+ * actually stored, and written only if nothing changed meanwhile (otherwise computed again).
+ */
+export async function changeLedger<R>(
+  ref: LedgerRef,
+  change: (ledger: CapacityLedger) => LedgerChange<R>,
+): Promise<R | undefined> {
+  const _ = command()
+  const path = pathOf(ref)
+  for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt += 1) {
+    const ledger = await readLedger(ref)
+    if (!ledger) return undefined
+    const outcome = change(ledger)
+    if ('unchanged' in outcome) return outcome.unchanged
+    const updated = await updateWhere(
+      ref.collection,
+      { _id: ref.id, [`${path}.rev`]: ledger.rev },
+      { [path]: _.set(outcome.ledger) },
+    )
+    if (updated === 1) return outcome.result
+    // Lost the race to another change of the same ledger: pause briefly so the winners finish.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)))
+  }
+  throw new AppError('CONFLICT', '同时操作的人较多，请稍后重试')
+}
+
+/** Reads a document and its ledger inside a transaction. */
+export async function readLedgerIn<T extends object>(
+  tx: Transaction,
+  ref: LedgerRef,
+): Promise<{ doc: T; ledger: CapacityLedger } | undefined> {
+  const doc = await tx.get<T>(ref.collection, ref.id)
+  const ledger = ledgerIn(doc, pathOf(ref))
+  return doc && ledger ? { doc, ledger } : undefined
+}
+
+/** Writes a ledger changed inside a transaction (the transaction guards it against races). */
+export async function writeLedgerIn(
+  tx: Transaction,
+  ref: LedgerRef,
+  ledger: CapacityLedger,
+  otherFields: object = {},
+): Promise<void> {
+  await tx.update(ref.collection, ref.id, { ...otherFields, [pathOf(ref)]: command().set(ledger) })
+}

@@ -1,0 +1,33 @@
+/** Time in China (UTC+8, no daylight saving): what dates and clock times mean to every user. */
+
+const MINUTE_MS = 60_000
+export const DAY_MS = 24 * 60 * MINUTE_MS
+const CHINA_OFFSET = '+08:00'
+
+/** The instant of a China calendar date (YYYY-MM-DD) and clock time (HH:mm). */
+export function chinaInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00${CHINA_OFFSET}`)
+}
+
+/** The calendar date in China of an instant, as YYYY-MM-DD. */
+export function chinaDateOf(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 60 * MINUTE_MS).toISOString().slice(0, 10)
+}
+
+/** The China clock time of an instant, as HH:mm. */
+export function chinaTimeOf(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 60 * MINUTE_MS).toISOString().slice(11, 16)
+}
+
+export function addDays(date: string, days: number): string {
+  return chinaDateOf(new Date(chinaInstant(date, '12:00').getTime() + days * DAY_MS))
+}
+
+export function addMinutes(instant: Date, minutes: number): Date {
+  return new Date(instant.getTime() + minutes * MINUTE_MS)
+}
+
+/** Whole days from one instant to a later one. */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / DAY_MS)
+}
