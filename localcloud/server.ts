@@ -31,9 +31,9 @@ const MAX_BODY_BYTES = 1024 * 1024
  * invokes the built cloud functions on the embedded database, and serves the H5 app.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const database = new LocalDatabase(options.dataDir)
+  const database = await LocalDatabase.open(options.dataDir)
   installLocalCloud(database)
-  if (options.seed !== false) await seedDemoData(database)
+  if (options.seed !== false) seedDemoData(database)
   const sessions = await SessionSigner.open(options.dataDir)
   const functions = new FunctionRunner(options.functionsDir)
   const serveApp =
@@ -95,7 +95,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
-      await database.close()
+      database.close()
     },
   }
 }

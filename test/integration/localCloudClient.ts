@@ -65,13 +65,13 @@ export async function openEmbeddedDatabase(): Promise<{
   cleanUp: () => Promise<void>
 }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-db-'))
-  const database = new LocalDatabase(dir)
+  const database = await LocalDatabase.open(dir)
   installLocalCloud(database)
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string })
   return {
     database,
     cleanUp: async () => {
-      await database.close()
+      database.close()
       await rm(dir, { recursive: true, force: true })
     },
   }
