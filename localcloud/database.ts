@@ -5,6 +5,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { INDEXES, type CollectionName, type IndexSpec } from '../cloudfunctions/shared/collections'
 import {
+  cloneDocument,
   decodeDocument,
   encodeDocument,
   keyOf,
@@ -217,7 +218,7 @@ export class LocalDatabase {
     query: AnyObject = {},
     options: FindOptions = {},
   ): T[] {
-    return structuredClone(this.select(collection, query, options)) as T[]
+    return this.select(collection, query, options).map(cloneDocument) as T[]
   }
 
   findOne<T = StoredDocument>(collection: string, query: AnyObject): T | undefined {
@@ -472,7 +473,7 @@ export class LocalDatabase {
   ): StoredDocument | undefined {
     assertCollectionName(collection)
     const buffered = transaction.writes.get(rowKey(collection, id))
-    if (buffered) return buffered.doc ? structuredClone(buffered.doc) : undefined
+    if (buffered) return buffered.doc ? cloneDocument(buffered.doc) : undefined
     const { snapshot } = transaction
     // A table created after the snapshot began is absent from it.
     const exists = snapshot.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [
@@ -709,7 +710,7 @@ function duplicateKey(collection: string, id: string): Error {
 /** The document after an update (operators, or plain fields to set) or a replacement (set). */
 function nextVersion(target: StoredDocument, data: AnyObject, merge: boolean): StoredDocument {
   if (!merge) return { ...replacementOf(data), _id: target._id }
-  const next = structuredClone(target)
+  const next = cloneDocument(target)
   const operators = Object.keys(data).every((key) => UPDATE_OPERATOR.test(key))
   applyUpdate(next, operators ? data : { $set: data }, [], undefined, { cloneMode: 'none' })
   return next
