@@ -4,8 +4,11 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 
 // Each target builds into its own folder so the weapp and H5 builds never overwrite each other:
 // dist/weapp is what project.config.json's miniprogramRoot names, dist/h5 is what the local cloud serves.
-// The app shares the contract (types, labels, error messages) with the cloud functions.
-const sharedDomain = path.resolve(__dirname, '..', 'cloudfunctions', 'shared')
+// The app shares the contracts (types, labels, error messages) and pure domain rules with the
+// cloud functions: it imports them from the features' contract and domain files.
+const sharedWithApp = ['shared', 'features'].map((folder) =>
+  path.resolve(__dirname, '..', 'cloudfunctions', folder),
+)
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const target = process.env.TARO_ENV
@@ -33,7 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
-      compile: { include: [sharedDomain] },
+      compile: { include: sharedWithApp },
       // NutUI's per-component CSS may arrive in any order; its rules do not depend on it.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -48,7 +51,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      compile: { include: [sharedDomain] },
+      compile: { include: sharedWithApp },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

@@ -6,7 +6,7 @@ import { slotsOf, type StallEvent } from '../cloudfunctions/features/stalls/doma
 import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
-import type { LocalDatabase, StoredDocument } from './database'
+import type { LocalDatabase } from './database'
 import { demoVolunteerData } from './demoVolunteers'
 
 // The pilot of DOMAIN.md: 即墨区, 5 streets and 13 communities. Streets and communities named in the
@@ -150,43 +150,35 @@ const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
 ]
 
 /** Loads the demo data into an empty database; a database that has data is left alone. */
-export async function seedDemoData(db: LocalDatabase): Promise<boolean> {
-  const districts = await db.datastore('districts')
-  if ((await districts.countAsync({})) > 0) return false
-  await insertAll(db, 'districts', [DISTRICT])
-  await insertAll(
-    db,
+export function seedDemoData(db: LocalDatabase): boolean {
+  if (db.count('districts') > 0) return false
+  db.insertMany('districts', [DISTRICT])
+  db.insertMany(
     'streets',
     STREETS.map(({ named: _named, ...street }) => street),
   )
-  await insertAll(db, 'communities', COMMUNITIES)
-  await insertAll(db, 'organizations', ORGANIZATIONS)
-  await insertAll(
-    db,
+  db.insertMany('communities', COMMUNITIES)
+  db.insertMany('organizations', ORGANIZATIONS)
+  db.insertMany(
     'users',
     DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account),
   )
-  await insertAll(
-    db,
+  db.insertMany(
     'personal_needs',
     PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
   )
   const stallEvent = demoStallEvent(new Date())
-  await insertAll(db, 'stall_events', [stallEvent])
-  await insertAll(db, 'stall_slots', slotsOf(stallEvent))
-  await insertAll(db, 'community_needs', PUBLISHED_NEEDS)
-  await insertAll(db, 'community_needs', LIST_NEEDS)
-  await insertAll(db, 'resource_offerings', RESOURCE_OFFERINGS)
+  db.insertMany('stall_events', [stallEvent])
+  db.insertMany('stall_slots', slotsOf(stallEvent))
+  db.insertMany('community_needs', PUBLISHED_NEEDS)
+  db.insertMany('community_needs', LIST_NEEDS)
+  db.insertMany('resource_offerings', RESOURCE_OFFERINGS)
   const volunteering = demoVolunteerData(new Date())
-  await insertAll(db, 'volunteers', volunteering.volunteers)
-  await insertAll(db, 'volunteer_shifts', volunteering.shifts)
-  await insertAll(db, 'volunteer_signups', volunteering.signups)
-  await insertAll(db, 'volunteer_hours', volunteering.hours)
+  db.insertMany('volunteers', volunteering.volunteers)
+  db.insertMany('volunteer_shifts', volunteering.shifts)
+  db.insertMany('volunteer_signups', volunteering.signups)
+  db.insertMany('volunteer_hours', volunteering.hours)
   return true
-}
-
-async function insertAll(db: LocalDatabase, name: string, docs: object[]): Promise<void> {
-  await db.exclusive(name, (store) => store.insertAsync(docs as StoredDocument[]))
 }
 
 function user(

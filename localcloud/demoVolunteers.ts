@@ -9,7 +9,7 @@ import type {
   VolunteerRecord,
 } from '../cloudfunctions/features/volunteers/domain'
 import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
-import { reservationIdOf } from '../cloudfunctions/shared/capacity/reservations'
+import { reservationIdOf } from '../cloudfunctions/shared/capacity/reservation'
 import { addDays, chinaDateOf, chinaInstant } from '../cloudfunctions/shared/time'
 
 // DOMAIN.md: a hospital-guide project (18,000+ shifts), party members on duty, student

@@ -1,19 +1,21 @@
 import { EJSON, BSONRegExp } from 'bson'
+import { Query } from 'mingo'
 import { randomBytes } from 'node:crypto'
-import { Aggregator, Query, update as applyUpdate } from 'mingo'
-import type { LocalDatabase, StoredDocument } from './database'
+import type { AnyObject, LocalDatabase } from './database'
 
 /** What @cloudbase/database's request classes answer: data on success, code and message on failure. */
 type Response = {
   requestId: string
   data?: Record<string, unknown>
+  transactionId?: string
   code?: string
   message?: string
 }
 type Params = Record<string, unknown>
-type AnyObject = Record<string, unknown>
 
-const UPDATE_OPERATOR = /^\$/
+/** CloudBase transactions allow document operations only; the rest must run outside them. */
+export const TRANSACTION_SCOPE_MESSAGE =
+  '事务中只支持按 _id 的单文档操作（doc(id).get / set / update / remove 和 add）；按其他条件的查询、批量更新或删除、计数和聚合请在事务外进行'
 
 /**
  * Executes the requests wx-server-sdk's database sends (`database.getDocument` and friends, with
@@ -22,152 +24,145 @@ const UPDATE_OPERATOR = /^\$/
 export async function executeDatabaseRequest(
   db: LocalDatabase,
   action: string,
-  params: Params,
+  params: Params = {},
 ): Promise<Response> {
   const requestId = randomBytes(8).toString('hex')
-  const name = String(params.collectionName ?? '')
   try {
-    switch (action) {
-      case 'database.addCollection':
-        await db.datastore(name)
-        return { requestId, data: {} }
-      case 'database.insertDocument':
-        return { requestId, data: await insert(db, name, params) }
-      case 'database.getDocument':
-        return { requestId, data: await get(db, name, params) }
-      case 'database.calculateDocument':
-        return { requestId, data: { total: (await matching(db, name, params)).length } }
-      case 'database.modifyDocument':
-        return { requestId, data: await modify(db, name, params) }
-      case 'database.modifyAndReturnDoc':
-        return { requestId, data: await modifyAndReturn(db, name, params) }
-      case 'database.removeDocument':
-        return { requestId, data: await remove(db, name, params) }
-      case 'database.aggregateDocuments':
-        return { requestId, data: await aggregate(db, name, params) }
-      default:
-        return { requestId, code: 'DATABASE_REQUEST_FAILED', message: `${action} 本地云暂不支持` }
+    if (action === 'database.startTransaction') {
+      // The SDK reads the id at the top level of the answer, not under data.
+      return { requestId, transactionId: db.startTransaction() }
     }
+    return { requestId, data: execute(db, action, params) }
   } catch (error) {
+    const code = (error as { code?: unknown }).code
     const message = error instanceof Error ? error.message : String(error)
+    if (code === 'DATABASE_TRANSACTION_CONFLICT') return { requestId, code, message }
     return { requestId, code: 'DATABASE_REQUEST_FAILED', message }
   }
 }
 
-async function insert(db: LocalDatabase, name: string, params: Params) {
-  const docs = (params.data as string[]).map((item) => {
-    const doc = resolveServerDates(decode(item)) as AnyObject
-    return { ...doc, _id: typeof doc._id === 'string' ? doc._id : newId() } as StoredDocument
-  })
-  await db.exclusive(name, (store) => store.insertAsync(docs))
-  return { insertedIds: docs.map((doc) => doc._id) }
+function execute(db: LocalDatabase, action: string, params: Params): Record<string, unknown> {
+  const name = String(params.collectionName ?? '')
+  const transactionId = typeof params.transactionId === 'string' ? params.transactionId : undefined
+  if (transactionId) return executeInTransaction(db, transactionId, action, name, params)
+  switch (action) {
+    case 'database.addCollection':
+      db.ensureCollection(name)
+      return {}
+    case 'database.insertDocument':
+      return { insertedIds: db.insertMany(name, (params.data as string[]).map(decodeDocumentData)) }
+    case 'database.getDocument':
+      return get(db, name, params)
+    case 'database.calculateDocument':
+      return { total: db.count(name, queryOf(params)) }
+    case 'database.modifyDocument': {
+      const { updated, upsertedId } = db.modify(name, queryOf(params), dataOf(params), {
+        multi: Boolean(params.multi),
+        merge: Boolean(params.merge),
+        upsert: Boolean(params.upsert),
+      })
+      return upsertedId === undefined ? { updated } : { updated, upsert_id: upsertedId }
+    }
+    case 'database.modifyAndReturnDoc': {
+      const doc = db.updateOneAndReturn(name, queryOf(params), dataOf(params))
+      return { updated: doc ? 1 : 0, doc: doc ? encode(doc) : null }
+    }
+    case 'database.removeDocument':
+      return { deleted: db.remove(name, queryOf(params), Boolean(params.multi)) }
+    case 'database.aggregateDocuments': {
+      const stages = (params.stages as { stageKey: string; stageValue: string }[]).map(
+        (stage) => ({ [stage.stageKey]: decode(stage.stageValue) }) as AnyObject,
+      )
+      return { list: db.aggregate(name, stages).map(encode) }
+    }
+    case 'database.commitTransaction':
+    case 'database.abortTransaction':
+      throw new Error(`${action} 缺少 transactionId`)
+    default:
+      throw new Error(`${action} 本地云暂不支持`)
+  }
 }
 
-async function get(db: LocalDatabase, name: string, params: Params) {
-  const found = await matching(db, name, params)
-  const order = params.order ? (decode(params.order as string) as AnyObject) : undefined
-  const projection = params.projection
-    ? (decode(params.projection as string) as AnyObject)
-    : undefined
-  let cursor = new Query({}, {}).find<AnyObject>(found, projection)
-  if (order) cursor = cursor.sort(sortSpec(order))
+function executeInTransaction(
+  db: LocalDatabase,
+  transactionId: string,
+  action: string,
+  name: string,
+  params: Params,
+): Record<string, unknown> {
+  switch (action) {
+    case 'database.commitTransaction':
+      db.commitTransaction(transactionId)
+      return {}
+    case 'database.abortTransaction':
+      db.abortTransaction(transactionId)
+      return {}
+    case 'database.insertDocument':
+      return {
+        insertedIds: (params.data as string[]).map((item) =>
+          db.transactionInsert(transactionId, name, decodeDocumentData(item)),
+        ),
+      }
+    case 'database.getDocument': {
+      const doc = db.transactionGet(transactionId, name, documentIdOf(params))
+      const projection = params.projection ? (decode(params.projection as string) as AnyObject) : {}
+      // Projection needs the query engine; a single document goes through it like a list.
+      return { list: doc ? projected(doc, projection).map(encode) : [] }
+    }
+    case 'database.modifyDocument': {
+      const { updated, upsertedId } = db.transactionModify(
+        transactionId,
+        name,
+        documentIdOf(params),
+        dataOf(params),
+        { merge: Boolean(params.merge), upsert: Boolean(params.upsert) },
+      )
+      return upsertedId === undefined ? { updated } : { updated, upsert_id: upsertedId }
+    }
+    case 'database.removeDocument':
+      return { deleted: db.transactionRemove(transactionId, name, documentIdOf(params)) }
+    default:
+      throw new Error(TRANSACTION_SCOPE_MESSAGE)
+  }
+}
+
+function get(db: LocalDatabase, name: string, params: Params) {
   const offset = Number(params.offset ?? 0)
   const limit = Number(params.limit ?? 100)
-  const list = cursor.skip(offset).limit(limit).all()
+  const list = db.select(name, queryOf(params), {
+    sort: params.order ? sortSpec(decode(params.order as string) as AnyObject) : undefined,
+    skip: offset,
+    limit,
+    projection: params.projection ? (decode(params.projection as string) as AnyObject) : undefined,
+  })
   return { list: list.map(encode), limit, offset }
 }
 
-async function modify(db: LocalDatabase, name: string, params: Params) {
-  const data = resolveServerDates(decode(params.data as string)) as AnyObject
-  const criteria = queryOf(params)
-  return db.exclusive(name, async (store) => {
-    const candidates = await candidatesOf(store, criteria)
-    const targets = params.multi ? candidates : candidates.slice(0, 1)
-    if (targets.length === 0 && params.upsert) {
-      const _id = typeof criteria._id === 'string' ? criteria._id : newId()
-      await store.insertAsync({ ...replacementOf(data), _id })
-      return { updated: 0, upsert_id: _id }
-    }
-    let updated = 0
-    for (const target of targets) {
-      const next = params.merge ? merged(target, data) : { ...replacementOf(data), _id: target._id }
-      if (EJSON.stringify(next) === EJSON.stringify(target)) continue
-      await store.updateAsync({ _id: target._id }, next, {})
-      updated += 1
-    }
-    return { updated }
-  })
+function projected(doc: AnyObject, projection: AnyObject): AnyObject[] {
+  if (Object.keys(projection).length === 0) return [doc]
+  return new Query({}).find<AnyObject>([doc], projection).all()
 }
 
-async function modifyAndReturn(db: LocalDatabase, name: string, params: Params) {
-  const data = resolveServerDates(decode(params.data as string)) as AnyObject
-  const criteria = queryOf(params)
-  return db.exclusive(name, async (store) => {
-    const [target] = await candidatesOf(store, criteria)
-    if (!target) return { updated: 0, doc: null }
-    const next = merged(target, data)
-    await store.updateAsync({ _id: target._id }, next, {})
-    return { updated: 1, doc: encode(next) }
-  })
-}
-
-async function remove(db: LocalDatabase, name: string, params: Params) {
-  const criteria = queryOf(params)
-  return db.exclusive(name, async (store) => {
-    const candidates = await candidatesOf(store, criteria)
-    const targets = params.multi ? candidates : candidates.slice(0, 1)
-    for (const target of targets) await store.removeAsync({ _id: target._id }, {})
-    return { deleted: targets.length }
-  })
-}
-
-async function aggregate(db: LocalDatabase, name: string, params: Params) {
-  const stages = (params.stages as { stageKey: string; stageValue: string }[]).map((stage) => ({
-    [stage.stageKey]: decode(stage.stageValue),
-  }))
-  // $lookup reads other collections; load them first, the aggregator resolves them synchronously.
-  const lookedUp = new Map<string, AnyObject[]>()
-  for (const stage of stages) {
-    const from = (stage.$lookup as AnyObject | undefined)?.from
-    if (typeof from === 'string') lookedUp.set(from, await (await db.datastore(from)).findAsync({}))
+/** Inside a transaction only `{ _id }` queries on one document are allowed. */
+function documentIdOf(params: Params): string {
+  const query = queryOf(params)
+  const keys = Object.keys(query)
+  if (params.multi === true || keys.length !== 1 || typeof query._id !== 'string') {
+    throw new Error(TRANSACTION_SCOPE_MESSAGE)
   }
-  const source = await (await db.datastore(name)).findAsync({})
-  const aggregator = new Aggregator(stages, {
-    collectionResolver: (collection: string) => lookedUp.get(collection) ?? [],
-  })
-  return { list: (aggregator.run(source) as AnyObject[]).map(encode) }
-}
-
-async function matching(db: LocalDatabase, name: string, params: Params) {
-  return candidatesOf(await db.datastore(name), queryOf(params))
-}
-
-/** Documents matching a MongoDB query; an _id equality narrows the read to one document. */
-async function candidatesOf(
-  store: Awaited<ReturnType<LocalDatabase['datastore']>>,
-  criteria: AnyObject,
-): Promise<StoredDocument[]> {
-  const narrowed = typeof criteria._id === 'string' ? { _id: criteria._id } : {}
-  const docs = await store.findAsync(narrowed)
-  const query = new Query(criteria, {})
-  return docs.filter((doc) => query.test(doc))
+  return query._id
 }
 
 function queryOf(params: Params): AnyObject {
   return params.query ? (decode(params.query as string) as AnyObject) : {}
 }
 
-/** Applies update operators ($set, $inc, $push …) to a copy of the document. */
-function merged(target: StoredDocument, data: AnyObject): StoredDocument {
-  const next = structuredClone(target)
-  const operators = Object.keys(data).every((key) => UPDATE_OPERATOR.test(key))
-  applyUpdate(next, operators ? data : { $set: data }, [], undefined, { cloneMode: 'none' })
-  return next
+function dataOf(params: Params): AnyObject {
+  return resolveServerDates(decode(params.data as string)) as AnyObject
 }
 
-function replacementOf(data: AnyObject): AnyObject {
-  const set = (data.$set as AnyObject | undefined) ?? data
-  return Object.fromEntries(Object.entries(set).filter(([key]) => !UPDATE_OPERATOR.test(key)))
+function decodeDocumentData(item: string): AnyObject {
+  return resolveServerDates(decode(item)) as AnyObject
 }
 
 function sortSpec(order: AnyObject | AnyObject[]): Record<string, 1 | -1> {
@@ -216,8 +211,4 @@ function resolveServerDates(value: unknown): unknown {
     )
   }
   return value
-}
-
-function newId(): string {
-  return randomBytes(16).toString('hex')
 }

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { LocalDatabase } from './database'
-import { executeDatabaseRequest } from './requester'
+import { TRANSACTION_SCOPE_MESSAGE, executeDatabaseRequest } from './requester'
 
 type CloudFunction = { main: (event: unknown, context: unknown) => Promise<unknown> }
 
@@ -21,7 +21,8 @@ export function installLocalCloud(db: LocalDatabase): void {
     paths: [path.dirname(nodeSdkPath)],
   })
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Db } = require(databasePath) as { Db: object }
+  const cloudbase = require(databasePath) as CloudbaseDatabase
+  const { Db } = cloudbase
   class LocalRequester {
     send(action: string, params: Record<string, unknown>) {
       return executeDatabaseRequest(db, action, params)
@@ -33,11 +34,45 @@ export function installLocalCloud(db: LocalDatabase): void {
     get: () => LocalRequester,
     set: () => undefined,
   })
+  refuseQueriesInTransactions(cloudbase)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require(sdkPath) as { getWXContext: () => Record<string, unknown> }
   sdk.getWXContext = () => {
     const current = caller.getStore()
     return current?.openid ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
+  }
+}
+
+type Method = (this: { _transactionId?: string }, ...args: unknown[]) => unknown
+type CloudbaseDatabase = {
+  Db: object
+  Query: { prototype: Record<string, Method> }
+  CollectionReference: { prototype: Record<string, Method> }
+}
+const refused = Symbol('refuses queries in transactions')
+
+/**
+ * A transaction's collection still offers where().count/update/remove and aggregate, but the SDK
+ * sends those without the transaction id: they would silently run outside it. Refuse them, as
+ * CloudBase transactions allow document operations only; the SDK reports the answer's code.
+ */
+function refuseQueriesInTransactions(cloudbase: CloudbaseDatabase): void {
+  const query = cloudbase.Query.prototype
+  if (refused in query) return
+  Object.defineProperty(query, refused, { value: true })
+  const refusal = { code: 'DATABASE_REQUEST_FAILED', message: TRANSACTION_SCOPE_MESSAGE }
+  for (const name of ['count', 'update', 'remove']) {
+    const original = query[name]
+    query[name] = function (...args) {
+      return this._transactionId ? Promise.resolve(refusal) : original.apply(this, args)
+    }
+  }
+  const collection = cloudbase.CollectionReference.prototype
+  const aggregate = collection.aggregate
+  collection.aggregate = function (...args) {
+    const aggregation = aggregate.apply(this, args) as { end: () => Promise<unknown> }
+    if (this._transactionId) aggregation.end = () => Promise.resolve(refusal)
+    return aggregation
   }
 }
 

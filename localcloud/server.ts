@@ -34,9 +34,9 @@ const MAX_BODY_BYTES = 1024 * 1024
  * invokes the built cloud functions on the embedded database, and serves the H5 app.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const database = new LocalDatabase(options.dataDir)
+  const database = await LocalDatabase.open(options.dataDir)
   installLocalCloud(database)
-  if (options.seed !== false) await seedDemoData(database)
+  if (options.seed !== false) seedDemoData(database)
   const sessions = await SessionSigner.open(options.dataDir)
   const functions = new FunctionRunner(options.functionsDir)
   // Before anyone is served: what a crash left half-done is completed or repaired, and audited.
@@ -110,7 +110,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       stopTimers()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
-      await database.close()
+      database.close()
     },
   }
 }

@@ -6,12 +6,14 @@ import {
 import {
   cancelReservation,
   reconcilePlace,
-  reservationIdOf,
   reserve,
   settle,
+} from '../../cloudfunctions/shared/capacity/reservations'
+import {
+  reservationIdOf,
   type Reservation,
   type ReservationKind,
-} from '../../cloudfunctions/shared/capacity/reservations'
+} from '../../cloudfunctions/shared/capacity/reservation'
 import { COLLECTIONS } from '../../cloudfunctions/shared/db'
 import type { LocalDatabase } from '../../localcloud/database'
 import { openEmbeddedDatabase } from './localCloudClient'

@@ -59,19 +59,24 @@ export async function callAs<F extends FunctionName, A extends ActionName<F>>(
   return { ...((await response.json()) as Result<ActionOutput<F, A>>), status: response.status }
 }
 
-/** The real wx-server-sdk in this process, on a fresh embedded database, as a function sees it. */
-export async function openEmbeddedDatabase(): Promise<{
+/**
+ * The real wx-server-sdk in this process, on a fresh embedded database, as a function sees it.
+ * The SDK keeps the options of its first init() in a test file.
+ */
+export async function openEmbeddedDatabase(options: { throwOnNotFound?: boolean } = {}): Promise<{
   database: LocalDatabase
   cleanUp: () => Promise<void>
 }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-db-'))
-  const database = new LocalDatabase(dir)
+  const database = await LocalDatabase.open(dir)
   installLocalCloud(database)
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string })
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string, ...options } as Parameters<
+    typeof sdk.init
+  >[0])
   return {
     database,
     cleanUp: async () => {
-      await database.close()
+      database.close()
       await rm(dir, { recursive: true, force: true })
     },
   }

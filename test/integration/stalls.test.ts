@@ -263,8 +263,8 @@ describe('service stalls through the local cloud', () => {
       data: { marked: 0 },
     })
     // Time passes: the slot has ended.
-    const bookings = await env.cloud.database.datastore('stall_bookings')
-    await bookings.updateAsync(
+    env.cloud.database.updateMany(
+      'stall_bookings',
       { _id: booked.data.id },
       { $set: { endsAt: new Date(Date.now() - 60_000) } },
     )

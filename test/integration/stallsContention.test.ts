@@ -27,13 +27,13 @@ describe('booking under contention', () => {
     expect(count('waitlisted') + count('CONFLICT')).toBe(RESIDENTS - PLACES)
     expect(count('CONFLICT')).toBeGreaterThan(0)
 
-    const slot = await (
-      await env.cloud.database.datastore('stall_slots')
-    ).findOneAsync({ _id: slotId })
-    expect(slot?.taken).toBe(PLACES)
-    const bookings = await env.cloud.database.datastore('stall_bookings')
-    expect(await bookings.countAsync({ placeId: slotId, status: 'booked' })).toBe(PLACES)
-    expect(await bookings.countAsync({ placeId: slotId, status: 'waitlisted' })).toBe(
+    const { database } = env.cloud
+    expect(
+      database.findOne<{ capacity: { taken: number } }>('stall_slots', { _id: slotId })?.capacity
+        .taken,
+    ).toBe(PLACES)
+    expect(database.count('stall_bookings', { placeId: slotId, status: 'booked' })).toBe(PLACES)
+    expect(database.count('stall_bookings', { placeId: slotId, status: 'waitlisted' })).toBe(
       count('waitlisted'),
     )
   }, 60_000)
@@ -60,8 +60,7 @@ describe('booking under contention', () => {
     const booked = await Promise.all(
       Array.from({ length: RESIDENTS }, (_, index) => naiveBook(`crowd-${index}`)),
     )
-    const bookings = await env.cloud.database.datastore('stall_bookings')
-    const stored = await bookings.countAsync({ placeId: slotId, status: 'booked' })
+    const stored = env.cloud.database.count('stall_bookings', { placeId: slotId, status: 'booked' })
     expect(booked.filter(Boolean).length).toBe(stored)
     expect(stored).toBeGreaterThan(PLACES)
   }, 60_000)

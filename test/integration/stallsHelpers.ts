@@ -49,7 +49,7 @@ export async function createResidents(
     homeCommunityId: 'dahua',
     createdAt: new Date(),
   }))
-  await cloud.database.exclusive('users', (store) => store.insertAsync(users))
+  cloud.database.insertMany('users', users)
   const signer = await SessionSigner.open(dataDir)
   return users.map((user) => signer.issue(user._id).token)
 }

@@ -69,14 +69,14 @@ describe('volunteers: registration, shifts, hours', () => {
     expect(list.data[0]).toMatchObject({ realName: '王**', phone: '138****5678' })
     expect(list.data[0].checkInCode).toBeUndefined()
 
-    const audits = await env.cloud.database.datastore('audit_logs')
-    expect(await audits.countAsync({ action: 'volunteers.revealContact' })).toBe(0)
+    const { database } = env.cloud
+    expect(database.count('audit_logs', { action: 'volunteers.revealContact' })).toBe(0)
     const revealed = await callAs(env.cloud, worker, 'volunteers', 'revealContact', {
       volunteerId: 'demo-resident-wang',
     })
     expect(revealed).toMatchObject({ ok: true, data: { realName: '王秀英', phone: '13812345678' } })
     expect(
-      await audits.countAsync({
+      database.count('audit_logs', {
         action: 'volunteers.revealContact',
         actorId: 'demo-worker-dahua',
         targetId: 'demo-resident-wang',
@@ -123,8 +123,11 @@ describe('volunteers: registration, shifts, hours', () => {
     const li = await signIn(env.cloud, 'demo-resident-li')
     const unregistered = await callAs(env.cloud, li, 'shifts', 'signUp', { shiftId })
     expect(unregistered).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const shifts = await env.cloud.database.datastore('volunteer_shifts')
-    expect((await shifts.findOneAsync({ _id: shiftId }))?.taken).toBe(0)
+    expect(
+      env.cloud.database.findOne<{ capacity: { taken: number } }>('volunteer_shifts', {
+        _id: shiftId,
+      })?.capacity.taken,
+    ).toBe(0)
   })
 
   it('200 volunteers signing up at once for 10 places: exactly 10 booked, a cancellation promotes the first in line', async () => {
@@ -140,17 +143,19 @@ describe('volunteers: registration, shifts, hours', () => {
     const count = (value: string) => results.filter((result) => outcome(result) === value).length
     expect(count('booked')).toBe(10)
     expect(count('waitlisted') + count('CONFLICT')).toBe(190)
-    const shifts = await env.cloud.database.datastore('volunteer_shifts')
-    expect((await shifts.findOneAsync({ _id: shiftId }))?.taken).toBe(10)
-    const signups = await env.cloud.database.datastore('volunteer_signups')
-    expect(await signups.countAsync({ placeId: shiftId, status: 'booked' })).toBe(10)
+    const { database } = env.cloud
+    expect(
+      database.findOne<{ capacity: { taken: number } }>('volunteer_shifts', { _id: shiftId })
+        ?.capacity.taken,
+    ).toBe(10)
+    const booked = { placeId: shiftId, status: 'booked' }
+    expect(database.count('volunteer_signups', booked)).toBe(10)
 
     const bookedIndex = results.findIndex((result) => outcome(result) === 'booked')
     const cancelled = await callAs(env.cloud, tokens[bookedIndex], 'shifts', 'cancel', { shiftId })
     expect(cancelled).toMatchObject({ ok: true, data: { taken: 10 } })
-    expect(await signups.countAsync({ placeId: shiftId, status: 'booked' })).toBe(10)
-    const notices = await env.cloud.database.datastore('notifications')
-    expect(await notices.countAsync({ title: '志愿岗位候补成功' })).toBe(1)
+    expect(database.count('volunteer_signups', booked)).toBe(10)
+    expect(database.count('notifications', { title: '志愿岗位候补成功' })).toBe(1)
   }, 60_000)
 
   it('the roster of a large shift lists every sign-up, past the database’s 100-row page', async () => {
@@ -272,8 +277,9 @@ describe('volunteers: registration, shifts, hours', () => {
     })
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 
-    const ledger = await env.cloud.database.datastore('volunteer_hours')
-    const entries = await ledger.findAsync({ volunteerId: 'demo-resident-wang' })
+    const entries = env.cloud.database.find('volunteer_hours', {
+      volunteerId: 'demo-resident-wang',
+    })
     expect(entries.map((entry) => [entry.minutes, entry.source, entry.reverses ?? null])).toEqual(
       expect.arrayContaining([
         [120, 'admin', null],
@@ -397,9 +403,11 @@ describe('volunteers: registration, shifts, hours', () => {
       1.75,
     ])
     expect(rows('志愿时长')).toContainEqual(['王秀英', 1.75, 1])
-    const audits = await env.cloud.database.datastore('audit_logs')
     expect(
-      await audits.countAsync({ action: 'shifts.exportHours', actorId: 'demo-org-mayi' }),
+      env.cloud.database.count('audit_logs', {
+        action: 'shifts.exportHours',
+        actorId: 'demo-org-mayi',
+      }),
     ).toBe(1)
   })
 })

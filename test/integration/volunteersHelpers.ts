@@ -32,7 +32,7 @@ export async function createVerifiedVolunteers(
     createdAt: now,
     updatedAt: now,
   }))
-  await cloud.database.exclusive('volunteers', (store) => store.insertAsync(volunteers))
+  cloud.database.insertMany('volunteers', volunteers)
   return tokens
 }
 

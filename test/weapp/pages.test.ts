@@ -106,7 +106,7 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
     const { text, calls } = await renderWeappPage('packages/stalls/pages/mine/index', {
       cloud: {
         'stalls.myBookings': { ok: true, data: [booking] },
-        'stalls.notifications': {
+        'account.notifications': {
           ok: true,
           data: [{ id: 'n1', title: '候补成功，已为您预约', body: '请按时到场', createdAt: '' }],
         },

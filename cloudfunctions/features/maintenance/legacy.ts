@@ -1,5 +1,5 @@
 import { emptyLedger, type CapacityLedger, type Holding } from '../../shared/capacity/ledger'
-import type { Reservation } from '../../shared/capacity/reservations'
+import type { Reservation } from '../../shared/capacity/reservation'
 import { COLLECTIONS, command, updateWhere, type CollectionName } from '../../shared/db'
 import { readAll } from '../../shared/paging'
 import type { NeedClaim } from '../claims/domain'

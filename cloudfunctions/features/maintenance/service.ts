@@ -5,9 +5,8 @@ import {
   SETTLE_GRACE_MS,
   placeNeedsRepair,
   reconcilePlace,
-  type Reservation,
-  type ReservationKind,
 } from '../../shared/capacity/reservations'
+import type { Reservation, ReservationKind } from '../../shared/capacity/reservation'
 import { COLLECTIONS, command, findById, transaction, updateWhere } from '../../shared/db'
 import type { Endpoints, OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'

@@ -1,6 +1,6 @@
 import type { CapacityLedger } from '../../shared/capacity/ledger'
-import type { Reservation, ReservationKind } from '../../shared/capacity/reservations'
-import { COLLECTIONS } from '../../shared/db'
+import type { Reservation, ReservationKind } from '../../shared/capacity/reservation'
+import { COLLECTIONS } from '../../shared/collections'
 import { chinaInstant } from '../../shared/time'
 import type {
   Organizer,

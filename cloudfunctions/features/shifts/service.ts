@@ -1,13 +1,8 @@
 import { randomCode } from '../../shared/codes'
 import { recordAudit, recordAuditIn } from '../../shared/audit'
 import { emptyLedger } from '../../shared/capacity/ledger'
-import {
-  cancelReservation,
-  reservationIdOf,
-  reserve,
-  settle,
-  settleAll,
-} from '../../shared/capacity/reservations'
+import { cancelReservation, reserve, settle, settleAll } from '../../shared/capacity/reservations'
+import { reservationIdOf } from '../../shared/capacity/reservation'
 import type { Caller } from '../../shared/caller'
 import { COLLECTIONS, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'

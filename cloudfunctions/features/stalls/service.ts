@@ -1,12 +1,7 @@
 import { randomInt } from 'node:crypto'
 import type { Caller } from '../../shared/caller'
-import {
-  cancelReservation,
-  isActive,
-  reserve,
-  settle,
-  settleAll,
-} from '../../shared/capacity/reservations'
+import { cancelReservation, reserve, settle, settleAll } from '../../shared/capacity/reservations'
+import { isActive } from '../../shared/capacity/reservation'
 import type { OutputsOf } from '../../shared/endpoints'
 import { recordAudit } from '../../shared/audit'
 import { COLLECTIONS } from '../../shared/db'

@@ -1,11 +1,18 @@
 import { recordAudit } from '../audit'
-import { command, findById, transaction, updateWhere, type CollectionName } from '../db'
+import { command, findById, transaction, updateWhere } from '../db'
 import { notifyOnce } from '../notifications'
 import { readAll } from '../paging'
 import { problemsOf, normalized, release, type CapacityLedger, type Holding } from './ledger'
 import { admitHolding, changeLedger, readLedger, type LedgerRef } from './store'
+import {
+  isActive,
+  reservationIdOf,
+  type Reservation,
+  type ReservationKind,
+  type ReserveOutcome,
+} from './reservation'
 
-/**
+/*
  * A person's reservation of one place (a stall slot, a volunteer shift). The place's ledger is the
  * truth about who is seated or waiting; the reservation document follows it. Every change is a
  * small step machine: the reservation first records what is asked (`requested`, `cancelling`),
@@ -13,48 +20,6 @@ import { admitHolding, changeLedger, readLedger, type LedgerRef } from './store'
  * left unfinished by a crash is completed by the next call that reads the reservation, or by the
  * repair job, from the ledger; nothing is undone by hand.
  */
-export type ReservationStatus =
-  'requested' | 'booked' | 'waitlisted' | 'refused' | 'cancelling' | 'cancelled'
-
-export interface Reservation {
-  /** reservationIdOf(scopeId, userId): one reservation per person per scope, whatever retries. */
-  _id: string
-  placeId: string
-  /** What a person may hold only one reservation in, e.g. a stall's item or a shift. */
-  scopeId: string
-  userId: string
-  status: ReservationStatus
-  /** Join the line when the place is full (else a full place refuses the request). */
-  mayWait: boolean
-  requestedAt: Date
-  bookedAt?: Date
-  waitlistedAt?: Date
-  cancelledAt?: Date
-  createdAt: Date
-}
-
-export interface ReservationKind {
-  /** Documents carrying a `capacity` ledger. */
-  places: CollectionName
-  reservations: CollectionName
-  /** What a person seated from the line is told. */
-  promotionNotice(reservation: Reservation): { title: string; body: string }
-}
-
-export type ReserveOutcome =
-  | { kind: 'booked' | 'waitlisted'; reservation: Reservation }
-  /** Full and the person would not wait, or the place is gone. */
-  | { kind: 'refused' }
-  /** The person already holds a reservation in the scope (perhaps for another place). */
-  | { kind: 'existing'; reservation: Reservation }
-
-export function reservationIdOf(scopeId: string, userId: string): string {
-  return `${scopeId}:${userId}`
-}
-
-export function isActive(reservation: Pick<Reservation, 'status'> | undefined): boolean {
-  return reservation?.status === 'booked' || reservation?.status === 'waitlisted'
-}
 
 function isUnsettled(reservation: Pick<Reservation, 'status'>): boolean {
   return reservation.status === 'requested' || reservation.status === 'cancelling'

@@ -1,0 +1,167 @@
+import type { IndexSpec } from '../cloudfunctions/shared/collections'
+import type { AnyObject } from './documentCodec'
+
+/** A SQL condition on a collection's rows that keeps at least every true match of a query. */
+export interface Narrowing {
+  /** Empty when nothing narrows the query: every row is a candidate. */
+  sql: string
+  params: (string | number)[]
+  /** True when the SQL condition is the query itself, so no row needs checking again. */
+  exact: boolean
+}
+
+type Clause = { sql: string; params: (string | number)[]; exact: boolean }
+
+const PATH_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/
+const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
+// Beyond this an $in is cheaper to check row by row than to bind.
+const MAX_IN_VALUES = 1000
+
+/** The SQL expression of a document field (a dotted path), as the indexes are declared. */
+export function fieldExpression(field: string): string {
+  return `json_extract(doc, '${jsonPathOf(field)}')`
+}
+
+function isTextSql(field: string): string {
+  return `json_type(doc, '${jsonPathOf(field)}') = 'text'`
+}
+
+function jsonPathOf(field: string): string {
+  const segments = field.split('.')
+  if (!segments.every((segment) => PATH_SEGMENT.test(segment))) {
+    throw new Error(`invalid indexed field: ${field}`)
+  }
+  return `$.${field}`
+}
+
+export function indexName(collection: string, spec: IndexSpec): string {
+  const fields = spec.fields.map(
+    ([field, direction]) => `${field.replace(/\./g, '_')}_${direction}`,
+  )
+  // Collection names start with a letter, so a leading underscore never clashes with a table.
+  return `_ix_${collection}__${fields.join('__')}`
+}
+
+export function createIndexSql(collection: string, spec: IndexSpec): string {
+  const columns = spec.fields.map(
+    ([field, direction]) => `${fieldExpression(field)} ${direction === 'desc' ? 'DESC' : 'ASC'}`,
+  )
+  return `CREATE INDEX IF NOT EXISTS "${indexName(collection, spec)}" ON "${collection}" (${columns.join(', ')})`
+}
+
+/**
+ * Translates the conditions at the top level of a MongoDB query (and of a top-level $and) that an
+ * index can serve: `_id` equality and $in, and on narrowable fields equality, $in and ranges with
+ * string or number values. Anything else is left to the full query, applied to the candidates.
+ */
+export function narrowingOf(query: AnyObject, narrowable: (field: string) => boolean): Narrowing {
+  const clauses: Clause[] = []
+  let exact = true
+  const visit = (conditions: AnyObject) => {
+    for (const [key, value] of Object.entries(conditions)) {
+      if (key === '$and' && Array.isArray(value) && value.every(isPlainObject)) {
+        value.forEach(visit)
+        continue
+      }
+      const clause =
+        key === '_id'
+          ? idClause(value)
+          : !key.startsWith('$') && narrowable(key)
+            ? fieldClause(key, value)
+            : undefined
+      if (clause) clauses.push(clause)
+      exact &&= clause?.exact ?? false
+    }
+  }
+  visit(query)
+  return {
+    sql: clauses.map((clause) => clause.sql).join(' AND '),
+    params: clauses.flatMap((clause) => clause.params),
+    exact,
+  }
+}
+
+function idClause(value: unknown): Clause | undefined {
+  if (typeof value === 'string') return { sql: 'id = ?', params: [value], exact: true }
+  if (!isOperatorObject(value) || Object.keys(value).length !== 1) return undefined
+  if (typeof value.$eq === 'string') return { sql: 'id = ?', params: [value.$eq], exact: true }
+  const values = value.$in
+  if (Array.isArray(values) && values.length <= MAX_IN_VALUES && values.every(isString)) {
+    return { sql: `id IN (${values.map(() => '?').join(', ')})`, params: values, exact: true }
+  }
+  return undefined
+}
+
+/**
+ * Strings compare exactly in SQL once the value is known to be a JSON string (json_type), so
+ * string equality and $in are exact; a number also equals JSON true/false (1/0) in SQL, and
+ * ranges admit values of other types, so those only narrow.
+ */
+function fieldClause(field: string, value: unknown): Clause | undefined {
+  const expression = fieldExpression(field)
+  if (typeof value === 'string') {
+    return { sql: `${expression} = ? AND ${isTextSql(field)}`, params: [value], exact: true }
+  }
+  if (typeof value === 'number') return { sql: `${expression} = ?`, params: [value], exact: false }
+  if (!isOperatorObject(value)) return undefined
+  const parts: Clause[] = []
+  let exact = true
+  for (const [operator, operand] of Object.entries(value)) {
+    const part = operatorClause(field, operator, operand)
+    if (part) parts.push(part)
+    exact &&= part?.exact ?? false
+  }
+  if (parts.length === 0) return undefined
+  return {
+    sql: parts.map((part) => part.sql).join(' AND '),
+    params: parts.flatMap((part) => part.params),
+    exact,
+  }
+}
+
+function operatorClause(field: string, operator: string, operand: unknown): Clause | undefined {
+  if (operator === '$eq') return fieldClause(field, operand)
+  const expression = fieldExpression(field)
+  if (operator === '$in') {
+    if (!Array.isArray(operand) || operand.length > MAX_IN_VALUES) return undefined
+    const marks = operand.map(() => '?').join(', ')
+    if (operand.every(isString)) {
+      return {
+        sql: `${expression} IN (${marks}) AND ${isTextSql(field)}`,
+        params: operand,
+        exact: true,
+      }
+    }
+    if (operand.every((item) => isString(item) || typeof item === 'number')) {
+      return { sql: `${expression} IN (${marks})`, params: operand, exact: false }
+    }
+    return undefined
+  }
+  const comparison = RANGE_SQL[operator]
+  if (!comparison) return undefined
+  // SQLite orders text by UTF-8 bytes, JavaScript by UTF-16 units: they agree for any string
+  // compared with one made only of characters below U+D800.
+  const comparable =
+    (typeof operand === 'number' && Number.isFinite(operand)) ||
+    (typeof operand === 'string' && !/[\ud800-\uffff]/.test(operand))
+  if (!comparable) return undefined
+  return { sql: `${expression} ${comparison} ?`, params: [operand], exact: false }
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string'
+}
+
+function isPlainObject(value: unknown): value is AnyObject {
+  if (!value || typeof value !== 'object') return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+function isOperatorObject(value: unknown): value is AnyObject {
+  return (
+    isPlainObject(value) &&
+    Object.keys(value).length > 0 &&
+    Object.keys(value).every((key) => key.startsWith('$'))
+  )
+}
