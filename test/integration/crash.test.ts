@@ -29,47 +29,48 @@ function startChild(dataDir: string): Promise<Child> {
   })
   return new Promise((resolve, reject) => {
     let output = ''
-    const onData = (chunk: Buffer) => {
+    // Read the output for as long as the child runs, so its pipe never fills and blocks it.
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const url = /本地云已启动: (\S+)/.exec(output)?.[1]
-      if (url) {
-        child.stdout?.off('data', onData)
-        resolve({ process: child, cloud: { url } as LocalCloud })
-      }
-    }
-    child.stdout?.on('data', onData)
+      if (url) resolve({ process: child, cloud: { url } as LocalCloud })
+    })
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`local cloud exited (${code}): ${output}`)))
   })
 }
 
-function kill(child: Child): Promise<void> {
+function kill(target: Child): Promise<void> {
   return new Promise((resolve) => {
-    child.process.once('exit', () => resolve())
-    child.process.kill('SIGKILL')
+    target.process.once('exit', () => resolve())
+    target.process.kill('SIGKILL')
   })
 }
 
 describe('a crash in the middle of a burst of writes', () => {
   let dataDir: string
+  let child: Child | undefined
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-crash-'))
   })
   afterAll(async () => {
+    // Whatever happened in the test, no local cloud outlives it.
+    if (child && child.process.exitCode === null) await kill(child)
     await rm(dataDir, { recursive: true, force: true })
   })
 
   it('after SIGKILL at three moments and a restart, acknowledged writes are there and invariants hold', async () => {
-    let child = await startChild(dataDir)
+    let running = await startChild(dataDir)
+    child = running
     const signer = await SessionSigner.open(dataDir)
     const residents = Array.from(
       { length: RESIDENTS },
       (_, i) => signer.issue(`crash-resident-${i}`).token,
     )
-    const worker = await signIn(child.cloud, 'demo-worker-dahua')
+    const worker = await signIn(running.cloud, 'demo-worker-dahua')
 
     // A stall tomorrow with two slots of 4 places (the child runs on the real clock).
-    const event = await callAs(child.cloud, worker, 'stalls', 'publish', {
+    const event = await callAs(running.cloud, worker, 'stalls', 'publish', {
       title: '崩溃测试服务日',
       place: '大华社区广场',
       communityId: 'dahua',
@@ -86,7 +87,7 @@ describe('a crash in the middle of a burst of writes', () => {
     })
     if (!event.ok) throw new Error(event.error.message)
     const eventId = event.data.eventIds[0]
-    const detail = await callAs(child.cloud, worker, 'stalls', 'detail', { eventId })
+    const detail = await callAs(running.cloud, worker, 'stalls', 'detail', { eventId })
     if (!detail.ok) throw new Error(detail.error.message)
     const slots = detail.data.itemsWithSlots[0].slots.map((slot) => slot.id)
 
@@ -97,9 +98,9 @@ describe('a crash in the middle of a burst of writes', () => {
       ['demo-org-moshang', 'moshang'],
       ['demo-org-lituixiu', 'lituixiu'],
     ]) {
-      const provider = await signIn(child.cloud, account)
+      const provider = await signIn(running.cloud, account)
       for (const needId of ['seed-cneed-1', 'seed-cneed-5']) {
-        const claimed = await callAs(child.cloud, provider, 'claims', 'claim', {
+        const claimed = await callAs(running.cloud, provider, 'claims', 'claim', {
           needId,
           organizationId,
           quantity: 1,
@@ -111,8 +112,8 @@ describe('a crash in the middle of a burst of writes', () => {
     }
 
     // Volunteers registered, verified, signed up and checked in; checked out during the burst.
-    const member = await signIn(child.cloud, 'demo-org-mayi')
-    const shift = await callAs(child.cloud, member, 'shifts', 'publish', {
+    const member = await signIn(running.cloud, 'demo-org-mayi')
+    const shift = await callAs(running.cloud, member, 'shifts', 'publish', {
       organizer: { kind: 'org', id: 'mayi' },
       communityId: 'dahua',
       title: '崩溃测试导诊',
@@ -129,7 +130,7 @@ describe('a crash in the middle of a burst of writes', () => {
     const volunteerCodes: string[] = []
     for (let i = 0; i < VOLUNTEERS; i += 1) {
       const token = residents[i]
-      const registered = await callAs(child.cloud, token, 'volunteers', 'register', {
+      const registered = await callAs(running.cloud, token, 'volunteers', 'register', {
         kind: 'resident',
         communityId: 'dahua',
         skills: ['event_support'],
@@ -139,13 +140,13 @@ describe('a crash in the middle of a burst of writes', () => {
         consent: true,
       })
       if (!registered.ok) throw new Error(registered.error.message)
-      const reviewed = await callAs(child.cloud, worker, 'volunteers', 'review', {
+      const reviewed = await callAs(running.cloud, worker, 'volunteers', 'review', {
         volunteerId: `crash-resident-${i}`,
         decision: 'verified',
       })
       if (!reviewed.ok) throw new Error(reviewed.error.message)
-      expect((await callAs(child.cloud, token, 'shifts', 'signUp', { shiftId })).ok).toBe(true)
-      const checkedIn = await callAs(child.cloud, member, 'shifts', 'checkIn', {
+      expect((await callAs(running.cloud, token, 'shifts', 'signUp', { shiftId })).ok).toBe(true)
+      const checkedIn = await callAs(running.cloud, member, 'shifts', 'checkIn', {
         shiftId,
         volunteerCode: registered.data.checkInCode ?? '',
         at: `${TOMORROW}T08:55:00+08:00`,
@@ -171,7 +172,7 @@ describe('a crash in the middle of a burst of writes', () => {
         const token = residents[person]
         try {
           if (!booked.has(person)) {
-            const result = await callAs(child.cloud, token, 'stalls', 'book', {
+            const result = await callAs(running.cloud, token, 'stalls', 'book', {
               slotId: slots[person % 2],
               joinWaitlist: true,
             })
@@ -180,7 +181,7 @@ describe('a crash in the middle of a burst of writes', () => {
               acknowledged += 1
             }
           } else if (!cancelled.has(person) && person % 3 === 0) {
-            const result = await callAs(child.cloud, token, 'stalls', 'cancel', {
+            const result = await callAs(running.cloud, token, 'stalls', 'cancel', {
               bookingId: booked.get(person)!,
             })
             if (result.ok) {
@@ -190,14 +191,14 @@ describe('a crash in the middle of a burst of writes', () => {
           }
           const claimId = claimIds[person]
           if (claimId && !approved.has(claimId)) {
-            const result = await callAs(child.cloud, worker, 'claims', 'approve', { claimId })
+            const result = await callAs(running.cloud, worker, 'claims', 'approve', { claimId })
             if (result.ok) {
               approved.add(claimId)
               acknowledged += 1
             }
           }
           if (person < VOLUNTEERS && !checkedOut.has(person)) {
-            const result = await callAs(child.cloud, member, 'shifts', 'checkOut', {
+            const result = await callAs(running.cloud, member, 'shifts', 'checkOut', {
               shiftId,
               volunteerCode: volunteerCodes[person],
               at: `${TOMORROW}T10:40:00+08:00`,
@@ -215,15 +216,16 @@ describe('a crash in the middle of a burst of writes', () => {
       // SIGKILL once enough writes were acknowledged, or at the end of a short burst.
       await Promise.race([reached, finished])
       clearInterval(timer)
-      await kill(child)
+      await kill(running)
       await finished
-      child = await startChild(dataDir)
+      running = await startChild(dataDir)
+      child = running
     }
 
     // Every acknowledged booking or cancellation is there; the slots agree with their bookings.
     const statusOf = new Map<number, string>()
     for (const [person] of booked) {
-      const mine = await callAs(child.cloud, residents[person], 'stalls', 'myBookings', {})
+      const mine = await callAs(running.cloud, residents[person], 'stalls', 'myBookings', {})
       if (!mine.ok) throw new Error(mine.error.message)
       const booking = mine.data.find((item) => item.eventId === eventId)
       expect(booking).toBeDefined()
@@ -231,7 +233,7 @@ describe('a crash in the middle of a burst of writes', () => {
       if (cancelled.has(person)) expect(booking!.status).toBe('cancelled')
       else expect(['booked', 'waitlisted']).toContain(booking!.status)
     }
-    const after = await callAs(child.cloud, worker, 'stalls', 'detail', { eventId })
+    const after = await callAs(running.cloud, worker, 'stalls', 'detail', { eventId })
     if (!after.ok) throw new Error(after.error.message)
     for (const [index, slot] of after.data.itemsWithSlots[0].slots.entries()) {
       const people = [...statusOf].filter(([person]) => person % 2 === index)
@@ -243,7 +245,7 @@ describe('a crash in the middle of a burst of writes', () => {
     }
 
     // Approved claims have their units and their project; the needs count exactly those units.
-    const claims = await callAs(child.cloud, worker, 'claims', 'listCommunity', {
+    const claims = await callAs(running.cloud, worker, 'claims', 'listCommunity', {
       communityId: 'dahua',
     })
     if (!claims.ok) throw new Error(claims.error.message)
@@ -253,13 +255,15 @@ describe('a crash in the middle of a burst of writes', () => {
         projectId: expect.any(String),
       })
     }
-    const projects = await callAs(child.cloud, worker, 'projects', 'list', { communityId: 'dahua' })
+    const projects = await callAs(running.cloud, worker, 'projects', 'list', {
+      communityId: 'dahua',
+    })
     if (!projects.ok) throw new Error(projects.error.message)
     for (const claim of claims.data.filter((item) => item.status === 'approved')) {
       expect(projects.data.items.map((project) => project.id)).toContain(claim.projectId)
     }
     for (const needId of ['seed-cneed-1', 'seed-cneed-5']) {
-      const need = await callAs(child.cloud, worker, 'claims', 'need', { needId })
+      const need = await callAs(running.cloud, worker, 'claims', 'need', { needId })
       if (!need.ok) throw new Error(need.error.message)
       const units = claims.data.filter(
         (claim) => claim.needId === needId && claim.status === 'approved',
@@ -268,11 +272,11 @@ describe('a crash in the middle of a burst of writes', () => {
     }
 
     // A checked-out volunteer always has the hours of the shift in their ledger.
-    const roster = await callAs(child.cloud, member, 'shifts', 'roster', { shiftId })
+    const roster = await callAs(running.cloud, member, 'shifts', 'roster', { shiftId })
     if (!roster.ok) throw new Error(roster.error.message)
     for (let person = 0; person < VOLUNTEERS; person += 1) {
       const line = roster.data.lines.find((item) => item.volunteerId === `crash-resident-${person}`)
-      const service = await callAs(child.cloud, residents[person], 'volunteers', 'myService', {})
+      const service = await callAs(running.cloud, residents[person], 'volunteers', 'myService', {})
       if (!service.ok) throw new Error(service.error.message)
       const hours = service.data.entries.filter((entry) => entry.source === 'checkin').length
       if (checkedOut.has(person)) expect(line?.checkOutAt).toBeDefined()
@@ -280,9 +284,8 @@ describe('a crash in the middle of a burst of writes', () => {
     }
 
     // The restart's repair left nothing for a second check to do.
-    const admin = await signIn(child.cloud, 'demo-district-admin')
-    const report = await callAs(child.cloud, admin, 'maintenance', 'repair', { full: true })
+    const admin = await signIn(running.cloud, 'demo-district-admin')
+    const report = await callAs(running.cloud, admin, 'maintenance', 'repair', { full: true })
     expect(report).toMatchObject({ ok: true, data: { repairs: [] } })
-    await kill(child)
   }, 240_000)
 })
