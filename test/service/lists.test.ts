@@ -1,0 +1,112 @@
+import type { CommunityNeed } from '../../cloudfunctions/features/lists/domain'
+import { listsService } from '../../cloudfunctions/features/lists/service'
+import { needsService } from '../../cloudfunctions/features/needs/service'
+import { refusal, useWorld } from './world'
+
+describe('lists service (需求清单 and 资源清单)', () => {
+  const world = useWorld()
+  const worker = () => world.person('worker-c1', [{ kind: 'community_worker', communityId: 'c1' }])
+  const line = {
+    communityId: 'c1',
+    list: 'special',
+    domain: 'service_supply',
+    title: '暑期托管班',
+    description: '双职工家庭的孩子暑期无人看管',
+    quantity: 1,
+    unit: '项',
+    splittable: false,
+    window: { from: '2027-07-01', to: '2027-08-31' },
+    priority: 'medium',
+  }
+
+  it('a line takes over residents’ needs in the same step; one wrong need and nothing changes', async () => {
+    const resident = world.person('r1', [{ kind: 'resident', communityId: 'c1' }])
+    const post = (communityId: string) =>
+      world.call(
+        needsService,
+        'post',
+        {
+          kind: 'help',
+          category: 'child_care',
+          description: '暑假孩子没人看，希望有托管班',
+          communityId,
+        },
+        resident,
+      )
+    const ours = await post('c1')
+    const elsewhere = await post('c3')
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'publishNeed',
+          { ...line, promotedFrom: [ours.id, elsewhere.id] },
+          worker(),
+        ),
+      ),
+    ).toEqual({ code: 'CONFLICT', message: '所选居民需求不属于本社区或已被受理，请刷新后重试' })
+    expect(world.db.count('community_needs')).toBe(0)
+    expect(world.db.findOne('personal_needs', { _id: ours.id })).toMatchObject({ status: 'open' })
+
+    const published = await world.call(
+      listsService,
+      'publishNeed',
+      { ...line, promotedFrom: [ours.id] },
+      worker(),
+    )
+    expect(published).toMatchObject({ quantity: 1, committed: 0, promotedCount: 1, status: 'open' })
+    expect(world.db.findOne('personal_needs', { _id: ours.id })).toMatchObject({
+      status: 'accepted',
+    })
+    expect(world.db.count('audit_logs', { targetId: ours.id })).toBe(1)
+  })
+
+  it('a need’s quantity never goes below what providers committed', async () => {
+    const published = await world.call(
+      listsService,
+      'publishNeed',
+      { ...line, quantity: 5, unit: '次', splittable: true },
+      worker(),
+    )
+    world.db.updateMany(
+      'community_needs',
+      { _id: published.id },
+      {
+        $set: {
+          'capacity.taken': 3,
+          'capacity.holders': [{ id: 'claim:x', units: 3, at: new Date() }],
+          status: 'partly_served',
+        },
+      },
+    )
+    expect(
+      await refusal(
+        world.call(listsService, 'editNeed', { needId: published.id, quantity: 2 }, worker()),
+      ),
+    ).toEqual({
+      code: 'INVALID_INPUT',
+      message: '已有 3 次被认领，数量不能少于此',
+    })
+    const edited = await world.call(
+      listsService,
+      'editNeed',
+      { needId: published.id, quantity: 3 },
+      worker(),
+    )
+    expect(edited).toMatchObject({ quantity: 3, committed: 3, status: 'served' })
+    expect(
+      world.db.findOne<CommunityNeed>('community_needs', { _id: published.id })?.capacity.limit,
+    ).toBe(3)
+  })
+
+  it('residents see no need list; a worker sees only their own community’s', async () => {
+    const resident = world.person('r1', [{ kind: 'resident', communityId: 'c1' }])
+    expect((await refusal(world.call(listsService, 'listNeeds', {}, resident))).code).toBe(
+      'FORBIDDEN',
+    )
+    expect(
+      (await refusal(world.call(listsService, 'listNeeds', { communityId: 'c3' }, worker())))
+        .message,
+    ).toBe('您无权查看西一社区的需求清单')
+  })
+})

@@ -1,0 +1,141 @@
+import type { CommunityNeed, ResourceOffering } from '../../cloudfunctions/features/lists/domain'
+import { listsService } from '../../cloudfunctions/features/lists/service'
+import type { MatchProposalRecord } from '../../cloudfunctions/features/matching/domain'
+import { matchingService } from '../../cloudfunctions/features/matching/service'
+import { refusal, useWorld } from './world'
+
+describe('matching service (双清单)', () => {
+  const world = useWorld()
+  const worker = () => world.person('worker-c1', [{ kind: 'community_worker', communityId: 'c1' }])
+  const member = () => world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
+
+  async function needAndOffering(needUnits: number, offeredUnits: number) {
+    const need = await world.call(
+      listsService,
+      'publishNeed',
+      {
+        communityId: 'c1',
+        list: 'basic',
+        domain: 'service_supply',
+        focusGroups: ['children'],
+        title: '助学名额',
+        description: '困难家庭儿童需要助学帮扶',
+        quantity: needUnits,
+        unit: '个',
+        window: { from: '2026-12-01', to: '2027-06-30' },
+        priority: 'high',
+      },
+      worker(),
+    )
+    const offering = await world.call(
+      listsService,
+      'publishOffering',
+      {
+        organizationId: 'o1',
+        domains: ['service_supply'],
+        title: '助学名额',
+        description: '为困难家庭儿童提供助学名额',
+        capacity: offeredUnits,
+        unit: '个',
+        period: 'year',
+        serviceArea: { districtWide: true },
+        availability: { from: '2026-11-01', to: '2027-12-31' },
+      },
+      member(),
+    )
+    return { need, offering }
+  }
+  const run = () =>
+    world.call(matchingService, 'run', { scope: 'community', scopeId: 'c1' }, worker())
+
+  it('a run proposes, and a new run replaces the undecided proposals of the last one', async () => {
+    const { need, offering } = await needAndOffering(3, 6)
+    const first = await run()
+    expect(first.proposals).toEqual([
+      expect.objectContaining({
+        needId: need.id,
+        offeringId: offering.id,
+        quantity: 3,
+        status: 'proposed',
+      }),
+    ])
+    const second = await run()
+    const stored = world.db.find<MatchProposalRecord>('match_proposals', {})
+    expect(stored.find((p) => p._id === first.proposals[0].id)?.status).toBe('superseded')
+    expect(stored.find((p) => p._id === second.proposals[0].id)?.status).toBe('proposed')
+    expect(world.db.find<{ status: string }>('matching_runs', {}).map((r) => r.status)).toEqual([
+      'done',
+      'done',
+    ])
+  })
+
+  it('confirming commits units on both sides; rejecting gives them back; both agreeing starts a project', async () => {
+    await needAndOffering(3, 6)
+    const [proposal] = (await run()).proposals
+    await world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())
+    const offeringHeld = () =>
+      world.db.find<ResourceOffering>('resource_offerings', {})[0].capacity.taken
+    const needHeld = () => world.db.find<CommunityNeed>('community_needs', {})[0].capacity.taken
+    expect([offeringHeld(), needHeld()]).toEqual([3, 3])
+    expect(
+      await refusal(world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: '该方案已处理，请刷新后查看',
+    })
+    const accepted = await world.call(
+      matchingService,
+      'accept',
+      { proposalId: proposal.id },
+      member(),
+    )
+    expect(accepted).toMatchObject({ status: 'accepted', projectId: `match-${proposal.id}` })
+    expect(world.db.count('projects', { _id: `match-${proposal.id}` })).toBe(1)
+
+    // Another run's proposal, rejected after confirmation: its units come back.
+    world.db.updateMany(
+      'community_needs',
+      {},
+      { $set: { 'capacity.limit': 5, status: 'partly_served' } },
+    )
+    const [next] = (await run()).proposals
+    await world.call(matchingService, 'confirm', { proposalId: next.id }, worker())
+    expect(needHeld()).toBe(5)
+    await world.call(matchingService, 'reject', { proposalId: next.id }, worker())
+    expect([offeringHeld(), needHeld()]).toEqual([3, 3])
+  })
+
+  it('a confirmation beyond what the offering has left is refused and changes nothing', async () => {
+    const { offering } = await needAndOffering(3, 6)
+    const [proposal] = (await run()).proposals
+    world.db.updateMany(
+      'resource_offerings',
+      { _id: offering.id },
+      { $set: { 'capacity.limit': 2 } },
+    )
+    expect(
+      await refusal(world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: '「助学名额」剩余 2 个，不足以确认本方案',
+    })
+    expect(world.db.find<CommunityNeed>('community_needs', {})[0].capacity.taken).toBe(0)
+    expect(
+      world.db.findOne<MatchProposalRecord>('match_proposals', { _id: proposal.id })
+        ?.communityDecision,
+    ).toBe('pending')
+  })
+
+  it('only the community’s workers confirm and only the provider’s members accept', async () => {
+    await needAndOffering(3, 6)
+    const [proposal] = (await run()).proposals
+    expect(
+      (await refusal(world.call(matchingService, 'confirm', { proposalId: proposal.id }, member())))
+        .code,
+    ).toBe('FORBIDDEN')
+    expect(
+      (await refusal(world.call(matchingService, 'accept', { proposalId: proposal.id }, worker())))
+        .code,
+    ).toBe('FORBIDDEN')
+  })
+})

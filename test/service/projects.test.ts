@@ -1,0 +1,91 @@
+import { newProject } from '../../cloudfunctions/features/projects/domain'
+import { projectsService } from '../../cloudfunctions/features/projects/service'
+import { emptyLedger } from '../../cloudfunctions/shared/capacity/ledger'
+import { refusal, useWorld } from './world'
+
+describe('projects service', () => {
+  const world = useWorld()
+  const worker = () => world.person('worker-c1', [{ kind: 'community_worker', communityId: 'c1' }])
+  const member = () => world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
+
+  function project() {
+    const now = new Date()
+    const started = newProject({
+      source: { kind: 'claim', id: 'k1' },
+      need: {
+        _id: 'n1',
+        districtId: 'd1',
+        streetId: 's1',
+        communityId: 'c1',
+        communityName: '东一社区',
+        list: 'basic',
+        domain: 'civic_culture',
+        focusGroups: [],
+        title: '老年人智能手机培训',
+        description: '教老人用手机挂号',
+        capacity: emptyLedger(4),
+        unit: '场',
+        splittable: true,
+        window: { from: '2026-12-01', to: '2027-03-31' },
+        priority: 'medium',
+        status: 'served',
+        promotedFrom: [],
+        createdBy: 'worker-c1',
+        createdAt: now,
+        updatedAt: now,
+      },
+      organizationId: 'o1',
+      organizationName: '红帆志愿队',
+      quantity: 4,
+      unit: '场',
+      now,
+    })
+    world.db.insertMany('projects', [started])
+    return started
+  }
+  const progress = (projectId: string, caller = member()) =>
+    world.call(
+      projectsService,
+      'addProgress',
+      { projectId, month: '2026-12', summary: '开展培训两场，老人学会挂号', peopleServed: 24 },
+      caller,
+    )
+
+  it('a progress entry and the project’s count change together', async () => {
+    const { _id } = project()
+    await progress(_id)
+    await progress(_id, worker())
+    const detail = await world.call(projectsService, 'detail', { projectId: _id }, member())
+    expect(detail.project.progressCount).toBe(2)
+    expect(detail.progress.map((entry) => entry.peopleServed)).toEqual([24, 24])
+    expect(detail).toMatchObject({ canAddProgress: true, canClose: false })
+  })
+
+  it('a closed project takes no more progress, and only its community’s worker closes it', async () => {
+    const { _id } = project()
+    expect(
+      (
+        await refusal(
+          world.call(
+            projectsService,
+            'close',
+            { projectId: _id, satisfaction: 5, target: '培训四场', achieved: '完成四场' },
+            member(),
+          ),
+        )
+      ).code,
+    ).toBe('FORBIDDEN')
+    const closed = await world.call(
+      projectsService,
+      'close',
+      { projectId: _id, satisfaction: 5, target: '培训四场', achieved: '完成四场' },
+      worker(),
+    )
+    expect(closed).toMatchObject({ status: 'closed', evaluation: { satisfaction: 5 } })
+    expect(await refusal(progress(_id))).toEqual({
+      code: 'CONFLICT',
+      message: '项目已结项，不能再添加进展',
+    })
+    expect(world.db.count('project_progress')).toBe(0)
+  })
+})
