@@ -17,6 +17,7 @@ import { parseNedbFile } from './nedbImport'
 import {
   createIndexSql,
   indexName,
+  isTopLevelField,
   jsonPathOf,
   narrowingOf,
   type FieldKind,
@@ -123,6 +124,8 @@ interface WriteBatch {
   deleted: string[]
 }
 
+// Sorting and projecting need no condition: one query object serves them all.
+const EVERYTHING = new Query({})
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
 const RESERVED_NAME = /^sqlite_/i
 const NEDB_FILE = /^([A-Za-z][A-Za-z0-9_]{0,63})\.db$/
@@ -259,7 +262,10 @@ export class LocalDatabase {
     const key = keyOf(['count', query])
     const cached = this.cache.get<number>(collection, key)
     if (cached !== undefined) return cached
-    const total = this.matchingRows(collection, query, narrowing).length
+    const total = (
+      this.fieldEntries(collection, query, narrowing, []) ??
+      this.matchingRows(collection, query, narrowing)
+    ).length
     if (total >= CACHE_MIN_COUNT) this.cache.set(collection, key, query, total)
     return total
   }
@@ -271,8 +277,8 @@ export class LocalDatabase {
 
   /**
    * One page of a query's matches, sorted. The order of all matches (as row ids) stays cached
-   * until the collection is written, so reading a long list page by page sorts it once. When SQL
-   * alone decides the matches and the sort fields are indexed, only those fields are read to sort.
+   * until a write changes it, so reading a long list page by page sorts it once. When SQL alone
+   * decides the matches, only the sort fields are read to sort, and then the page's documents.
    */
   select(collection: string, query: AnyObject, options: FindOptions): StoredDocument[] {
     assertCollectionName(collection)
@@ -285,18 +291,10 @@ export class LocalDatabase {
     let read: Map<number, StoredDocument> | undefined
     if (!order) {
       const narrowing = this.narrowingFor(collection, query)
-      const keysSuffice =
-        narrowing.exact &&
-        Object.keys(sort ?? {}).every(
-          (field) => field === '_id' || this.fieldKind(collection, field) !== 'unindexed',
-        )
-      let entries: SortEntry[]
-      if (keysSuffice) {
-        entries = this.sortKeys(collection, narrowing, Object.keys(sort ?? {}))
-      } else {
-        const rows = this.matchingRows(collection, query, narrowing)
-        read = new Map(rows.map((row) => [row.r, row.d as StoredDocument]))
-        entries = rows
+      let entries = this.fieldEntries(collection, query, narrowing, Object.keys(sort ?? {}))
+      if (!entries) {
+        entries = this.matchingRows(collection, query, narrowing)
+        read = new Map(entries.map((row) => [row.r, row.d as StoredDocument]))
       }
       order = sorted(entries, sort)
       if (end !== undefined && order.length > end) this.cache.set(collection, key, query, order)
@@ -306,7 +304,7 @@ export class LocalDatabase {
       ? page.map((rowid) => read.get(rowid) as StoredDocument)
       : this.byRowid(collection, page)
     if (!options.projection || Object.keys(options.projection).length === 0) return docs
-    return new Query({}).find<StoredDocument>(docs, options.projection).all()
+    return EVERYTHING.find<StoredDocument>(docs, options.projection).all()
   }
 
   modify(
@@ -687,22 +685,40 @@ export class LocalDatabase {
     return entries.filter((entry) => criteria.test(entry.d))
   }
 
-  /** Only the sort fields of the matching rows, each as its JSON (`->`), in documents' shape. */
-  private sortKeys(collection: string, narrowing: Narrowing, fields: string[]): SortEntry[] {
+  /**
+   * The matching rows with only the fields the query tests and the sort orders by, each read as
+   * its JSON (`->`) into a document of the same shape; undefined when that could differ from
+   * testing and sorting whole documents. A top-level field reads exactly; a dotted path only
+   * where no array can stand in the way (an indexed field that never held one).
+   */
+  private fieldEntries(
+    collection: string,
+    query: AnyObject,
+    narrowing: Narrowing,
+    sortFields: string[],
+  ): SortEntry[] | undefined {
+    const tested = narrowing.exact ? [] : topLevelFieldsOf(query)
+    const readable = (field: string) =>
+      isTopLevelField(field) || this.fieldKind(collection, field) !== 'unindexed'
+    if (!tested || !sortFields.every(readable)) return undefined
+    const fields = [...new Set([...tested, ...sortFields])]
     const columns = fields.map((field) => `, doc -> '${jsonPathOf(field)}'`).join('')
     const where = narrowing.sql ? ` WHERE ${narrowing.sql}` : ''
     const rows = this.main.rows(
       `SELECT rowid${columns} FROM "${collection}"${where} ORDER BY rowid`,
       narrowing.params,
     )
-    return rows.map(([rowid, ...values]) => {
+    const entries = rows.map(([rowid, ...values]) => {
       const d: AnyObject = {}
       fields.forEach((field, index) => {
-        // SQL NULL: the field is missing, which sorts unlike a stored null.
+        // SQL NULL: the field is missing, which queries and sorts tell from a stored null.
         if (values[index] !== null) setPath(d, field, decodeValue(String(values[index])))
       })
       return { r: Number(rowid), d }
     })
+    if (narrowing.exact) return entries
+    const criteria = new Query(query)
+    return entries.filter((entry) => criteria.test(entry.d))
   }
 
   private byRowid(collection: string, rowids: number[]): StoredDocument[] {
@@ -786,11 +802,32 @@ function isObject(value: unknown): value is AnyObject {
 function sorted(entries: SortEntry[], sort: Record<string, 1 | -1> | undefined): number[] {
   if (!sort) return entries.map((entry) => entry.r)
   const spec = Object.fromEntries(Object.entries(sort).map(([field, way]) => [`d.${field}`, way]))
-  return new Query({})
-    .find<SortEntry>(entries)
+  return EVERYTHING.find<SortEntry>(entries)
     .sort(spec)
     .all()
     .map((entry) => entry.r)
+}
+
+/**
+ * The top-level fields a query tests, when it tests nothing else (no $expr, $where, $text or
+ * dotted path); then testing only those fields of a document answers as testing all of it.
+ */
+function topLevelFieldsOf(query: AnyObject): string[] | undefined {
+  const fields: string[] = []
+  for (const [key, value] of Object.entries(query)) {
+    if (['$and', '$or', '$nor'].includes(key) && Array.isArray(value)) {
+      for (const part of value) {
+        const nested = isObject(part) ? topLevelFieldsOf(part) : undefined
+        if (!nested) return undefined
+        fields.push(...nested)
+      }
+    } else if (isTopLevelField(key)) {
+      fields.push(key)
+    } else {
+      return undefined
+    }
+  }
+  return fields
 }
 
 function setPath(target: AnyObject, field: string, value: unknown): void {

@@ -34,6 +34,11 @@ function isTextSql(field: string): string {
   return `json_type(doc, '${jsonPathOf(field)}') = 'text'`
 }
 
+/** A field at the top level of documents, plain enough to name in a JSON path. */
+export function isTopLevelField(field: string): boolean {
+  return PATH_SEGMENT.test(field)
+}
+
 export function jsonPathOf(field: string): string {
   const segments = field.split('.')
   if (!segments.every((segment) => PATH_SEGMENT.test(segment))) {
