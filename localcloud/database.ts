@@ -106,7 +106,7 @@ interface Transaction {
   lastUsed: number
 }
 
-/** A matching row: its rowid (insertion order) and the document, or only its sort fields. */
+/** A matching row: its rowid (insertion order) and the document, or only the fields read. */
 interface SortEntry {
   r: number
   d: AnyObject

@@ -26,7 +26,7 @@ const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte
 const MAX_IN_VALUES = 1000
 
 /** The SQL expression of a document field (a dotted path), as the indexes are declared. */
-export function fieldExpression(field: string): string {
+function fieldExpression(field: string): string {
   return `json_extract(doc, '${jsonPathOf(field)}')`
 }
 
