@@ -7,13 +7,22 @@ import { INDEXES, type CollectionName, type IndexSpec } from '../cloudfunctions/
 import {
   cloneDocument,
   decodeDocument,
+  decodeValue,
   encodeDocument,
   keyOf,
   type AnyObject,
   type StoredDocument,
 } from './documentCodec'
 import { parseNedbFile } from './nedbImport'
-import { createIndexSql, indexName, narrowingOf, type Narrowing } from './queryPlan'
+import {
+  createIndexSql,
+  indexName,
+  isTopLevelField,
+  jsonPathOf,
+  narrowingOf,
+  type FieldKind,
+  type Narrowing,
+} from './queryPlan'
 import { ResultCache } from './resultCache'
 
 export type { AnyObject, StoredDocument } from './documentCodec'
@@ -97,15 +106,26 @@ interface Transaction {
   lastUsed: number
 }
 
+/** A matching row: its rowid (insertion order) and the document, or only the fields read. */
+interface SortEntry {
+  r: number
+  d: AnyObject
+}
+
+type FieldShape = 'array' | 'object'
+
 type TransactionEnd = 'committed' | 'aborted' | 'conflict' | 'expired'
 
 /** The rows one write operation changes, committed together under one sequence number. */
 interface WriteBatch {
   seq: number
-  touched: Set<string>
+  /** Per collection, the changed documents (old and new versions), or undefined if unknown. */
+  changed: Map<string, AnyObject[] | undefined>
   deleted: string[]
 }
 
+// Sorting and projecting need no condition: one query object serves them all.
+const EVERYTHING = new Query({})
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
 const RESERVED_NAME = /^sqlite_/i
 const NEDB_FILE = /^([A-Za-z][A-Za-z0-9_]{0,63})\.db$/
@@ -128,8 +148,8 @@ const ENDED_REMEMBERED = 1000
 export class LocalDatabase {
   private readonly main: Connection
   private readonly tables = new Set<string>()
-  /** Indexed fields where some document holds an array: SQL cannot narrow on those. */
-  private readonly unsafeFields = new Map<string, Set<string>>()
+  /** Non-scalar shapes seen in indexed fields, by collection and field (see FieldKind). */
+  private readonly fieldShapes = new Map<string, Set<FieldShape>>()
   private readonly cache = new ResultCache(CACHE_ENTRIES)
   private readonly transactions = new Map<string, Transaction>()
   private readonly ended = new Map<string, TransactionEnd>()
@@ -164,8 +184,11 @@ export class LocalDatabase {
     this.main.raw.pragma('journal_mode = WAL')
     // An acknowledged write survives a power loss; measured at about 0.3 ms per commit here.
     this.main.raw.pragma('synchronous = FULL')
+    // Reads dominate: keep the tables in memory (64 MiB of page cache, the file mapped).
+    this.main.raw.pragma('cache_size = -65536')
+    this.main.raw.pragma('mmap_size = 268435456')
     this.main.raw.exec(
-      'CREATE TABLE IF NOT EXISTS _unsafe_fields (collection TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (collection, field))',
+      'CREATE TABLE IF NOT EXISTS _field_shapes (collection TEXT NOT NULL, field TEXT NOT NULL, shape TEXT NOT NULL, PRIMARY KEY (collection, field, shape))',
     )
     for (const [name] of this.main.rows("SELECT name FROM sqlite_master WHERE type = 'table'")) {
       if (!isCollectionName(name)) continue
@@ -174,10 +197,10 @@ export class LocalDatabase {
       const [[maxSeq]] = this.main.rows(`SELECT max(seq) FROM "${name}"`)
       this.seq = Math.max(this.seq, Number(maxSeq ?? 0))
     }
-    for (const [collection, field] of this.main.rows(
-      'SELECT collection, field FROM _unsafe_fields',
+    for (const [collection, field, shape] of this.main.rows(
+      'SELECT collection, field, shape FROM _field_shapes',
     )) {
-      this.unsafeFieldsOf(String(collection)).add(String(field))
+      this.shapesOf(String(collection), String(field)).add(shape as FieldShape)
     }
     this.sweeper = setInterval(() => this.expireIdleTransactions(), SWEEP_INTERVAL_MS)
     this.sweeper.unref()
@@ -207,18 +230,18 @@ export class LocalDatabase {
     this.ensureCollection(collection)
     const stored = docs.map(withId)
     this.write((batch) => {
-      for (const doc of stored) this.putRow(batch, collection, doc, 'insert')
+      for (const doc of stored) this.putRow(batch, collection, doc, null)
     })
     return stored.map((doc) => doc._id)
   }
 
-  /** Matching documents (copies), in insertion order unless sorted. */
+  /** Matching documents (fresh copies), in insertion order unless sorted. */
   find<T = StoredDocument>(
     collection: string,
     query: AnyObject = {},
     options: FindOptions = {},
   ): T[] {
-    return this.select(collection, query, options).map(cloneDocument) as T[]
+    return this.select(collection, query, options) as T[]
   }
 
   findOne<T = StoredDocument>(collection: string, query: AnyObject): T | undefined {
@@ -239,8 +262,11 @@ export class LocalDatabase {
     const key = keyOf(['count', query])
     const cached = this.cache.get<number>(collection, key)
     if (cached !== undefined) return cached
-    const total = this.matching(this.main, collection, query, narrowing).length
-    if (total >= CACHE_MIN_COUNT) this.cache.set(collection, key, total)
+    const total = (
+      this.fieldEntries(collection, query, narrowing, []) ??
+      this.matchingRows(collection, query, narrowing)
+    ).length
+    if (total >= CACHE_MIN_COUNT) this.cache.set(collection, key, query, total)
     return total
   }
 
@@ -250,21 +276,35 @@ export class LocalDatabase {
   }
 
   /**
-   * Read-only results for the request path, which serialises them at once: sorted lists that
-   * span several pages stay cached until the collection is written.
+   * One page of a query's matches, sorted. The order of all matches (as row ids) stays cached
+   * until a write changes it, so reading a long list page by page sorts it once. When SQL alone
+   * decides the matches, only the sort fields are read to sort, and then the page's documents.
    */
-  select(collection: string, query: AnyObject, options: FindOptions): readonly AnyObject[] {
+  select(collection: string, query: AnyObject, options: FindOptions): StoredDocument[] {
+    assertCollectionName(collection)
+    if (!this.tables.has(collection)) return []
     const skip = options.skip ?? 0
     const end = options.limit === undefined ? undefined : skip + options.limit
-    const key = keyOf(['find', query, options.sort, options.projection])
-    const cached = this.cache.get<AnyObject[]>(collection, key)
-    if (cached) return cached.slice(skip, end)
-    const found = this.matching(this.main, collection, query)
-    let cursor = new Query({}).find<AnyObject>(found, options.projection ?? {})
-    if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort)
-    const arranged = cursor.all()
-    if (end !== undefined && arranged.length > end) this.cache.set(collection, key, arranged)
-    return arranged.slice(skip, end)
+    const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined
+    const key = keyOf(['find', query, sort])
+    let order = this.cache.get<number[]>(collection, key)
+    let read: Map<number, StoredDocument> | undefined
+    if (!order) {
+      const narrowing = this.narrowingFor(collection, query)
+      let entries = this.fieldEntries(collection, query, narrowing, Object.keys(sort ?? {}))
+      if (!entries) {
+        entries = this.matchingRows(collection, query, narrowing)
+        read = new Map(entries.map((row) => [row.r, row.d as StoredDocument]))
+      }
+      order = sorted(entries, sort)
+      if (end !== undefined && order.length > end) this.cache.set(collection, key, query, order)
+    }
+    const page = order.slice(skip, end)
+    const docs = read
+      ? page.map((rowid) => read.get(rowid) as StoredDocument)
+      : this.byRowid(collection, page)
+    if (!options.projection || Object.keys(options.projection).length === 0) return docs
+    return EVERYTHING.find<StoredDocument>(docs, options.projection).all()
   }
 
   modify(
@@ -273,7 +313,7 @@ export class LocalDatabase {
     data: AnyObject,
     options: ModifyOptions,
   ): ModifyResult {
-    const found = this.matching(this.main, collection, query)
+    const found = this.matching(collection, query)
     const targets = options.multi ? found : found.slice(0, 1)
     if (targets.length === 0) {
       if (!options.upsert) return { updated: 0 }
@@ -282,18 +322,18 @@ export class LocalDatabase {
         _id: typeof query._id === 'string' ? query._id : newId(),
       }
       this.ensureCollection(collection)
-      this.write((batch) => this.putRow(batch, collection, upserted, 'insert'))
+      this.write((batch) => this.putRow(batch, collection, upserted, null))
       return { updated: 0, upsertedId: upserted._id }
     }
-    const changed = targets
-      .map((target) => nextVersion(target, data, options.merge ?? false))
-      .filter((next, index) => encodeDocument(next) !== encodeDocument(targets[index]))
-    if (changed.length > 0) {
+    const changes = targets
+      .map((target) => [target, nextVersion(target, data, options.merge ?? false)] as const)
+      .filter(([target, next]) => encodeDocument(next) !== encodeDocument(target))
+    if (changes.length > 0) {
       this.write((batch) => {
-        for (const next of changed) this.putRow(batch, collection, next, 'upsert')
+        for (const [target, next] of changes) this.putRow(batch, collection, next, target)
       })
     }
-    return { updated: changed.length }
+    return { updated: changes.length }
   }
 
   /** Updates the first match and answers it as it is now (modifyAndReturnDoc). */
@@ -302,19 +342,19 @@ export class LocalDatabase {
     query: AnyObject,
     data: AnyObject,
   ): StoredDocument | undefined {
-    const [target] = this.matching(this.main, collection, query)
+    const [target] = this.matching(collection, query)
     if (!target) return undefined
     const next = nextVersion(target, data, true)
-    this.write((batch) => this.putRow(batch, collection, next, 'upsert'))
+    this.write((batch) => this.putRow(batch, collection, next, target))
     return next
   }
 
   remove(collection: string, query: AnyObject, multi: boolean): number {
-    const found = this.matching(this.main, collection, query)
+    const found = this.matching(collection, query)
     const targets = multi ? found : found.slice(0, 1)
     if (targets.length > 0) {
       this.write((batch) => {
-        for (const target of targets) this.deleteRow(batch, collection, target._id)
+        for (const target of targets) this.deleteRow(batch, collection, target._id, target)
       })
     }
     return targets.length
@@ -323,13 +363,13 @@ export class LocalDatabase {
   aggregate(collection: string, stages: AnyObject[]): AnyObject[] {
     // A leading $match narrows the source like a query; the pipeline still applies it.
     const match = stages[0]?.$match
-    const source = this.matching(this.main, collection, isObject(match) ? match : {})
+    const source = this.matching(collection, isObject(match) ? match : {})
     // $lookup reads other collections; the aggregator resolves them synchronously.
     const lookedUp = new Map<string, AnyObject[]>()
     for (const stage of stages) {
       const from = (stage.$lookup as AnyObject | undefined)?.from
       if (typeof from === 'string' && !lookedUp.has(from)) {
-        lookedUp.set(from, this.matching(this.main, from, {}))
+        lookedUp.set(from, this.matching(from, {}))
       }
     }
     const aggregator = new Aggregator(stages, {
@@ -416,7 +456,7 @@ export class LocalDatabase {
       for (const write of writes) this.ensureCollection(write.collection)
       this.write((batch) => {
         for (const write of writes) {
-          if (write.doc) this.putRow(batch, write.collection, write.doc, 'upsert')
+          if (write.doc) this.putRow(batch, write.collection, write.doc, undefined)
           else this.deleteRow(batch, write.collection, write.id)
         }
       })
@@ -525,7 +565,7 @@ export class LocalDatabase {
 
   /** Runs one write operation as one SQLite transaction under the next sequence number. */
   private write(apply: (batch: WriteBatch) => void): void {
-    const batch: WriteBatch = { seq: this.seq + 1, touched: new Set(), deleted: [] }
+    const batch: WriteBatch = { seq: this.seq + 1, changed: new Map(), deleted: [] }
     this.main.raw.exec('BEGIN IMMEDIATE')
     try {
       apply(batch)
@@ -535,21 +575,25 @@ export class LocalDatabase {
       throw error
     }
     this.seq = batch.seq
-    for (const collection of batch.touched) this.cache.invalidate(collection)
+    for (const [collection, docs] of batch.changed) this.cache.invalidate(collection, docs)
     if (this.transactions.size > 0) {
       for (const key of batch.deleted) this.recentDeletes.set(key, batch.seq)
     }
   }
 
+  /**
+   * Writes a document. previous: null when none may exist (an insert, refused on a duplicate
+   * _id), the version it replaces when known, undefined when not known (then it may or may not).
+   */
   private putRow(
     batch: WriteBatch,
     collection: string,
     doc: StoredDocument,
-    mode: 'insert' | 'upsert',
+    previous: StoredDocument | null | undefined,
   ): void {
-    this.noteArrays(collection, doc)
+    this.noteShapes(collection, doc)
     const values = [doc._id, batch.seq, encodeDocument(doc)]
-    if (mode === 'insert') {
+    if (previous === null) {
       try {
         this.main.run(`INSERT INTO "${collection}" (id, seq, doc) VALUES (?, ?, ?)`, values)
       } catch (error) {
@@ -564,63 +608,127 @@ export class LocalDatabase {
         values,
       )
     }
-    batch.touched.add(collection)
+    noteChange(batch, collection, previous === undefined ? undefined : [previous ?? doc, doc])
   }
 
-  private deleteRow(batch: WriteBatch, collection: string, id: string): void {
+  private deleteRow(
+    batch: WriteBatch,
+    collection: string,
+    id: string,
+    previous?: StoredDocument,
+  ): void {
     this.main.run(`DELETE FROM "${collection}" WHERE id = ?`, [id])
-    batch.touched.add(collection)
+    noteChange(batch, collection, previous && [previous])
     batch.deleted.push(rowKey(collection, id))
   }
 
-  /** Records indexed fields that reach an array in this document: SQL must not narrow on them. */
-  private noteArrays(collection: string, doc: StoredDocument): void {
-    const unsafe = this.unsafeFieldsOf(collection)
+  /** Records the non-scalar shapes this document gives its indexed fields (see FieldKind). */
+  private noteShapes(collection: string, doc: StoredDocument): void {
     for (const field of indexedFieldsOf(collection)) {
-      if (unsafe.has(field) || !reachesArray(doc, field)) continue
-      this.main.run('INSERT OR IGNORE INTO _unsafe_fields (collection, field) VALUES (?, ?)', [
-        collection,
-        field,
-      ])
-      // Marking a field too early (if the write rolls back) only costs speed, never results.
-      unsafe.add(field)
+      const shape = shapeAt(doc, field)
+      const shapes = this.shapesOf(collection, field)
+      if (!shape || shapes.has(shape)) continue
+      this.main.run(
+        'INSERT OR IGNORE INTO _field_shapes (collection, field, shape) VALUES (?, ?, ?)',
+        [collection, field, shape],
+      )
+      // Noting a shape too early (if the write rolls back) only costs speed, never results.
+      shapes.add(shape)
     }
   }
 
-  private unsafeFieldsOf(collection: string): Set<string> {
-    let fields = this.unsafeFields.get(collection)
-    if (!fields) {
-      fields = new Set()
-      this.unsafeFields.set(collection, fields)
+  private shapesOf(collection: string, field: string): Set<FieldShape> {
+    const key = rowKey(collection, field)
+    let shapes = this.fieldShapes.get(key)
+    if (!shapes) {
+      shapes = new Set()
+      this.fieldShapes.set(key, shapes)
     }
-    return fields
+    return shapes
   }
 
   private narrowingFor(collection: string, query: AnyObject): Narrowing {
-    const indexed = indexedFieldsOf(collection)
-    const unsafe = this.unsafeFieldsOf(collection)
-    return narrowingOf(query, (field) => indexed.has(field) && !unsafe.has(field))
+    return narrowingOf(query, (field) => this.fieldKind(collection, field))
+  }
+
+  private fieldKind(collection: string, field: string): FieldKind {
+    if (!indexedFieldsOf(collection).has(field)) return 'unindexed'
+    const shapes = this.shapesOf(collection, field)
+    if (shapes.has('array')) return 'unindexed'
+    return shapes.has('object') ? 'mixed' : 'scalar'
   }
 
   /** The documents matching a MongoDB query: narrowed in SQL, then checked by mingo. */
-  private matching(
-    connection: Connection,
+  private matching(collection: string, query: AnyObject): StoredDocument[] {
+    return this.matchingRows(collection, query).map((row) => row.d as StoredDocument)
+  }
+
+  private matchingRows(
     collection: string,
     query: AnyObject,
     narrowing = this.narrowingFor(collection, query),
-  ): StoredDocument[] {
+  ): SortEntry[] {
     assertCollectionName(collection)
     if (!this.tables.has(collection)) return []
     const where = narrowing.sql ? ` WHERE ${narrowing.sql}` : ''
     // rowid order is insertion order: ties keep the same order however the rows were found.
-    const rows = connection.rows(
-      `SELECT doc FROM "${collection}"${where} ORDER BY rowid`,
+    const rows = this.main.rows(
+      `SELECT rowid, doc FROM "${collection}"${where} ORDER BY rowid`,
       narrowing.params,
     )
-    const docs = rows.map(([text]) => decodeDocument(String(text)))
-    if (narrowing.exact) return docs
+    const entries = rows.map(([rowid, text]) => ({
+      r: Number(rowid),
+      d: decodeDocument(String(text)) as AnyObject,
+    }))
+    if (narrowing.exact) return entries
     const criteria = new Query(query)
-    return docs.filter((doc) => criteria.test(doc))
+    return entries.filter((entry) => criteria.test(entry.d))
+  }
+
+  /**
+   * The matching rows with only the fields the query tests and the sort orders by, each read as
+   * its JSON (`->`) into a document of the same shape; undefined when that could differ from
+   * testing and sorting whole documents. A top-level field reads exactly; a dotted path only
+   * where no array can stand in the way (an indexed field that never held one).
+   */
+  private fieldEntries(
+    collection: string,
+    query: AnyObject,
+    narrowing: Narrowing,
+    sortFields: string[],
+  ): SortEntry[] | undefined {
+    const tested = narrowing.exact ? [] : topLevelFieldsOf(query)
+    const readable = (field: string) =>
+      isTopLevelField(field) || this.fieldKind(collection, field) !== 'unindexed'
+    if (!tested || !sortFields.every(readable)) return undefined
+    const fields = [...new Set([...tested, ...sortFields])]
+    const columns = fields.map((field) => `, doc -> '${jsonPathOf(field)}'`).join('')
+    const where = narrowing.sql ? ` WHERE ${narrowing.sql}` : ''
+    const rows = this.main.rows(
+      `SELECT rowid${columns} FROM "${collection}"${where} ORDER BY rowid`,
+      narrowing.params,
+    )
+    const entries = rows.map(([rowid, ...values]) => {
+      const d: AnyObject = {}
+      fields.forEach((field, index) => {
+        // SQL NULL: the field is missing, which queries and sorts tell from a stored null.
+        if (values[index] !== null) setPath(d, field, decodeValue(String(values[index])))
+      })
+      return { r: Number(rowid), d }
+    })
+    if (narrowing.exact) return entries
+    const criteria = new Query(query)
+    return entries.filter((entry) => criteria.test(entry.d))
+  }
+
+  private byRowid(collection: string, rowids: number[]): StoredDocument[] {
+    if (rowids.length === 0) return []
+    const rows = this.main.rows(
+      `SELECT rowid, doc FROM "${collection}" WHERE rowid IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify(rowids)],
+    )
+    const texts = new Map(rows.map(([rowid, text]) => [Number(rowid), String(text)]))
+    return rowids.map((rowid) => decodeDocument(texts.get(rowid) as string))
   }
 
   /** Keeps the table's indexes equal to the manifest's: creates new ones, drops retired ones. */
@@ -652,7 +760,7 @@ export class LocalDatabase {
       }
       this.ensureCollection(collection)
       this.write((batch) => {
-        for (const doc of documents) this.putRow(batch, collection, doc, 'upsert')
+        for (const doc of documents) this.putRow(batch, collection, doc, undefined)
       })
       await rename(file, `${file}.migrated`)
     }
@@ -675,19 +783,67 @@ function indexedFieldsOf(collection: string): Set<string> {
   return new Set(indexSpecsOf(collection).flatMap((spec) => spec.fields.map(([field]) => field)))
 }
 
-/** Whether following the dotted path through the document meets an array. */
-function reachesArray(doc: AnyObject, field: string): boolean {
+/** 'array' if the dotted path meets an array; 'object' if it ends on an object (a Date too). */
+function shapeAt(doc: AnyObject, field: string): FieldShape | undefined {
   let value: unknown = doc
   for (const segment of field.split('.')) {
-    if (!isObject(value)) return false
+    if (!isObject(value)) return undefined
     value = value[segment]
-    if (Array.isArray(value)) return true
+    if (Array.isArray(value)) return 'array'
   }
-  return false
+  return typeof value === 'object' && value !== null ? 'object' : undefined
 }
 
 function isObject(value: unknown): value is AnyObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Row ids in the order of the sort, ties in insertion order (mingo's sort is stable). */
+function sorted(entries: SortEntry[], sort: Record<string, 1 | -1> | undefined): number[] {
+  if (!sort) return entries.map((entry) => entry.r)
+  const spec = Object.fromEntries(Object.entries(sort).map(([field, way]) => [`d.${field}`, way]))
+  return EVERYTHING.find<SortEntry>(entries)
+    .sort(spec)
+    .all()
+    .map((entry) => entry.r)
+}
+
+/**
+ * The top-level fields a query tests, when it tests nothing else (no $expr, $where, $text or
+ * dotted path); then testing only those fields of a document answers as testing all of it.
+ */
+function topLevelFieldsOf(query: AnyObject): string[] | undefined {
+  const fields: string[] = []
+  for (const [key, value] of Object.entries(query)) {
+    if (['$and', '$or', '$nor'].includes(key) && Array.isArray(value)) {
+      for (const part of value) {
+        const nested = isObject(part) ? topLevelFieldsOf(part) : undefined
+        if (!nested) return undefined
+        fields.push(...nested)
+      }
+    } else if (isTopLevelField(key)) {
+      fields.push(key)
+    } else {
+      return undefined
+    }
+  }
+  return fields
+}
+
+function setPath(target: AnyObject, field: string, value: unknown): void {
+  const segments = field.split('.')
+  let node = target
+  for (const segment of segments.slice(0, -1)) {
+    node[segment] ??= {}
+    node = node[segment] as AnyObject
+  }
+  node[segments[segments.length - 1]] = value
+}
+
+function noteChange(batch: WriteBatch, collection: string, docs: AnyObject[] | undefined): void {
+  const known = batch.changed.get(collection)
+  if (known && docs) known.push(...docs)
+  else batch.changed.set(collection, batch.changed.has(collection) || !docs ? undefined : [...docs])
 }
 
 function rowKey(collection: string, id: string): string {

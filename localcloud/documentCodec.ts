@@ -17,7 +17,12 @@ export function encodeDocument(doc: object): string {
 }
 
 export function decodeDocument(text: string): StoredDocument {
-  // Most of the cost of reading is here; skip the reviver when no date is in the text.
+  return decodeValue(text) as StoredDocument
+}
+
+/** A stored document or a part of one (a field's JSON, as SQL's `->` extracts it). */
+export function decodeValue(text: string): unknown {
+  // Much of the cost of reading is here; skip the reviver when no date is in the text.
   return text.includes(DATE_TAG) ? JSON.parse(text, reviveDate) : JSON.parse(text)
 }
 

@@ -10,6 +10,14 @@ export interface Narrowing {
   exact: boolean
 }
 
+/**
+ * What SQL may do with a field. Indexed fields are declared scalar, but the store checks every
+ * write: a field where some document holds an array is 'unindexed' (json_extract cannot see its
+ * elements); one where some document holds an object is 'mixed' (json_extract answers an
+ * object's JSON text, so string equality must also check the JSON type); else 'scalar'.
+ */
+export type FieldKind = 'unindexed' | 'mixed' | 'scalar'
+
 type Clause = { sql: string; params: (string | number)[]; exact: boolean }
 
 const PATH_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -18,7 +26,7 @@ const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte
 const MAX_IN_VALUES = 1000
 
 /** The SQL expression of a document field (a dotted path), as the indexes are declared. */
-export function fieldExpression(field: string): string {
+function fieldExpression(field: string): string {
   return `json_extract(doc, '${jsonPathOf(field)}')`
 }
 
@@ -26,7 +34,12 @@ function isTextSql(field: string): string {
   return `json_type(doc, '${jsonPathOf(field)}') = 'text'`
 }
 
-function jsonPathOf(field: string): string {
+/** A field at the top level of documents, plain enough to name in a JSON path. */
+export function isTopLevelField(field: string): boolean {
+  return PATH_SEGMENT.test(field)
+}
+
+export function jsonPathOf(field: string): string {
   const segments = field.split('.')
   if (!segments.every((segment) => PATH_SEGMENT.test(segment))) {
     throw new Error(`invalid indexed field: ${field}`)
@@ -54,7 +67,7 @@ export function createIndexSql(collection: string, spec: IndexSpec): string {
  * index can serve: `_id` equality and $in, and on narrowable fields equality, $in and ranges with
  * string or number values. Anything else is left to the full query, applied to the candidates.
  */
-export function narrowingOf(query: AnyObject, narrowable: (field: string) => boolean): Narrowing {
+export function narrowingOf(query: AnyObject, kindOf: (field: string) => FieldKind): Narrowing {
   const clauses: Clause[] = []
   let exact = true
   const visit = (conditions: AnyObject) => {
@@ -66,8 +79,8 @@ export function narrowingOf(query: AnyObject, narrowable: (field: string) => boo
       const clause =
         key === '_id'
           ? idClause(value)
-          : !key.startsWith('$') && narrowable(key)
-            ? fieldClause(key, value)
+          : !key.startsWith('$') && kindOf(key) !== 'unindexed'
+            ? fieldClause(key, kindOf(key) === 'mixed', value)
             : undefined
       if (clause) clauses.push(clause)
       exact &&= clause?.exact ?? false
@@ -93,21 +106,22 @@ function idClause(value: unknown): Clause | undefined {
 }
 
 /**
- * Strings compare exactly in SQL once the value is known to be a JSON string (json_type), so
- * string equality and $in are exact; a number also equals JSON true/false (1/0) in SQL, and
- * ranges admit values of other types, so those only narrow.
+ * String equality and $in are exact: json_extract answers text only for JSON strings, and for
+ * objects, which a 'mixed' field checks away with json_type. A number also equals JSON true/false
+ * (1/0) in SQL, and ranges admit values of other types, so those only narrow.
  */
-function fieldClause(field: string, value: unknown): Clause | undefined {
+function fieldClause(field: string, mixed: boolean, value: unknown): Clause | undefined {
   const expression = fieldExpression(field)
+  const textOnly = mixed ? ` AND ${isTextSql(field)}` : ''
   if (typeof value === 'string') {
-    return { sql: `${expression} = ? AND ${isTextSql(field)}`, params: [value], exact: true }
+    return { sql: `${expression} = ?${textOnly}`, params: [value], exact: true }
   }
   if (typeof value === 'number') return { sql: `${expression} = ?`, params: [value], exact: false }
   if (!isOperatorObject(value)) return undefined
   const parts: Clause[] = []
   let exact = true
   for (const [operator, operand] of Object.entries(value)) {
-    const part = operatorClause(field, operator, operand)
+    const part = operatorClause(field, mixed, operator, operand)
     if (part) parts.push(part)
     exact &&= part?.exact ?? false
   }
@@ -119,15 +133,20 @@ function fieldClause(field: string, value: unknown): Clause | undefined {
   }
 }
 
-function operatorClause(field: string, operator: string, operand: unknown): Clause | undefined {
-  if (operator === '$eq') return fieldClause(field, operand)
+function operatorClause(
+  field: string,
+  mixed: boolean,
+  operator: string,
+  operand: unknown,
+): Clause | undefined {
+  if (operator === '$eq') return fieldClause(field, mixed, operand)
   const expression = fieldExpression(field)
   if (operator === '$in') {
     if (!Array.isArray(operand) || operand.length > MAX_IN_VALUES) return undefined
     const marks = operand.map(() => '?').join(', ')
     if (operand.every(isString)) {
       return {
-        sql: `${expression} IN (${marks}) AND ${isTextSql(field)}`,
+        sql: `${expression} IN (${marks})${mixed ? ` AND ${isTextSql(field)}` : ''}`,
         params: operand,
         exact: true,
       }

@@ -90,4 +90,30 @@ describe('wx-server-sdk on the embedded database', () => {
         .add({ data: { _id: 'n1', status: 'copy' } }),
     ).rejects.toBeTruthy()
   })
+
+  it('runs aggregation pipelines, $lookup into another collection included', async () => {
+    await db()
+      .collection('communities')
+      .add({ data: [{ _id: 'dahua', name: '大华社区' }] })
+    await db()
+      .collection('needs')
+      .add({
+        data: [
+          { communityId: 'dahua', status: 'open', units: 2 },
+          { communityId: 'dahua', status: 'open', units: 3 },
+          { communityId: 'dahua', status: 'closed', units: 7 },
+        ],
+      })
+    const $ = db().command.aggregate
+    const { list } = (await db()
+      .collection('needs')
+      .aggregate()
+      .match({ status: 'open' })
+      .group({ _id: '$communityId', units: $.sum('$units') })
+      .lookup({ from: 'communities', localField: '_id', foreignField: '_id', as: 'community' })
+      .end()) as { list: unknown[] }
+    expect(list).toEqual([
+      { _id: 'dahua', units: 5, community: [{ _id: 'dahua', name: '大华社区' }] },
+    ])
+  })
 })
