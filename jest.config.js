@@ -4,7 +4,9 @@ const modulePathIgnorePatterns = ['<rootDir>/dist/cloudfunctions/[^/]+/package.j
 const transform = {
   '^.+\\.(m?js|jsx|tsx?)$': [
     '@swc/jest',
-    { jsc: { transform: { react: { runtime: 'automatic' } } } },
+    // An explicit target: @swc/core 1.3 (the one Taro's helper pins, so the tree holds one swc)
+    // does not know the es2023 that @swc/jest would pick for Node 20.
+    { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } },
   ],
 }
 

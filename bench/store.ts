@@ -7,10 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {
-  PERSONAL_NEED_CATEGORIES,
-  PERSONAL_NEED_KINDS,
-} from '../cloudfunctions/shared/domain/categories'
+import { PERSONAL_NEED_CATEGORIES, PERSONAL_NEED_KINDS } from '../cloudfunctions/shared/categories'
 import { SessionSigner } from '../localcloud/session'
 import { callAs, signIn, startTestCloud } from '../test/integration/localCloudClient'
 import { publishEventStartingIn } from '../test/integration/stallsHelpers'

@@ -127,6 +127,8 @@ interface WriteBatch {
 // Sorting and projecting need no condition: one query object serves them all.
 const EVERYTHING = new Query({})
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
+/** Reader connections kept open between transactions. */
+const IDLE_SNAPSHOTS_KEPT = 16
 const RESERVED_NAME = /^sqlite_/i
 const NEDB_FILE = /^([A-Za-z][A-Za-z0-9_]{0,63})\.db$/
 const DATABASE_FILE = 'gongjian.sqlite'
@@ -152,6 +154,7 @@ export class LocalDatabase {
   private readonly fieldShapes = new Map<string, Set<FieldShape>>()
   private readonly cache = new ResultCache(CACHE_ENTRIES)
   private readonly transactions = new Map<string, Transaction>()
+  private readonly idleSnapshots: Connection[] = []
   private readonly ended = new Map<string, TransactionEnd>()
   /** Deletions since the oldest open transaction began: a removed row has no seq to compare. */
   private readonly recentDeletes = new Map<string, number>()
@@ -384,14 +387,16 @@ export class LocalDatabase {
 
   startTransaction(): string {
     this.expireIdleTransactions()
-    const raw = new Database(this.file)
-    raw.exec('BEGIN')
+    // Reader connections are kept for reuse: opening one (and preparing its statements) costs
+    // more than the transaction itself.
+    const snapshot = this.idleSnapshots.pop() ?? new Connection(new Database(this.file))
+    snapshot.raw.exec('BEGIN')
     // A WAL reader's snapshot is fixed by its first read, taken here, at the current seq.
-    raw.prepare('SELECT count(*) FROM sqlite_master').raw(true).get()
+    snapshot.rows('SELECT count(*) FROM sqlite_master')
     const transaction: Transaction = {
       id: newId(),
       startSeq: this.seq,
-      snapshot: new Connection(raw),
+      snapshot,
       writes: new Map(),
       lastUsed: this.now(),
     }
@@ -488,6 +493,7 @@ export class LocalDatabase {
     for (const transaction of this.transactions.values()) {
       this.endTransaction(transaction, 'aborted')
     }
+    for (const snapshot of this.idleSnapshots.splice(0)) snapshot.raw.close()
     this.main.raw.close()
   }
 
@@ -552,7 +558,9 @@ export class LocalDatabase {
   private endTransaction(transaction: Transaction, end: TransactionEnd): void {
     if (!this.transactions.delete(transaction.id)) return
     transaction.snapshot.raw.exec('ROLLBACK')
-    transaction.snapshot.raw.close()
+    if (this.idleSnapshots.length < IDLE_SNAPSHOTS_KEPT && !this.closed) {
+      this.idleSnapshots.push(transaction.snapshot)
+    } else transaction.snapshot.raw.close()
     this.ended.set(transaction.id, end)
     if (this.ended.size > ENDED_REMEMBERED) {
       this.ended.delete(this.ended.keys().next().value as string)

@@ -88,7 +88,7 @@ export function demoVolunteerData(now: Date) {
       capacity: {
         ...past.capacity,
         taken: 1,
-        holders: [{ id: signupId, units: 1, at: now }],
+        holders: [{ id: signupId, units: 1 }],
         rev: 1,
       },
     },

@@ -1,6 +1,5 @@
 import { EJSON, BSONRegExp } from 'bson'
 import { Query } from 'mingo'
-import { randomBytes } from 'node:crypto'
 import type { AnyObject, LocalDatabase } from './database'
 
 /** What @cloudbase/database's request classes answer: data on success, code and message on failure. */
@@ -26,7 +25,7 @@ export async function executeDatabaseRequest(
   action: string,
   params: Params = {},
 ): Promise<Response> {
-  const requestId = randomBytes(8).toString('hex')
+  const requestId = nextRequestId()
   try {
     if (action === 'database.startTransaction') {
       // The SDK reads the id at the top level of the answer, not under data.
@@ -211,4 +210,12 @@ function resolveServerDates(value: unknown): unknown {
     )
   }
   return value
+}
+
+let requestCount = 0
+
+/** A request id for the SDK's logs; unique within the process is all it needs. */
+function nextRequestId(): string {
+  requestCount += 1
+  return `local-${requestCount.toString(36)}`
 }

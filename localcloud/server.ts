@@ -80,18 +80,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (call && request.method === 'POST') {
       const token = bearerToken(request)
       const openid = token ? sessions.verify(token) : undefined
-      if (!openid) {
-        return sendError(
-          response,
-          401,
-          'UNAUTHENTICATED',
-          token ? '登录已失效，请重新登录' : undefined,
-        )
+      if (token && !openid) {
+        return sendError(response, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录')
       }
       if (!functions.exists(call[1])) return sendError(response, 404, 'UNKNOWN_ACTION')
-      const event = await readJson(request)
-      if (event === undefined) return sendError(response, 400, 'INVALID_INPUT', '请求格式不正确')
-      return sendJson(response, 200, await functions.invoke(call[1], event, openid))
+      const body = await readJson(request)
+      if (body === undefined) return sendError(response, 400, 'INVALID_INPUT', '请求格式不正确')
+      // Only the action and its payload pass, as from wx.cloud.callFunction: a client cannot
+      // dress its call up as the platform's timer. Without a session the function decides: a
+      // public action answers, any other says UNAUTHENTICATED.
+      const result = (await functions.invoke(
+        call[1],
+        { action: body.action, payload: body.payload },
+        openid,
+      )) as { ok?: boolean; error?: { code?: string } }
+      return sendJson(response, result?.error?.code === 'UNAUTHENTICATED' ? 401 : 200, result)
     }
     if (url.pathname.startsWith('/api/')) return sendError(response, 404, 'NOT_FOUND')
     if (serveApp) return serveApp(request, response)

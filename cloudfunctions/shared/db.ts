@@ -28,8 +28,16 @@ export async function findMany<T>(query: Query | Collection): Promise<T[]> {
   return data as T[]
 }
 
-export async function findById<T>(name: CollectionName, id: string): Promise<T | undefined> {
-  const [found] = await findMany<T>(collection(name).where({ _id: id }).limit(1))
+/** Fields to read (true) or to leave out (false), dotted paths allowed; all when not given. */
+export type Fields = Record<string, boolean>
+
+export async function findById<T>(
+  name: CollectionName,
+  id: string,
+  fields?: Fields,
+): Promise<T | undefined> {
+  const query = collection(name).where({ _id: id }).limit(1)
+  const [found] = await findMany<T>(fields ? query.field(fields) : query)
   return found
 }
 

@@ -1,4 +1,12 @@
-import { MAX_PAGE, collection, command, countWhere, findMany, type CollectionName } from './db'
+import {
+  MAX_PAGE,
+  collection,
+  command,
+  countWhere,
+  findMany,
+  type CollectionName,
+  type Fields,
+} from './db'
 
 export type SortDirection = 'asc' | 'desc'
 export type OrderKey = readonly [field: string, direction: SortDirection]
@@ -60,12 +68,14 @@ export async function readAll<T extends { _id: string }>(
   name: CollectionName,
   filter: object,
   order: TotalOrder,
+  fields?: Fields,
 ): Promise<T[]> {
   const all: T[] = []
   let last: T | undefined
   for (;;) {
     const where = last ? command().and([filter, after(order, last)]) : filter
-    const page = await findMany<T>(ordered(name, where, order).limit(MAX_PAGE))
+    const query = ordered(name, where, order).limit(MAX_PAGE)
+    const page = await findMany<T>(fields ? query.field(fields) : query)
     all.push(...page)
     if (page.length < MAX_PAGE) return all
     last = page[page.length - 1]

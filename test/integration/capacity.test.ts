@@ -172,7 +172,7 @@ describe('capacity: places, a first-in-line waitlist and step machines that surv
           capacity: {
             ...emptyLedger(2),
             taken: 1,
-            holders: [{ id, units: 1, at: requestedAt }],
+            holders: [{ id, units: 1 }],
             rev: 1,
           },
         },
@@ -202,7 +202,6 @@ describe('capacity: places, a first-in-line waitlist and step machines that surv
     const holderId = reservationIdOf(scopeId, 'holder')
     const waiterId = reservationIdOf(scopeId, 'waiter')
     // The ledger released the holder and seated the waiter; then the process died.
-    const at = new Date()
     local.updateMany(
       kind.places,
       { _id: placeId },
@@ -211,7 +210,7 @@ describe('capacity: places, a first-in-line waitlist and step machines that surv
           capacity: {
             ...emptyLedger(1),
             taken: 1,
-            holders: [{ id: waiterId, units: 1, at }],
+            holders: [{ id: waiterId, units: 1 }],
             rev: 9,
           },
         },
@@ -234,7 +233,6 @@ describe('capacity: places, a first-in-line waitlist and step machines that surv
 
   it('a place listed for someone without a booking is freed for the first in line', async () => {
     createPlace(1)
-    const at = new Date()
     local.updateMany(
       kind.places,
       { _id: placeId },
@@ -243,7 +241,7 @@ describe('capacity: places, a first-in-line waitlist and step machines that surv
           capacity: {
             ...emptyLedger(1),
             taken: 1,
-            holders: [{ id: 'ghost', units: 1, at }],
+            holders: [{ id: 'ghost', units: 1 }],
             rev: 1,
           },
         },

@@ -1,17 +1,11 @@
 import { COLLECTIONS, insertIfAbsent } from '../../cloudfunctions/shared/db'
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { publishNeed } from './publishedNeeds'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 describe('领题揭榜: claims of published needs through the local cloud', () => {
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeEach(async () => {
-    env = await startTestCloud()
-  })
-  afterEach(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud()
 
   const as = (account: string) => signIn(env.cloud, account)
   const plan = '每月组织两次志愿者清理楼道'

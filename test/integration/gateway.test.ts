@@ -1,13 +1,7 @@
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 
 describe('local cloud gateway', () => {
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeAll(async () => {
-    env = await startTestCloud()
-  })
-  afterAll(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud('all')
 
   it('refuses a call without a session with 401 and a Chinese message', async () => {
     const result = await callAs(env.cloud, undefined, 'account', 'me')
@@ -16,6 +10,21 @@ describe('local cloud gateway', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED', message: '请先登录' },
     })
+  })
+
+  it('answers a public action without a session, and no call passes for the platform’s timer', async () => {
+    const tree = await callAs(env.cloud, undefined, 'directory', 'tree')
+    expect(tree).toMatchObject({ status: 200, ok: true, data: { districtName: '即墨区' } })
+    const unknown = await callAs(env.cloud, undefined, 'volunteers', 'verifyCertificate', {
+      code: 'ABCDEF123456',
+    })
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    // A timer's event has no caller: a client sending one is still just a client.
+    const response = await fetch(`${env.cloud.url}/api/functions/maintenance`, {
+      method: 'POST',
+      body: JSON.stringify({ Type: 'Timer', TriggerName: 'startup' }),
+    })
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
   })
 
   it('refuses a forged or tampered session', async () => {

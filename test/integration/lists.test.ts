@@ -1,14 +1,8 @@
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { needLine, offeringLine } from '../listsFixtures'
 
 describe('双清单: need lists and resource lists through the local cloud', () => {
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeEach(async () => {
-    env = await startTestCloud()
-  })
-  afterEach(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud()
 
   const as = (account: string) => signIn(env.cloud, account)
   const needTitles = async (account: string, filter: Record<string, unknown> = {}) => {

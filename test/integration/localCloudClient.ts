@@ -33,6 +33,31 @@ export async function startTestCloud(dataDir?: string): Promise<{
   }
 }
 
+/**
+ * A fresh local cloud for each test of the suite (or one for the whole suite), stopped after it.
+ * Its cloud and data folder are read inside tests.
+ */
+export function useTestCloud(scope: 'each' | 'all' = 'each') {
+  let env: Awaited<ReturnType<typeof startTestCloud>> | undefined
+  const [before, after] = scope === 'each' ? [beforeEach, afterEach] : [beforeAll, afterAll]
+  before(async () => {
+    env = await startTestCloud()
+  })
+  after(async () => {
+    await env?.cleanUp()
+  })
+  return {
+    get cloud() {
+      if (!env) throw new Error('the test cloud has not started')
+      return env.cloud
+    },
+    get dataDir() {
+      if (!env) throw new Error('the test cloud has not started')
+      return env.dataDir
+    },
+  }
+}
+
 export async function signIn(cloud: LocalCloud, accountId: string): Promise<string> {
   const response = await fetch(`${cloud.url}/api/auth/sign-in`, {
     method: 'POST',

@@ -1,15 +1,9 @@
 import type { MatchProposalView } from '../../cloudfunctions/features/api'
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { needLine, offeringLine } from '../listsFixtures'
 
 describe('双清单 matching: proposals, confirmation and acceptance through the local cloud', () => {
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeEach(async () => {
-    env = await startTestCloud()
-  })
-  afterEach(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud()
 
   const as = (account: string) => signIn(env.cloud, account)
 

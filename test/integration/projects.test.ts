@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../localcloud/server'
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { publishNeed } from './publishedNeeds'
 
 /** A need of 大华社区 claimed by 蚂蚁力量 and approved by its worker: the project it started. */
@@ -23,13 +23,7 @@ async function approvedProject(
 }
 
 describe('co-build projects through the local cloud', () => {
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeEach(async () => {
-    env = await startTestCloud()
-  })
-  afterEach(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud()
 
   const progress = { month: '2026-11', summary: '清理了三个单元的楼道杂物', peopleServed: 36 }
 

@@ -1,16 +1,10 @@
 import { useChinaNoonClock } from './clock'
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { chinaClockIn, publishEventStartingIn } from './stallsHelpers'
 
 describe('service stalls through the local cloud', () => {
   useChinaNoonClock()
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeEach(async () => {
-    env = await startTestCloud()
-  })
-  afterEach(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud()
 
   const as = (account: string) => signIn(env.cloud, account)
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 import {
   TOMORROW,
   createVerifiedVolunteers,
@@ -11,13 +11,7 @@ import {
 const at = (time: string) => `${TOMORROW}T${time}:00+08:00`
 
 describe('volunteers: registration, shifts, hours', () => {
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeEach(async () => {
-    env = await startTestCloud()
-  })
-  afterEach(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud()
 
   it('a resident registers with consent; only her community’s worker verifies; others see her masked', async () => {
     const wang = await signIn(env.cloud, 'demo-resident-wang')

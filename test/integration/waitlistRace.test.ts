@@ -1,5 +1,5 @@
 import { useChinaNoonClock } from './clock'
-import { callAs, signIn, startTestCloud } from './localCloudClient'
+import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { chinaClockIn, createResidents } from './stallsHelpers'
 import { TOMORROW, createVerifiedVolunteers } from './volunteersHelpers'
 
@@ -53,13 +53,7 @@ function expectFirstInLine(
 
 describe('a first-in-line waitlist under a burst of bookings and cancellations', () => {
   useChinaNoonClock()
-  let env: Awaited<ReturnType<typeof startTestCloud>>
-  beforeEach(async () => {
-    env = await startTestCloud()
-  })
-  afterEach(async () => {
-    await env.cleanUp()
-  })
+  const env = useTestCloud()
 
   it('stall slots: places held = bookings, no free place while people wait, strict order', async () => {
     const worker = await signIn(env.cloud, 'demo-worker-dahua')

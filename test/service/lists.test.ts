@@ -74,7 +74,7 @@ describe('lists service (需求清单 and 资源清单)', () => {
       {
         $set: {
           'capacity.taken': 3,
-          'capacity.holders': [{ id: 'claim:x', units: 3, at: new Date() }],
+          'capacity.holders': [{ id: 'claim:x', units: 3 }],
           status: 'partly_served',
         },
       },

@@ -9,25 +9,28 @@ describe('stalls service', () => {
   const worker = () => world.person('worker-c1', [{ kind: 'community_worker', communityId: 'c1' }])
   const resident = (id: string) => world.person(id, [{ kind: 'resident', communityId: 'c1' }])
 
+  /** An event of c1 tomorrow: haircuts 09:00–10:00 in two half-hour slots. */
+  const haircuts = (placesPerSlot: number) => ({
+    title: '周末便民服务',
+    place: '东一社区广场',
+    communityId: 'c1',
+    date: tomorrow(),
+    items: [
+      {
+        name: '理发',
+        startTime: '09:00',
+        endTime: '10:00',
+        slotMinutes: 30,
+        capacityPerSlot: placesPerSlot,
+      },
+    ],
+  })
+
   async function publishHaircuts(placesPerSlot = 1) {
     const { eventIds } = await world.call(
       stallsService,
       'publish',
-      {
-        title: '周末便民服务',
-        place: '东一社区广场',
-        communityId: 'c1',
-        date: tomorrow(),
-        items: [
-          {
-            name: '理发',
-            startTime: '09:00',
-            endTime: '10:00',
-            slotMinutes: 30,
-            capacityPerSlot: placesPerSlot,
-          },
-        ],
-      },
+      haircuts(placesPerSlot),
       worker(),
     )
     const detail = await world.call(stallsService, 'detail', { eventId: eventIds[0] }, worker())
@@ -55,26 +58,7 @@ describe('stalls service', () => {
 
   it('only its community’s staff or an organization’s members publish', async () => {
     const outsider = world.person('worker-c3', [{ kind: 'community_worker', communityId: 'c3' }])
-    const attempt = world.call(
-      stallsService,
-      'publish',
-      {
-        title: '便民服务',
-        place: '东一社区',
-        communityId: 'c1',
-        date: tomorrow(),
-        items: [
-          {
-            name: '理发',
-            startTime: '09:00',
-            endTime: '10:00',
-            slotMinutes: 30,
-            capacityPerSlot: 1,
-          },
-        ],
-      },
-      outsider,
-    )
+    const attempt = world.call(stallsService, 'publish', haircuts(1), outsider)
     expect((await refusal(attempt)).code).toBe('FORBIDDEN')
     expect(world.db.count('stall_events')).toBe(0)
   })

@@ -9,8 +9,7 @@ import {
   type CapacityLedger,
 } from '../../cloudfunctions/shared/capacity/ledger'
 
-const at = new Date('2026-11-23T09:00:00+08:00')
-const holding = (id: string, units = 1) => ({ id, units, at })
+const holding = (id: string, units = 1) => ({ id, units })
 
 function admitted(ledger: CapacityLedger, id: string, mayWait = true, units = 1) {
   const outcome = admit(ledger, holding(id, units), mayWait)
@@ -51,7 +50,7 @@ describe('capacity ledger', () => {
   it('releasing a seat seats the head of the line in the same step', () => {
     let ledger = emptyLedger(2)
     for (const id of ['a', 'b', 'c', 'd']) ledger = admitted(ledger, id)
-    const change = release(ledger, 'a', at)
+    const change = release(ledger, 'a')
     expect(change.wasSeated).toBe(true)
     expect(change.promoted.map((h) => h.id)).toEqual(['c'])
     expect(change.ledger.holders.map((h) => h.id)).toEqual(['b', 'c'])
@@ -63,7 +62,7 @@ describe('capacity ledger', () => {
   it('leaving the line frees nothing and moves the others up', () => {
     let ledger = emptyLedger(1)
     for (const id of ['a', 'b', 'c']) ledger = admitted(ledger, id)
-    const change = release(ledger, 'b', at)
+    const change = release(ledger, 'b')
     expect(change.wasSeated).toBe(false)
     expect(change.promoted).toEqual([])
     expect(queuePositionOf(change.ledger, 'c')).toBe(1)
@@ -71,7 +70,7 @@ describe('capacity ledger', () => {
 
   it('releasing someone not listed changes nothing', () => {
     const ledger = admitted(emptyLedger(1), 'a')
-    const change = release(ledger, 'nobody', at)
+    const change = release(ledger, 'nobody')
     expect(change.released).toBeUndefined()
     expect(change.ledger).toBe(ledger)
   })
@@ -83,7 +82,7 @@ describe('capacity ledger', () => {
     ledger = admitted(ledger, 'small', true, 1)
     // Two units are free, but the head needs three: the one-unit holding behind it waits too.
     expect(ledger.queue.map((h) => h.id)).toEqual(['big', 'small'])
-    const change = release(ledger, 'claim:1', at)
+    const change = release(ledger, 'claim:1')
     expect(change.promoted.map((h) => h.id)).toEqual(['big', 'small'])
     expect(change.ledger.taken).toBe(4)
   })
@@ -91,8 +90,8 @@ describe('capacity ledger', () => {
   it('a limit never goes below what is held; a larger one seats the line', () => {
     let ledger = emptyLedger(1)
     for (const id of ['a', 'b', 'c']) ledger = admitted(ledger, id)
-    expect(withLimit(ledger, 0, at)).toBeUndefined()
-    const grown = withLimit(ledger, 2, at)
+    expect(withLimit(ledger, 0)).toBeUndefined()
+    const grown = withLimit(ledger, 2)
     expect(grown?.promoted.map((h) => h.id)).toEqual(['b'])
     expect(grown?.ledger.limit).toBe(2)
   })
@@ -115,7 +114,7 @@ describe('capacity ledger', () => {
       'duplicate holder',
       'over limit',
     ])
-    const fixed = normalized(broken, at)
+    const fixed = normalized(broken)
     expect(fixed.ledger.holders.map((h) => h.id)).toEqual(['a', 'b'])
     expect(fixed.ledger.queue.map((h) => h.id)).toEqual(['c'])
     expect(fixed.promoted.map((h) => h.id)).toEqual(['b'])

@@ -186,7 +186,7 @@ export async function commitClaimIn(
   if (!need) throw new AppError('NOT_FOUND', '该需求不存在')
   const holderId = holderIdOf('claim', claim._id)
   if (!holdingOf(need.capacity, holderId)) {
-    const admission = admit(need.capacity, { id: holderId, units: claim.quantity, at: now }, false)
+    const admission = admit(need.capacity, { id: holderId, units: claim.quantity }, false)
     if (!isClaimable(need) || admission.kind !== 'seated') {
       throw new AppError(
         'CONFLICT',

@@ -1,6 +1,6 @@
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
-import { defineService } from '../../shared/handler'
+import { defineService, publicAction } from '../../shared/handler'
 import { directoryInputs, type DirectoryApi } from './contract'
 import type { Community, Street } from './domain'
 import { findCommunity, findStreet, loadDistrictTree } from './repository'
@@ -33,8 +33,7 @@ export async function communitiesOfStreet(streetId: string): Promise<Community[]
 export const directoryService = defineService<typeof directoryInputs, OutputsOf<DirectoryApi>>(
   directoryInputs,
   {
-    async tree() {
-      return toDistrictTreeView(await loadDistrictTree())
-    },
+    // The list of streets and communities is public: a visitor picks theirs before signing in.
+    tree: publicAction(async () => toDistrictTreeView(await loadDistrictTree())),
   },
 )

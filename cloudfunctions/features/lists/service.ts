@@ -83,8 +83,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       const current = await readCommunityNeedIn(tx, needId)
       if (!current) throw new AppError('NOT_FOUND', '该需求不存在')
       if (current.status === 'closed') throw new AppError('CONFLICT', '该需求已关闭，不能再修改')
-      const resized =
-        quantity === undefined ? undefined : withLimit(current.capacity, quantity, new Date())
+      const resized = quantity === undefined ? undefined : withLimit(current.capacity, quantity)
       if (quantity !== undefined && !resized) {
         throw new AppError(
           'INVALID_INPUT',
@@ -146,8 +145,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)
       if (!current) throw new AppError('NOT_FOUND', '该资源不存在')
-      const resized =
-        capacity === undefined ? undefined : withLimit(current.capacity, capacity, new Date())
+      const resized = capacity === undefined ? undefined : withLimit(current.capacity, capacity)
       if (capacity !== undefined && !resized) {
         throw new AppError(
           'INVALID_INPUT',

@@ -295,7 +295,7 @@ async function repairProposals(now: Date): Promise<RepairView[]> {
         await transaction(async (tx) => {
           const current = await tx.get<CommunityNeed | ResourceOffering>(collection, doc._id)
           if (!current || !holdingOf(current.capacity, holder.id)) return
-          const ledger = release(current.capacity, holder.id, now).ledger
+          const ledger = release(current.capacity, holder.id).ledger
           await tx.update(collection, doc._id, {
             capacity: _.set(ledger),
             ...(collection === COLLECTIONS.communityNeeds

@@ -171,7 +171,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
     },
 
     async confirm({ proposalId }, caller) {
-      await requireCommunitySide(caller, proposalId)
+      await requireSide(caller, proposalId, 'community')
       const proposal = await transaction(async (tx) => {
         const current = await readOpenProposalIn(tx, proposalId)
         if (current.communityDecision !== 'pending') throw alreadyDecided()
@@ -194,7 +194,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
     },
 
     async reject({ proposalId }, caller) {
-      await requireCommunitySide(caller, proposalId)
+      await requireSide(caller, proposalId, 'community')
       const proposal = await transaction(async (tx) => {
         const current = await readOpenProposalIn(tx, proposalId)
         return withdrawIn(tx, current, { status: 'rejected', communityDecision: 'rejected' })
@@ -203,7 +203,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
     },
 
     async accept({ proposalId }, caller) {
-      await requireProviderSide(caller, proposalId)
+      await requireSide(caller, proposalId, 'provider')
       const proposal = await transaction(async (tx) => {
         const current = await readOpenProposalIn(tx, proposalId)
         if (current.providerDecision !== 'pending') throw alreadyDecided()
@@ -218,7 +218,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
     },
 
     async decline({ proposalId }, caller) {
-      await requireProviderSide(caller, proposalId)
+      await requireSide(caller, proposalId, 'provider')
       const proposal = await transaction(async (tx) => {
         const current = await readOpenProposalIn(tx, proposalId)
         if (current.providerDecision !== 'pending') throw alreadyDecided()
@@ -256,11 +256,7 @@ async function readOpenProposalIn(tx: Transaction, id: string): Promise<MatchPro
 
 /** Commits the proposal's units on the offering and on the need. */
 async function commitUnitsIn(tx: Transaction, proposal: MatchProposalRecord): Promise<void> {
-  const holding = {
-    id: holderIdOf('proposal', proposal._id),
-    units: proposal.quantity,
-    at: new Date(),
-  }
+  const holding = { id: holderIdOf('proposal', proposal._id), units: proposal.quantity }
   const [offering, need] = await Promise.all([
     readOfferingIn(tx, proposal.offeringId),
     readCommunityNeedIn(tx, proposal.needId),
@@ -297,12 +293,8 @@ async function withdrawIn(
       readCommunityNeedIn(tx, proposal.needId),
     ])
     if (offering)
-      await writeOfferingLedgerIn(
-        tx,
-        offering,
-        release(offering.capacity, holderId, new Date()).ledger,
-      )
-    if (need) await writeNeedLedgerIn(tx, need, release(need.capacity, holderId, new Date()).ledger)
+      await writeOfferingLedgerIn(tx, offering, release(offering.capacity, holderId).ledger)
+    if (need) await writeNeedLedgerIn(tx, need, release(need.capacity, holderId).ledger)
   }
   await updateProposalIn(tx, proposal._id, { ...changes, updatedAt: new Date() })
   return { ...proposal, ...changes }
@@ -423,16 +415,13 @@ function matchingInputOf(
   }
 }
 
-async function requireCommunitySide(caller: Caller, proposalId: string) {
+/** The community's workers decide for the community; the provider's members for the provider. */
+async function requireSide(caller: Caller, proposalId: string, side: 'community' | 'provider') {
   const proposal = await findProposal(proposalId)
   if (!proposal) throw new AppError('NOT_FOUND', '该匹配方案不存在')
-  requireWorkerOf(caller, { _id: proposal.communityId, name: proposal.communityName })
-  return proposal
-}
-
-async function requireProviderSide(caller: Caller, proposalId: string) {
-  const proposal = await findProposal(proposalId)
-  if (!proposal) throw new AppError('NOT_FOUND', '该匹配方案不存在')
-  requireMembership(caller, { _id: proposal.organizationId, name: proposal.organizationName })
-  return proposal
+  if (side === 'community') {
+    requireWorkerOf(caller, { _id: proposal.communityId, name: proposal.communityName })
+  } else {
+    requireMembership(caller, { _id: proposal.organizationId, name: proposal.organizationName })
+  }
 }

@@ -13,8 +13,12 @@ export function findEvent(id: string): Promise<StallEvent | undefined> {
   return findById<StallEvent>(COLLECTIONS.stallEvents, id)
 }
 
-export function findSlot(id: string): Promise<StallSlot | undefined> {
-  return findById<StallSlot>(COLLECTIONS.stallSlots, id)
+/** A slot's ledger without its lists of people: what counts and views of places need. */
+const SLOT_COUNTS = { 'capacity.holders': false, 'capacity.queue': false }
+
+/** A slot; `withLists` when the people holding or waiting are needed (a place in line). */
+export function findSlot(id: string, withLists = false): Promise<StallSlot | undefined> {
+  return findById<StallSlot>(COLLECTIONS.stallSlots, id, withLists ? undefined : SLOT_COUNTS)
 }
 
 export function findBooking(id: string): Promise<StallBooking | undefined> {
@@ -65,12 +69,18 @@ export function listPublishedEvents(filter: {
   )
 }
 
+/** The events' slots with their counts (not the people on their lists). */
 export function listSlotsOfEvents(eventIds: string[]): Promise<StallSlot[]> {
   if (eventIds.length === 0) return Promise.resolve([])
-  return readAll<StallSlot>(COLLECTIONS.stallSlots, { eventId: command().in(eventIds) }, [
-    ['startsAt', 'asc'],
-    ['_id', 'asc'],
-  ])
+  return readAll<StallSlot>(
+    COLLECTIONS.stallSlots,
+    { eventId: command().in(eventIds) },
+    [
+      ['startsAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    SLOT_COUNTS,
+  )
 }
 
 /** A resident's bookings (of one event, or all), latest slot first; refused requests are not kept. */

@@ -134,17 +134,16 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
         requireCommunity(event.communityId),
       ])
       const now = new Date()
-      const slotById = new Map(slots.map((slot) => [slot._id, slot]))
+      const lines = await linesOf(bookings)
+      const summary = toEventSummary(event, slots, community.name)
       return {
-        ...toEventSummary(event, slots, community.name),
-        itemsWithSlots: event.items.map((item) => ({
-          ...toEventSummary(event, slots, community.name).items.find(
-            (view) => view.id === item.id,
-          )!,
+        ...summary,
+        itemsWithSlots: summary.items.map((item) => ({
+          ...item,
           slots: slots.filter((slot) => slot.itemId === item.id).map(toSlotView),
         })),
         myBookings: bookings.map((booking) =>
-          toBookingView(booking, now, slotById.get(booking.placeId)),
+          toBookingView(booking, now, lines.get(booking.placeId)),
         ),
         canManage: managesEvent(caller, event, community),
       }
@@ -189,16 +188,14 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
           `您已预约${item.name} ${booking.startTime}-${booking.endTime}，每个项目限约一个时段，如需更改请先取消`,
         )
       }
-      return toBookingView(booking, new Date(), await findSlot(slot._id))
+      return toBookingView(booking, new Date(), (await linesOf([booking])).get(slot._id))
     },
 
     async myBookings(_input, caller) {
       const bookings = await settleAll(STALL_BOOKINGS, await listBookingsOfResident(caller._id))
-      const waiting = bookings.filter((booking) => booking.status === 'waitlisted')
-      const slots = await Promise.all(waiting.map((booking) => findSlot(booking.placeId)))
-      const slotById = new Map(slots.flatMap((slot) => (slot ? [[slot._id, slot] as const] : [])))
+      const lines = await linesOf(bookings)
       const now = new Date()
-      return bookings.map((booking) => toBookingView(booking, now, slotById.get(booking.placeId)))
+      return bookings.map((booking) => toBookingView(booking, now, lines.get(booking.placeId)))
     },
 
     async cancel({ bookingId }, caller) {
@@ -310,6 +307,13 @@ export async function completePublishing(event: StallEvent): Promise<void> {
     await Promise.all(slots.slice(start, start + SLOT_WRITE_BATCH).map(insertSlot))
   }
   await markEventPublished(event._id)
+}
+
+/** The slots, with their lines, of the bookings that wait: each one's place in line. */
+async function linesOf(bookings: StallBooking[]): Promise<Map<string, StallSlot>> {
+  const waiting = bookings.filter((booking) => booking.status === 'waitlisted')
+  const slots = await Promise.all(waiting.map((booking) => findSlot(booking.placeId, true)))
+  return new Map(slots.flatMap((slot) => (slot ? [[slot._id, slot] as const] : [])))
 }
 
 function newEventId(): string {

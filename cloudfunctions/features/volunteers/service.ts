@@ -5,7 +5,7 @@ import { randomCode } from '../../shared/codes'
 import { COLLECTIONS, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
-import { defineService } from '../../shared/handler'
+import { defineService, publicAction } from '../../shared/handler'
 import { maskName } from '../../shared/privacy'
 import { isWorkerOf, overseesCommunity, requireMembership } from '../../shared/roles'
 import { chinaDateOf } from '../../shared/time'
@@ -260,7 +260,8 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
       }
     },
 
-    async verifyCertificate({ code }) {
+    // Whoever holds a certificate (an employer, a school) may check it without an account.
+    verifyCertificate: publicAction(async ({ code }: { code: string }) => {
       const certificate = await findCertificate(code)
       if (!certificate) throw new AppError('NOT_FOUND', '未找到该证明，请核对验证码')
       return {
@@ -270,7 +271,7 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
         period: certificate.period,
         issuedAt: new Date(certificate.issuedAt).toISOString(),
       }
-    },
+    }),
   },
 )
 

@@ -8,8 +8,6 @@ export interface Holding {
   /** Who holds (or waits for) the units: a reservation's id, `claim:<id>`, `proposal:<id>`. */
   id: string
   units: number
-  /** When they were seated, or when they joined the line. */
-  at: Date
 }
 
 export interface CapacityLedger {
@@ -73,18 +71,18 @@ export interface Release {
   /** The holding taken out (seated or waiting); undefined if it held nothing. */
   released?: Holding
   wasSeated: boolean
-  /** Seated from the head of the line with the freed units, in order, as they stood in line. */
+  /** Seated from the head of the line with the freed units, in order. */
   promoted: Holding[]
 }
 
 /** Takes a holding out; freed units go to the head of the line in the same step. */
-export function release(ledger: CapacityLedger, id: string, now: Date): Release {
+export function release(ledger: CapacityLedger, id: string): Release {
   const seated = holdingOf(ledger, id)
   const waiting = ledger.queue.find((holding) => holding.id === id)
   if (!seated && !waiting) return { ledger, wasSeated: false, promoted: [] }
   const holders = ledger.holders.filter((holding) => holding.id !== id)
   const queue = ledger.queue.filter((holding) => holding.id !== id)
-  const promotion = promoteHeads(ledger.limit, holders, queue, now)
+  const promotion = promoteHeads(ledger.limit, holders, queue)
   return {
     ledger: changed(ledger, promotion.holders, promotion.queue),
     released: seated ?? waiting,
@@ -97,10 +95,9 @@ export function release(ledger: CapacityLedger, id: string, now: Date): Release 
 export function withLimit(
   ledger: CapacityLedger,
   limit: number,
-  now: Date,
 ): { ledger: CapacityLedger; promoted: Holding[] } | undefined {
   if (limit < ledger.taken) return undefined
-  const promotion = promoteHeads(limit, ledger.holders, ledger.queue, now)
+  const promotion = promoteHeads(limit, ledger.holders, ledger.queue)
   return {
     ledger: { ...changed(ledger, promotion.holders, promotion.queue), limit },
     promoted: promotion.promoted,
@@ -125,29 +122,29 @@ export function problemsOf(ledger: CapacityLedger): string[] {
 }
 
 /** The ledger with its counts recomputed, duplicates dropped and the line moved up where it fits. */
-export function normalized(
-  ledger: CapacityLedger,
-  now: Date,
-): { ledger: CapacityLedger; promoted: Holding[] } {
+export function normalized(ledger: CapacityLedger): {
+  ledger: CapacityLedger
+  promoted: Holding[]
+} {
   const seen = new Set<string>()
   const unique = (holding: Holding) => !seen.has(holding.id) && Boolean(seen.add(holding.id))
   const holders = ledger.holders.filter(unique)
   const queue = ledger.queue.filter(unique)
-  const promotion = promoteHeads(ledger.limit, holders, queue, now)
+  const promotion = promoteHeads(ledger.limit, holders, queue)
   return {
     ledger: changed(ledger, promotion.holders, promotion.queue),
     promoted: promotion.promoted,
   }
 }
 
-function promoteHeads(limit: number, holders: Holding[], queue: Holding[], now: Date) {
+function promoteHeads(limit: number, holders: Holding[], queue: Holding[]) {
   const seated = [...holders]
   const line = [...queue]
   const promoted: Holding[] = []
   // Strictly first in line: if the head does not fit, nobody behind it jumps ahead.
   while (line.length > 0 && unitsOf(seated) + line[0].units <= limit) {
     const head = line.shift()!
-    seated.push({ ...head, at: now })
+    seated.push(head)
     promoted.push(head)
   }
   return { holders: seated, queue: line, promoted }

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit'
-import { command, findById, transaction, updateWhere } from '../db'
+import { command, findById, insertIfAbsent, transaction, updateWhere } from '../db'
 import { notifyOnce } from '../notifications'
 import { readAll } from '../paging'
 import { problemsOf, normalized, release, type CapacityLedger, type Holding } from './ledger'
@@ -64,13 +64,16 @@ export async function reserve(
       requestedAt: now,
       createdAt: current?.createdAt ?? now,
     }
-    // The request replaces a finished (cancelled or refused) one, unless a concurrent call wrote first.
-    const written = await transaction(async (tx) => {
-      const stored = await tx.get<Reservation>(kind.reservations, id)
-      if (stored && stored.status !== 'cancelled' && stored.status !== 'refused') return false
-      await tx.set(kind.reservations, intent)
-      return true
-    })
+    // A first request is one insert; one that replaces a finished (cancelled or refused) request
+    // is a transaction. Either way a concurrent call for the same person may have written first.
+    const written = current
+      ? await transaction(async (tx) => {
+          const stored = await tx.get<Reservation>(kind.reservations, id)
+          if (stored && stored.status !== 'cancelled' && stored.status !== 'refused') return false
+          await tx.set(kind.reservations, intent)
+          return true
+        })
+      : await insertIfAbsent(kind.reservations, intent)
     if (!written) continue
     const settled = await settle(kind, intent)
     if (settled.status === 'booked' || settled.status === 'waitlisted') {
@@ -110,7 +113,7 @@ export async function settle<R extends Reservation>(
   if (reservation.status === 'requested') {
     const admission = await admitHolding(
       placeOf(kind, reservation.placeId),
-      { id: reservation._id, units: 1, at: new Date(reservation.requestedAt) },
+      { id: reservation._id, units: 1 },
       reservation.mayWait,
     )
     const now = new Date()
@@ -128,7 +131,7 @@ export async function settle<R extends Reservation>(
     )
   } else if (reservation.status === 'cancelling') {
     const promoted = await changeLedger(placeOf(kind, reservation.placeId), (ledger) => {
-      const change = release(ledger, reservation._id, new Date())
+      const change = release(ledger, reservation._id)
       return change.released
         ? { ledger: change.ledger, result: change.promoted }
         : { unchanged: [] as Holding[] }
@@ -204,7 +207,7 @@ export async function reconcilePlace(
     const problems = problemsOf(ledger)
     if (problems.length === 0) return { unchanged: [] as Holding[] }
     repairs.push({ placeId, problem: `ledger: ${problems.join(', ')}` })
-    const repaired = normalized(ledger, options.now)
+    const repaired = normalized(ledger)
     return { ledger: repaired.ledger, result: repaired.promoted }
   })
   for (const holding of promotedByNormalizing ?? []) await markPromoted(kind, holding.id)
@@ -224,11 +227,7 @@ export async function reconcilePlace(
     else if (isUnsettled(reservation)) await settle(kind, reservation)
     else {
       // The ledger lost an active reservation: it takes its place again, or the line's end.
-      const admission = await admitHolding(
-        place,
-        { id: reservation._id, units: 1, at: options.now },
-        true,
-      )
+      const admission = await admitHolding(place, { id: reservation._id, units: 1 }, true)
       const seated = admission.kind === 'seated' || admission.kind === 'already-seated'
       await updateWhere(
         kind.reservations,
@@ -252,7 +251,7 @@ export async function reconcilePlace(
     if (active.has(holding.id)) continue
     repairs.push({ placeId, reservationId: holding.id, problem: 'listed without a reservation' })
     const promoted = await changeLedger(place, (current) => {
-      const change = release(current, holding.id, options.now)
+      const change = release(current, holding.id)
       return change.released
         ? { ledger: change.ledger, result: change.promoted }
         : { unchanged: [] }

@@ -1,6 +1,13 @@
 import { AppError } from '../errors'
-import { command, findById, updateWhere, type CollectionName, type Transaction } from '../db'
-import { admit, type CapacityLedger, type Holding } from './ledger'
+import {
+  command,
+  countWhere,
+  findById,
+  updateWhere,
+  type CollectionName,
+  type Transaction,
+} from '../db'
+import type { CapacityLedger, Holding } from './ledger'
 
 /** Where a ledger lives: a document, and the field holding it (`capacity` unless said). */
 export interface LedgerRef {
@@ -30,9 +37,9 @@ const ADMIT_ATTEMPTS = 20
 /**
  * Seats a holding, or queues it if it may wait, by one conditional single-document update that
  * re-checks what the decision was based on: the limit, room for the units, nobody waiting (a new
- * arrival never overtakes the line), and that the holder is not listed yet. Under contention
- * these updates never need a retry loop over a whole ledger: a miss means the state moved on,
- * and the decision is taken again on the fresh state.
+ * arrival never overtakes the line), and that the holder is not listed yet. A miss means the state
+ * moved on, and the decision is taken again on the fresh counts. Only the counts are read: a
+ * popular place's lists can hold hundreds of people.
  */
 export async function admitHolding(
   ref: LedgerRef,
@@ -41,48 +48,65 @@ export async function admitHolding(
 ): Promise<AdmitResult> {
   const _ = command()
   const path = pathOf(ref)
+  const listed = async (): Promise<AdmitResult | undefined> => {
+    if (await countWhere(ref.collection, { _id: ref.id, [`${path}.holders.id`]: holding.id })) {
+      return { kind: 'already-seated' }
+    }
+    if (await countWhere(ref.collection, { _id: ref.id, [`${path}.queue.id`]: holding.id })) {
+      return { kind: 'already-queued' }
+    }
+    return undefined
+  }
   for (let attempt = 0; attempt < ADMIT_ATTEMPTS; attempt += 1) {
-    const ledger = await readLedger(ref)
-    if (!ledger) return { kind: 'missing' }
-    const decision = admit(ledger, holding, mayWait)
-    if (decision.kind !== 'seated' && decision.kind !== 'queued') return { kind: decision.kind }
+    const counts = ledgerIn(
+      await findById<object>(ref.collection, ref.id, {
+        [`${path}.limit`]: true,
+        [`${path}.taken`]: true,
+        [`${path}.waiting`]: true,
+      }),
+      path,
+    )
+    if (!counts) return { kind: 'missing' }
+    const seat = counts.waiting === 0 && counts.taken + holding.units <= counts.limit
+    if (!seat && !mayWait) return (await listed()) ?? { kind: 'full' }
     const notListed = {
       [`${path}.holders.id`]: _.nin([holding.id]),
       [`${path}.queue.id`]: _.nin([holding.id]),
-      [`${path}.limit`]: ledger.limit,
+      [`${path}.limit`]: counts.limit,
     }
-    const updated =
-      decision.kind === 'seated'
-        ? await updateWhere(
-            ref.collection,
-            {
-              _id: ref.id,
-              ...notListed,
-              [`${path}.taken`]: _.lte(ledger.limit - holding.units),
-              [`${path}.waiting`]: 0,
-            },
-            {
-              [`${path}.taken`]: _.inc(holding.units),
-              [`${path}.holders`]: _.push([holding]),
-              [`${path}.rev`]: _.inc(1),
-            },
-          )
-        : await updateWhere(
-            ref.collection,
-            _.and([
-              { _id: ref.id, ...notListed },
-              _.or([
-                { [`${path}.taken`]: _.gt(ledger.limit - holding.units) },
-                { [`${path}.waiting`]: _.gt(0) },
-              ]),
+    const updated = seat
+      ? await updateWhere(
+          ref.collection,
+          {
+            _id: ref.id,
+            ...notListed,
+            [`${path}.taken`]: _.lte(counts.limit - holding.units),
+            [`${path}.waiting`]: 0,
+          },
+          {
+            [`${path}.taken`]: _.inc(holding.units),
+            [`${path}.holders`]: _.push([holding]),
+            [`${path}.rev`]: _.inc(1),
+          },
+        )
+      : await updateWhere(
+          ref.collection,
+          _.and([
+            { _id: ref.id, ...notListed },
+            _.or([
+              { [`${path}.taken`]: _.gt(counts.limit - holding.units) },
+              { [`${path}.waiting`]: _.gt(0) },
             ]),
-            {
-              [`${path}.waiting`]: _.inc(1),
-              [`${path}.queue`]: _.push([holding]),
-              [`${path}.rev`]: _.inc(1),
-            },
-          )
-    if (updated === 1) return { kind: decision.kind }
+          ]),
+          {
+            [`${path}.waiting`]: _.inc(1),
+            [`${path}.queue`]: _.push([holding]),
+            [`${path}.rev`]: _.inc(1),
+          },
+        )
+    if (updated === 1) return { kind: seat ? 'seated' : 'queued' }
+    const already = await listed()
+    if (already) return already
   }
   throw new AppError('CONFLICT', '同时操作的人较多，请稍后重试')
 }
