@@ -14,17 +14,8 @@ export function chinaDateOf(instant: Date): string {
   return new Date(instant.getTime() + 8 * 60 * MINUTE_MS).toISOString().slice(0, 10)
 }
 
-/** The China clock time of an instant, as HH:mm. */
-export function chinaTimeOf(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 60 * MINUTE_MS).toISOString().slice(11, 16)
-}
-
 export function addDays(date: string, days: number): string {
   return chinaDateOf(new Date(chinaInstant(date, '12:00').getTime() + days * DAY_MS))
-}
-
-export function addMinutes(instant: Date, minutes: number): Date {
-  return new Date(instant.getTime() + minutes * MINUTE_MS)
 }
 
 /** Whole days from one instant to a later one. */

@@ -42,19 +42,66 @@ describe('maintenance service: the invariant check and its repairs', () => {
   it('finishes a publish cut short, and a second run finds nothing', async () => {
     world.db.insertMany('stall_events', [event()])
     world.db.insertMany('stall_slots', [slotsOf(event())[0]])
-    const report = await checkAndRepair({ now: now(), settleFresh: true })
+    const report = await checkAndRepair({ now: now(), full: true, settleFresh: true })
     expect(report.repairs).toEqual([
       { kind: 'stall_event', targetId: 'ev1', problem: 'publish not finished' },
     ])
     expect(world.db.count('stall_slots', { eventId: 'ev1' })).toBe(2)
     expect(world.db.findOne('stall_events', { _id: 'ev1' })).toMatchObject({ status: 'published' })
-    expect((await checkAndRepair({ now: now(), settleFresh: true })).repairs).toEqual([])
+    expect((await checkAndRepair({ now: now(), full: true, settleFresh: true })).repairs).toEqual(
+      [],
+    )
   })
 
-  it('leaves a fresh publish alone on the timer: a live request may still be writing it', async () => {
+  it('the timer leaves a fresh publish alone: a live request may still be writing it', async () => {
     world.db.insertMany('stall_events', [event()])
-    expect((await checkAndRepair({ now: now(), settleFresh: false })).repairs).toEqual([])
+    expect((await checkAndRepair({ now: now(), full: false, settleFresh: false })).repairs).toEqual(
+      [],
+    )
     expect(world.db.findOne('stall_events', { _id: 'ev1' })).toMatchObject({ status: 'publishing' })
+  })
+
+  it('the timer completes a cancellation cut short and leaves a fresh request to its caller', async () => {
+    const slot = slotsOf(event())[0]
+    const at = new Date()
+    const reservation = (userId: string, status: string) => ({
+      _id: `ev1-item1:${userId}`,
+      placeId: slot._id,
+      scopeId: 'ev1-item1',
+      userId,
+      status,
+      mayWait: true,
+      requestedAt: at,
+      createdAt: at,
+    })
+    world.db.insertMany('stall_slots', [
+      {
+        ...slot,
+        capacity: {
+          limit: 1,
+          taken: 1,
+          waiting: 1,
+          holders: [{ id: 'ev1-item1:leaving', units: 1 }],
+          queue: [{ id: 'ev1-item1:waiting', units: 1 }],
+          rev: 2,
+        },
+      },
+    ])
+    world.db.insertMany('stall_bookings', [
+      reservation('leaving', 'cancelling'),
+      reservation('waiting', 'waitlisted'),
+      reservation('arriving', 'requested'),
+    ])
+    const report = await checkAndRepair({ now: now(), full: false, settleFresh: false })
+    expect(report.repairs.map((repair) => repair.problem)).toEqual(['cancellation not settled'])
+    const statusOf = (userId: string) =>
+      world.db.findOne<{ status: string }>('stall_bookings', { userId })?.status
+    expect([statusOf('leaving'), statusOf('waiting'), statusOf('arriving')]).toEqual([
+      'cancelled',
+      'booked',
+      'requested',
+    ])
+    expect(world.db.find('notifications', { userId: 'waiting' })).toHaveLength(1)
   })
 
   it('brings an older shape up to date: a slot counter becomes a ledger of its bookings', async () => {
@@ -79,7 +126,7 @@ describe('maintenance service: the invariant check and its repairs', () => {
       booking('a', 'booked', '2026-11-20T09:00:00Z'),
       booking('w', 'waitlisted', '2026-11-20T11:00:00Z'),
     ])
-    const report = await checkAndRepair({ now: now(), settleFresh: true })
+    const report = await checkAndRepair({ now: now(), full: true, settleFresh: true })
     expect(report.migrated).toBeGreaterThanOrEqual(5)
     const ledger = world.db.findOne<{ capacity: CapacityLedger }>('stall_slots', {
       _id: slot._id,

@@ -57,13 +57,27 @@ export const maintenanceService = defineService<
     if (!caller.roles.some((role) => role.kind === 'district_admin')) {
       throw new AppError('FORBIDDEN', '只有区级管理员可以运行数据检查')
     }
-    return checkAndRepair({ now: new Date(), settleFresh: full })
+    // On demand the system is live: steps younger than the grace period may still be running.
+    return checkAndRepair({ now: new Date(), full, settleFresh: false })
   },
 })
 
-/** The timer's entry: at start-up (nothing is in flight then) the check also settles fresh steps. */
+/**
+ * The timer's entry. Every 10 minutes it finishes what a crash can leave in today's workflows
+ * (steps of reservations, publishes, matching runs); at start-up, when nothing is in flight, it
+ * checks everything, fresh steps included.
+ */
 export function repairOnTimer(triggerName: string): Promise<RepairReport> {
-  return checkAndRepair({ now: new Date(), settleFresh: triggerName === 'startup' })
+  const startup = triggerName === 'startup'
+  return checkAndRepair({ now: new Date(), full: startup, settleFresh: startup })
+}
+
+export interface CheckOptions {
+  now: Date
+  /** Check every invariant over all records, not only what a crash can leave unfinished. */
+  full: boolean
+  /** Treat steps younger than the grace period as abandoned (nothing is in flight). */
+  settleFresh: boolean
 }
 
 /**
@@ -72,10 +86,7 @@ export function repairOnTimer(triggerName: string): Promise<RepairReport> {
  * is finished, an approved claim holds its units and has its linked project, and a confirmed
  * proposal holds its units on both sides. Each repair is audited.
  */
-export async function checkAndRepair(options: {
-  now: Date
-  settleFresh: boolean
-}): Promise<RepairReport> {
+export async function checkAndRepair(options: CheckOptions): Promise<RepairReport> {
   const migrated = await migrateLegacyDocuments()
   const repairs: RepairView[] = []
   const stale = (since: Date) =>
@@ -95,8 +106,10 @@ export async function checkAndRepair(options: {
   for (const kind of [STALL_BOOKINGS, SHIFT_SIGNUPS]) {
     repairs.push(...(await reconcilePlaces(kind, options)))
   }
-  repairs.push(...(await repairClaims(options.now)))
-  repairs.push(...(await repairProposals(options.now)))
+  if (options.full) {
+    repairs.push(...(await repairClaims(options.now)))
+    repairs.push(...(await repairProposals(options.now)))
+  }
   return { migrated, repairs }
 }
 
@@ -113,9 +126,36 @@ async function audited(kind: string, targetId: string, problem: string): Promise
 
 async function reconcilePlaces(
   kind: ReservationKind,
-  options: { now: Date; settleFresh: boolean },
+  options: CheckOptions,
 ): Promise<RepairView[]> {
   const _ = command()
+  const repairs: RepairView[] = []
+  const record = (found: Awaited<ReturnType<typeof reconcilePlace>>) =>
+    repairs.push(
+      ...found.map((repair) => ({
+        kind: kind.places,
+        targetId: repair.reservationId ?? repair.placeId,
+        problem: repair.problem,
+      })),
+    )
+  if (!options.full) {
+    // What a crash can leave: a request or a cancellation between its steps.
+    const unsettled = await readAll<Reservation>(
+      kind.reservations,
+      { status: _.in(['requested', 'cancelling']) },
+      [['_id', 'asc']],
+    )
+    const stale = unsettled.filter(
+      (reservation) =>
+        reservation.status === 'cancelling' ||
+        options.settleFresh ||
+        options.now.getTime() - new Date(reservation.requestedAt).getTime() > SETTLE_GRACE_MS,
+    )
+    for (const placeId of new Set(stale.map((reservation) => reservation.placeId))) {
+      record(await reconcilePlace(kind, placeId, options))
+    }
+    return repairs
+  }
   const reservations = await readAll<Reservation>(
     kind.reservations,
     { status: _.in(['requested', 'booked', 'waitlisted', 'cancelling']) },
@@ -135,16 +175,9 @@ async function reconcilePlaces(
     ]),
     [['_id', 'asc']],
   )
-  const repairs: RepairView[] = []
   for (const place of places) {
     if (!placeNeedsRepair(place.capacity, byPlace.get(place._id) ?? [], options)) continue
-    for (const repair of await reconcilePlace(kind, place._id, options)) {
-      repairs.push({
-        kind: kind.places,
-        targetId: repair.reservationId ?? repair.placeId,
-        problem: repair.problem,
-      })
-    }
+    record(await reconcilePlace(kind, place._id, options))
   }
   return repairs
 }

@@ -4,7 +4,7 @@ import { emptyLedger } from '../../shared/capacity/ledger'
 import { cancelReservation, reserve, settle, settleAll } from '../../shared/capacity/reservations'
 import { reservationIdOf } from '../../shared/capacity/reservation'
 import type { Caller } from '../../shared/caller'
-import { COLLECTIONS, transaction } from '../../shared/db'
+import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
@@ -142,7 +142,13 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
         throw new AppError('NOT_FOUND', '您没有报名该班次')
       }
       if (signup.checkInAt) throw new AppError('CONFLICT', '已签到的班次不能取消')
-      await cancelReservation(SHIFT_SIGNUPS, signup._id)
+      // The same step refuses a sign-up checked in meanwhile.
+      const unused = { checkInAt: command().exists(false) }
+      if (!(await cancelReservation(SHIFT_SIGNUPS, signup._id, unused))) {
+        if ((await findSignup(signup._id))?.checkInAt) {
+          throw new AppError('CONFLICT', '已签到的班次不能取消')
+        }
+      }
       return toShiftView(await requireShift(shiftId), caller)
     },
 

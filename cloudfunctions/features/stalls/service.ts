@@ -4,7 +4,7 @@ import { cancelReservation, reserve, settle, settleAll } from '../../shared/capa
 import { isActive } from '../../shared/capacity/reservation'
 import type { OutputsOf } from '../../shared/endpoints'
 import { recordAudit } from '../../shared/audit'
-import { COLLECTIONS } from '../../shared/db'
+import { COLLECTIONS, command } from '../../shared/db'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { notifyOnce } from '../../shared/notifications'
@@ -204,7 +204,12 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
       if (isActive(booking)) {
         const problem = cancelProblem(booking, now)
         if (problem) throw new AppError('CONFLICT', problem)
-        await cancelReservation(STALL_BOOKINGS, booking._id)
+        // The same step refuses a booking checked in meanwhile.
+        const unused = { checkedInAt: command().exists(false) }
+        if (!(await cancelReservation(STALL_BOOKINGS, booking._id, unused))) {
+          const current = await findBooking(booking._id)
+          if (current?.checkedInAt) throw new AppError('CONFLICT', '已签到的预约不能取消')
+        }
       }
       return toBookingView((await findBooking(bookingId)) ?? booking, now)
     },

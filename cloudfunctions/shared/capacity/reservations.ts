@@ -88,11 +88,16 @@ export async function reserve(
  * Cancels a booking or a place in line; units freed go to the first in line in the same atomic
  * step. Answers false when there was nothing active to cancel (a retry changes nothing).
  */
-export async function cancelReservation(kind: ReservationKind, id: string): Promise<boolean> {
+export async function cancelReservation(
+  kind: ReservationKind,
+  id: string,
+  /** A condition of the kind's own that must still hold, e.g. not yet checked in. */
+  unless: object = {},
+): Promise<boolean> {
   const _ = command()
   const marked = await updateWhere(
     kind.reservations,
-    { _id: id, status: _.in(['booked', 'waitlisted']) },
+    { ...unless, _id: id, status: _.in(['booked', 'waitlisted']) },
     { status: 'cancelling' },
   )
   const current = await findById<Reservation>(kind.reservations, id)
@@ -217,9 +222,14 @@ export async function reconcilePlace(
     { placeId, status: _.in(['requested', 'booked', 'waitlisted', 'cancelling']) },
     [['_id', 'asc']],
   )
-  for (const reservation of reservations) {
-    const ledger = await readLedger(place)
+  for (const listed of reservations) {
+    // Both re-read: repairing one reservation may have moved others (a promotion).
+    const [ledger, reservation] = await Promise.all([
+      readLedger(place),
+      findById<Reservation>(kind.reservations, listed._id),
+    ])
     if (!ledger) break
+    if (!reservation) continue
     const problem = reservationProblem(reservation, ledger, options)
     if (!problem) continue
     repairs.push({ placeId, reservationId: reservation._id, problem })

@@ -1,12 +1,5 @@
 import { AppError } from '../errors'
-import {
-  command,
-  countWhere,
-  findById,
-  updateWhere,
-  type CollectionName,
-  type Transaction,
-} from '../db'
+import { command, countWhere, findById, updateWhere, type CollectionName } from '../db'
 import type { CapacityLedger, Holding } from './ledger'
 
 /** Where a ledger lives: a document, and the field holding it (`capacity` unless said). */
@@ -141,24 +134,4 @@ export async function changeLedger<R>(
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)))
   }
   throw new AppError('CONFLICT', '同时操作的人较多，请稍后重试')
-}
-
-/** Reads a document and its ledger inside a transaction. */
-export async function readLedgerIn<T extends object>(
-  tx: Transaction,
-  ref: LedgerRef,
-): Promise<{ doc: T; ledger: CapacityLedger } | undefined> {
-  const doc = await tx.get<T>(ref.collection, ref.id)
-  const ledger = ledgerIn(doc, pathOf(ref))
-  return doc && ledger ? { doc, ledger } : undefined
-}
-
-/** Writes a ledger changed inside a transaction (the transaction guards it against races). */
-export async function writeLedgerIn(
-  tx: Transaction,
-  ref: LedgerRef,
-  ledger: CapacityLedger,
-  otherFields: object = {},
-): Promise<void> {
-  await tx.update(ref.collection, ref.id, { ...otherFields, [pathOf(ref)]: command().set(ledger) })
 }
