@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { recordAudit } from '../../shared/audit'
 import { holdingOf, release } from '../../shared/capacity/ledger'
 import {
@@ -8,7 +7,13 @@ import {
 } from '../../shared/capacity/reservations'
 import type { Reservation, ReservationKind } from '../../shared/capacity/reservation'
 import { COLLECTIONS, command, findById, transaction, updateWhere } from '../../shared/db'
-import type { Endpoints, OutputsOf } from '../../shared/endpoints'
+import type { OutputsOf } from '../../shared/endpoints'
+import {
+  maintenanceInputs,
+  type MaintenanceApi,
+  type RepairReport,
+  type RepairView,
+} from './contract'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { readAll } from '../../shared/paging'
@@ -29,25 +34,6 @@ import { STALL_BOOKINGS } from '../stalls/domain'
 import { listEventsStillPublishing } from '../stalls/repository'
 import { completePublishing } from '../stalls/service'
 import { migrateLegacyDocuments } from './legacy'
-
-/** One thing the check found and put right (each is also in the audit log). */
-export interface RepairView {
-  kind: string
-  targetId: string
-  problem: string
-}
-
-export interface RepairReport {
-  migrated: number
-  repairs: RepairView[]
-}
-
-export const maintenanceInputs = {
-  /** Runs the invariant check now; `full` also checks what a live request may still be doing. */
-  repair: z.object({ full: z.boolean({ invalid_type_error: '参数无效' }).default(false) }).strict(),
-}
-
-export type MaintenanceApi = Endpoints<typeof maintenanceInputs, { repair: RepairReport }>
 
 export const maintenanceService = defineService<
   typeof maintenanceInputs,
