@@ -217,6 +217,7 @@ function need(
     category,
     description,
     status: 'open',
+    waitingSince: SEED_TIME,
     createdAt: SEED_TIME,
     updatedAt: SEED_TIME,
   }

@@ -4,7 +4,12 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/needs',
-      pages: ['pages/post/index', 'pages/mine/index', 'pages/community/index'],
+      pages: [
+        'pages/post/index',
+        'pages/mine/index',
+        'pages/community/index',
+        'pages/detail/index',
+      ],
     },
     {
       root: 'packages/stalls',

@@ -6,6 +6,8 @@ export const ROUTES = {
   myNeeds: '/packages/needs/pages/mine/index',
   communityNeeds: (communityId: string) =>
     `/packages/needs/pages/community/index?communityId=${encodeURIComponent(communityId)}`,
+  needDetail: (needId: string) =>
+    `/packages/needs/pages/detail/index?needId=${encodeURIComponent(needId)}`,
   stallEvents: '/packages/stalls/pages/events/index',
   stallEvent: (eventId: string) =>
     `/packages/stalls/pages/event/index?eventId=${encodeURIComponent(eventId)}`,

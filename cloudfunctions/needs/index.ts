@@ -1,4 +1,4 @@
-import { needsService } from '../features/needs/service'
+import { closeExpiredNeeds, needsService } from '../features/needs/service'
 import { defineFunction } from '../shared/handler'
 
-export const main = defineFunction(needsService)
+export const main = defineFunction(needsService, { onTimer: () => closeExpiredNeeds() })

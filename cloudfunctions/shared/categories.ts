@@ -42,14 +42,6 @@ export const ORGANIZATION_KINDS = {
   gov_dept: '政府部门',
 } as const
 
-export const PERSONAL_NEED_STATUSES = {
-  open: '待受理',
-  accepted: '已受理',
-  resolved: '已解决',
-  closed: '已关闭',
-} as const
-export type PersonalNeedStatus = keyof typeof PERSONAL_NEED_STATUSES
-
 export function keysOf<T extends Record<string, string>>(labels: T) {
   return Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]
 }

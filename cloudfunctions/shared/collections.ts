@@ -9,6 +9,7 @@ export const COLLECTIONS = {
   users: 'users',
   organizations: 'organizations',
   personalNeeds: 'personal_needs',
+  personalNeedReplies: 'personal_need_replies',
   auditLogs: 'audit_logs',
   communityNeeds: 'community_needs',
   resourceOfferings: 'resource_offerings',
@@ -53,7 +54,9 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   personal_needs: [
     index(['residentId', 'asc'], ['createdAt', 'desc']),
     index(['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']),
+    index(['status', 'asc'], ['resolution.at', 'asc']),
   ],
+  personal_need_replies: [index(['needId', 'asc'], ['createdAt', 'asc'])],
   audit_logs: [
     index(['targetId', 'asc'], ['at', 'desc']),
     index(['actorId', 'asc'], ['at', 'desc']),

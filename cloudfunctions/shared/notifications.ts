@@ -1,4 +1,4 @@
-import { COLLECTIONS, insertIfAbsent } from './db'
+import { COLLECTIONS, insertIfAbsent, type Transaction } from './db'
 
 /** A message for one user, shown in the app (and sent as a subscription message on WeChat). */
 export interface NotificationRecord {
@@ -17,4 +17,9 @@ export type NewNotification = Omit<NotificationRecord, 'createdAt'>
 /** Leaves a notification once; answers whether it was new. */
 export async function notifyOnce(notification: NewNotification): Promise<boolean> {
   return insertIfAbsent(COLLECTIONS.notifications, { ...notification, createdAt: new Date() })
+}
+
+/** Leaves a notification as part of the transaction whose outcome it reports. */
+export async function notifyIn(tx: Transaction, notification: NewNotification): Promise<void> {
+  await tx.set(COLLECTIONS.notifications, { ...notification, createdAt: new Date() })
 }

@@ -49,6 +49,16 @@ export function mobilePhone(label = '手机号') {
     .regex(/^1[3-9]\d{9}$/, `${label}格式不正确，请输入 11 位手机号`)
 }
 
+/** A score of 1 to 5 stars: a rating, a satisfaction. */
+export function stars(label: string) {
+  const outOfRange = `${label}为 1 到 5 分`
+  return z
+    .number({ required_error: `请选择${label}`, invalid_type_error: `${label}无效` })
+    .int(outOfRange)
+    .min(1, outOfRange)
+    .max(5, outOfRange)
+}
+
 export function pageNumber() {
   return z
     .number({ invalid_type_error: '页码无效' })

@@ -12,6 +12,8 @@ const need: PersonalNeedView = {
   status: 'open',
   residentName: '王阿姨',
   contactPhone: '138****5678',
+  waitingHours: 30,
+  overdue: true,
   createdAt: '2026-11-20T01:00:00.000Z',
 }
 
@@ -29,11 +31,31 @@ describe('NeedCard', () => {
       expect(screen.getByText(text)).toBeTruthy()
     }
     expect(screen.queryByText('王阿姨')).toBeNull()
+    // How long it has waited is the community's business, not a worry to hand the resident.
+    expect(screen.queryByText(/超期/)).toBeNull()
   })
 
-  it('names the resident for community staff', () => {
-    render(<NeedCard need={{ ...need, status: 'resolved' }} showResident />)
+  it('names the resident for community staff and flags how long an overdue need has waited', () => {
+    render(<NeedCard need={need} showResident />)
     expect(screen.getByText('王阿姨')).toBeTruthy()
-    expect(screen.getByText('已解决')).toBeTruthy()
+    expect(screen.getByText('超期：已等待 30 小时未受理')).toBeTruthy()
+  })
+
+  it('shows who handles it and the resident’s rating', () => {
+    render(
+      <NeedCard
+        need={{
+          ...need,
+          status: 'closed',
+          overdue: false,
+          handler: { kind: 'organization', name: '蚂蚁力量儿童义工团' },
+          rating: 5,
+        }}
+        showResident
+      />,
+    )
+    expect(screen.getByText('已完结')).toBeTruthy()
+    expect(screen.getByText('承办：蚂蚁力量儿童义工团（服务组织）')).toBeTruthy()
+    expect(screen.getByText('评价 5 分')).toBeTruthy()
   })
 })

@@ -31,7 +31,7 @@ describe('双清单: need lists and resource lists through the local cloud', () 
     })
     if (!residentsNeeds.ok) throw new Error(residentsNeeds.error.message)
     const promoted = residentsNeeds.data.items.find((need) => need.id === 'seed-need-1')
-    expect(promoted?.status).toBe('accepted')
+    expect(promoted).toMatchObject({ status: 'in_progress', handler: { kind: 'need_list' } })
 
     expect(await needTitles('demo-org-mayi', { domain: 'social_work' })).toEqual(['独居老人探访'])
     expect(await needTitles('demo-org-mayi', { streetId: 'tongji' })).not.toContain('独居老人探访')

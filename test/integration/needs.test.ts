@@ -82,4 +82,52 @@ describe('personal needs through the local cloud', () => {
     if (!before.ok || !after.ok) throw new Error('listing failed')
     expect(after.data.total).toBe(before.data.total)
   })
+
+  it('goes from 待受理 to 已完结 over HTTP, each step told to the resident, each refused to the wrong role', async () => {
+    const wang = await signIn(env.cloud, 'demo-resident-wang')
+    const worker = await signIn(env.cloud, 'demo-worker-dahua')
+    const street = await signIn(env.cloud, 'demo-street-chaohai')
+    const posted = await callAs(env.cloud, wang, 'needs', 'post', validNeed)
+    if (!posted.ok) throw new Error(posted.error.message)
+    const needId = posted.data.id
+    // Posting into another community than her own is refused.
+    const elsewhere = await callAs(env.cloud, wang, 'needs', 'post', {
+      ...validNeed,
+      communityId: 'xianshan',
+    })
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    expect(await callAs(env.cloud, wang, 'needs', 'accept', { needId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await callAs(env.cloud, street, 'needs', 'accept', { needId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    for (const [action, payload] of [
+      ['accept', { needId }],
+      ['reply', { needId, text: '师傅明天上午到' }],
+      ['resolve', { needId, resolution: '已更换厨房进水管阀门' }],
+    ] as const) {
+      const result = await callAs(env.cloud, worker, 'needs', action, payload)
+      if (!result.ok) throw new Error(`${action}: ${result.error.message}`)
+    }
+    const confirmed = await callAs(env.cloud, wang, 'needs', 'confirm', { needId, rating: 4 })
+    expect(confirmed).toMatchObject({
+      ok: true,
+      data: { status: 'closed', confirmation: { rating: 4 } },
+    })
+    const notices = await callAs(env.cloud, wang, 'account', 'notifications', {})
+    if (!notices.ok) throw new Error(notices.error.message)
+    expect(notices.data.map((notice) => notice.title)).toEqual(
+      expect.arrayContaining(['您的需求已受理', '您的需求有新回复', '您的需求已办结']),
+    )
+    // Bad input changes nothing.
+    const bad = await callAs(env.cloud, wang, 'needs', 'confirm', { needId, rating: 9 })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '评分为 1 到 5 分' },
+    })
+  })
 })

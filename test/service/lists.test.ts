@@ -20,8 +20,7 @@ describe('lists service (需求清单 and 资源清单)', () => {
   }
 
   it('a line takes over residents’ needs in the same step; one wrong need and nothing changes', async () => {
-    const resident = world.person('r1', [{ kind: 'resident', communityId: 'c1' }])
-    const post = (communityId: string) =>
+    const post = (residentId: string, communityId: string) =>
       world.call(
         needsService,
         'post',
@@ -31,10 +30,10 @@ describe('lists service (需求清单 and 资源清单)', () => {
           description: '暑假孩子没人看，希望有托管班',
           communityId,
         },
-        resident,
+        world.person(residentId, [{ kind: 'resident', communityId }]),
       )
-    const ours = await post('c1')
-    const elsewhere = await post('c3')
+    const ours = await post('r1', 'c1')
+    const elsewhere = await post('r3', 'c3')
     expect(
       await refusal(
         world.call(
@@ -44,7 +43,7 @@ describe('lists service (需求清单 and 资源清单)', () => {
           worker(),
         ),
       ),
-    ).toEqual({ code: 'CONFLICT', message: '所选居民需求不属于本社区或已被受理，请刷新后重试' })
+    ).toEqual({ code: 'CONFLICT', message: '所选居民需求不属于本社区或已在办理，请刷新后重试' })
     expect(world.db.count('community_needs')).toBe(0)
     expect(world.db.findOne('personal_needs', { _id: ours.id })).toMatchObject({ status: 'open' })
 
@@ -56,7 +55,8 @@ describe('lists service (需求清单 and 资源清单)', () => {
     )
     expect(published).toMatchObject({ quantity: 1, committed: 0, promotedCount: 1, status: 'open' })
     expect(world.db.findOne('personal_needs', { _id: ours.id })).toMatchObject({
-      status: 'accepted',
+      status: 'in_progress',
+      assignee: { kind: 'need_list', id: published.id },
     })
     expect(world.db.count('audit_logs', { targetId: ours.id })).toBe(1)
   })

@@ -44,7 +44,10 @@ export const ORGANIZATIONS: Organization[] = [
 
 export interface World {
   readonly db: LocalDatabase
-  /** A user with these roles, stored as the platform would have registered them. */
+  /**
+   * A user with these roles, stored as the platform would have registered them; a user stored
+   * already is answered as stored now (the edge resolves the caller afresh on every call).
+   */
   person(id: string, roles: Role[], displayName?: string): Caller
   /** Runs an action as the caller, with the input validated as the function's edge does. */
   call<
@@ -85,8 +88,10 @@ export function useWorld(): World {
       return current()
     },
     person(id, roles, displayName = id) {
+      const stored = current().findOne<Caller>('users', { _id: id })
+      if (stored) return stored
       const user: Caller = { _id: id, displayName, roles, createdAt: new Date() }
-      if (!current().findOne('users', { _id: id })) current().insertMany('users', [user])
+      current().insertMany('users', [user])
       return user
     },
     call: (service, action, payload, caller) => invokeAction(service, action, payload, caller),

@@ -24,6 +24,8 @@ const myNeeds = {
       communityName: '大华社区',
       status: 'open',
       residentName: '王阿姨',
+      waitingHours: 3,
+      overdue: false,
       createdAt: '2026-11-20T01:00:00.000Z',
     },
   ],
@@ -75,6 +77,59 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
       waitForText: '共 1 条需求',
     })
     expect(text).toContain('厨房水管漏水需要维修')
+  })
+
+  it('shows a resolved need to its resident with its steps, thread and what she may do', async () => {
+    const need = {
+      ...myNeeds.items[0],
+      status: 'resolved',
+      contactPhone: '13812345678',
+      accepted: { name: '张社工', at: '2026-11-20T02:00:00.000Z' },
+      resolution: {
+        text: '已更换厨房进水管阀门',
+        byName: '张社工',
+        at: '2026-11-21T02:00:00.000Z',
+      },
+      reopenDeadline: '2026-11-28T02:00:00.000Z',
+      replies: [
+        {
+          id: 'r1',
+          authorName: '张社工',
+          side: 'staff',
+          text: '师傅明天上午到',
+          photoFileIds: [],
+          createdAt: '2026-11-20T03:00:00.000Z',
+        },
+      ],
+      can: {
+        accept: false,
+        assign: false,
+        resolve: false,
+        confirm: true,
+        reopen: true,
+        withdraw: false,
+        reply: true,
+        revealPhone: false,
+      },
+    }
+    const { text } = await renderWeappPage('packages/needs/pages/detail/index', {
+      cloud: { 'needs.detail': { ok: true, data: need } },
+      params: { needId: 'n1' },
+      waitForText: '确认解决并评价',
+    })
+    for (const line of [
+      '已办结',
+      '张社工 受理',
+      '已更换厨房进水管阀门',
+      '师傅明天上午到',
+      '申请重新办理',
+      '发送回复',
+    ]) {
+      expect(text).toContain(line)
+    }
+    // She is no worker: nothing of a worker's steps is offered to her.
+    expect(text).not.toContain('交办')
+    expect(text).not.toContain('查看完整号码')
   })
 
   it('shows the cloud’s error message when a call fails', async () => {

@@ -93,6 +93,18 @@ export function renderWeappPage(
 
     const wx = {
       ...simulatedWx,
+      // No layout happens here: a component that measures itself (NutUI's Rate) gets no box.
+      createSelectorQuery: () => {
+        const query = {
+          in: () => query,
+          select: () => query,
+          selectAll: () => query,
+          boundingClientRect: () => query,
+          fields: () => query,
+          exec: (callback?: (result: null[]) => void) => callback?.([null]),
+        }
+        return query
+      },
       // WeChat's cloud is not part of miniprogram-simulate; the app reaches it through
       // Taro.cloud, which is `wx.cloud` itself.
       cloud: {

@@ -15,7 +15,9 @@ import {
 } from '../../shared/roles'
 import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity } from '../directory/service'
+import { promotionOf } from '../needs/domain'
 import { readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
+import { notifyIn } from '../../shared/notifications'
 import { requireOrganization } from '../organizations/service'
 import { listsInputs, type ListsApi } from './contract'
 import { needStatusOf, type CommunityNeed, type ResourceOffering } from './domain'
@@ -41,6 +43,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
     const now = new Date()
+    const worker = { id: caller._id, name: caller.displayName }
     const need: CommunityNeed = {
       _id: newId('cneed'),
       districtId: community.districtId,
@@ -55,14 +58,28 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       createdAt: now,
       updatedAt: now,
     }
-    // The line and the residents' needs it takes over (now 已受理) are written together.
+    // The line and the residents' needs it takes over (now handled as the line) go together.
     await transaction(async (tx) => {
       for (const personalNeedId of need.promotedFrom) {
         const personal = await readPersonalNeedIn(tx, personalNeedId)
-        if (personal?.communityId !== community._id || personal.status !== 'open') {
-          throw new AppError('CONFLICT', '所选居民需求不属于本社区或已被受理，请刷新后重试')
+        if (
+          personal?.communityId !== community._id ||
+          (personal.status !== 'open' && personal.status !== 'accepted')
+        ) {
+          throw new AppError('CONFLICT', '所选居民需求不属于本社区或已在办理，请刷新后重试')
         }
-        await updatePersonalNeedIn(tx, personalNeedId, { status: 'accepted', updatedAt: now })
+        await updatePersonalNeedIn(
+          tx,
+          personalNeedId,
+          promotionOf(personal, { id: need._id, title: need.title }, worker, now),
+        )
+        await notifyIn(tx, {
+          _id: `need:${personalNeedId}:promoted:${now.getTime()}`,
+          userId: personal.residentId,
+          ref: personalNeedId,
+          title: '您的需求已纳入社区需求清单',
+          body: `社区将通过“${need.title}”统一办理，并向服务组织征集资源。`,
+        })
         await recordAuditIn(tx, {
           actorId: caller._id,
           action: 'lists.promotePersonalNeed',

@@ -35,6 +35,7 @@ export async function migrateLegacyDocuments(): Promise<number> {
   converted += await renameCheckInCodes(COLLECTIONS.volunteerShifts)
   converted += await renameCheckInCodes(COLLECTIONS.volunteers)
   converted += await convertNeedsAndOfferings()
+  converted += await startWaitingClocks()
   converted += await stamp(
     COLLECTIONS.stallEvents,
     { status: command().exists(false) },
@@ -200,4 +201,22 @@ async function convertNeedsAndOfferings(): Promise<number> {
     )
   }
   return needs.length + offerings.length
+}
+
+/** Residents' needs from before their lifecycle: the clock of their next step starts when posted. */
+async function startWaitingClocks(): Promise<number> {
+  const _ = command()
+  const legacy = await readAll<Legacy>(
+    COLLECTIONS.personalNeeds,
+    { waitingSince: _.exists(false) },
+    [['_id', 'asc']],
+  )
+  for (const need of legacy) {
+    await updateWhere(
+      COLLECTIONS.personalNeeds,
+      { _id: need._id, waitingSince: _.exists(false) },
+      { waitingSince: new Date((need.updatedAt ?? need.createdAt) as Date) },
+    )
+  }
+  return legacy.length
 }

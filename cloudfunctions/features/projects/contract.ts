@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ServiceDomain } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
-import { recordId, text } from '../../shared/validation'
+import { recordId, text, stars } from '../../shared/validation'
 import type { CoBuildProject, ProjectListKind, ProjectSource } from './domain'
 
 const photoFileId = z
@@ -34,11 +34,7 @@ export const projectsInputs = {
   close: z
     .object({
       projectId: recordId('项目'),
-      satisfaction: z
-        .number({ required_error: '请选择满意度', invalid_type_error: '满意度无效' })
-        .int('满意度无效')
-        .min(1, '满意度为 1 到 5 分')
-        .max(5, '满意度为 1 到 5 分'),
+      satisfaction: stars('满意度'),
       target: text('项目目标', { min: 2, max: 300 }),
       achieved: text('完成情况', { min: 2, max: 300 }),
     })

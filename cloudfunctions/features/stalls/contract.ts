@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Endpoints } from '../../shared/endpoints'
-import { calendarDate, clockTime, recordId, text } from '../../shared/validation'
+import { calendarDate, clockTime, recordId, text, stars } from '../../shared/validation'
 
 /** Booking ids join the item and the resident (`<event>-<item>:<openid>`). */
 const bookingId = z
@@ -77,11 +77,7 @@ export const stallsInputs = {
   rate: z
     .object({
       bookingId,
-      rating: z
-        .number({ required_error: '请打分', invalid_type_error: '评分无效' })
-        .int('评分为 1 到 5 分')
-        .min(1, '评分为 1 到 5 分')
-        .max(5, '评分为 1 到 5 分'),
+      rating: stars('评分'),
       comment: text('评价', { max: 200 }).optional(),
     })
     .strict(),
