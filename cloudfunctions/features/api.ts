@@ -4,6 +4,7 @@ import type { DirectoryApi } from './directory/contract'
 import type { ListsApi } from './lists/contract'
 import type { MaintenanceApi } from './maintenance/contract'
 import type { MatchingApi } from './matching/contract'
+import type { MediationApi } from './mediation/contract'
 import type { NeedsApi } from './needs/contract'
 import type { ProjectsApi } from './projects/contract'
 import type { ShiftsApi } from './shifts/contract'
@@ -15,6 +16,7 @@ export interface Api {
   account: AccountApi
   directory: DirectoryApi
   needs: NeedsApi
+  mediation: MediationApi
   stalls: StallsApi
   claims: ClaimsApi
   projects: ProjectsApi
@@ -45,6 +47,7 @@ export type * from './claims/contract'
 export type * from './directory/contract'
 export type * from './lists/contract'
 export type * from './matching/contract'
+export type * from './mediation/contract'
 export type * from './needs/contract'
 export type * from './projects/contract'
 export type * from './shifts/contract'

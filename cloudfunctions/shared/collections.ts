@@ -28,6 +28,9 @@ export const COLLECTIONS = {
   volunteerSignups: 'volunteer_signups',
   volunteerHours: 'volunteer_hours',
   volunteerCertificates: 'volunteer_certificates',
+  mediationCases: 'mediation_cases',
+  mediationAssignments: 'mediation_assignments',
+  mediationTeams: 'mediation_teams',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -125,4 +128,14 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['organizer.id', 'asc'], ['createdAt', 'desc']),
   ],
   volunteer_certificates: [index(['volunteerId', 'asc'])],
+  mediation_cases: [
+    index(['communityId', 'asc'], ['createdAt', 'desc']),
+    index(['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']),
+    index(['residentId', 'asc'], ['createdAt', 'desc']),
+    index(['streetId', 'asc']),
+    index(['districtId', 'asc']),
+    index(['status', 'asc'], ['dueAt', 'asc']),
+  ],
+  mediation_assignments: [index(['userId', 'asc'], ['createdAt', 'desc'])],
+  mediation_teams: [],
 }

@@ -270,6 +270,7 @@ describe('needs service (报事 / 求助)', () => {
         confirm: false,
         reopen: false,
         withdraw: false,
+        openMediation: false,
         reply: false,
         revealPhone: false,
       })

@@ -5,6 +5,7 @@ import { directoryInputs } from '../../cloudfunctions/features/directory/contrac
 import { listsInputs } from '../../cloudfunctions/features/lists/contract'
 import { maintenanceInputs } from '../../cloudfunctions/features/maintenance/contract'
 import { matchingInputs } from '../../cloudfunctions/features/matching/contract'
+import { mediationInputs } from '../../cloudfunctions/features/mediation/contract'
 import { needsInputs } from '../../cloudfunctions/features/needs/contract'
 import { projectsInputs } from '../../cloudfunctions/features/projects/contract'
 import { shiftsInputs } from '../../cloudfunctions/features/shifts/contract'
@@ -20,6 +21,7 @@ const FUNCTIONS: Record<string, Record<string, ZodTypeAny>> = {
   lists: listsInputs,
   maintenance: maintenanceInputs,
   matching: matchingInputs,
+  mediation: mediationInputs,
   needs: needsInputs,
   projects: projectsInputs,
   shifts: shiftsInputs,

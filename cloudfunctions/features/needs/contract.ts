@@ -112,6 +112,8 @@ export interface PersonalNeedDetailView extends PersonalNeedView {
   /** Until when the resident may reopen it (only while resolved). */
   reopenDeadline?: string
   replies: NeedReplyView[]
+  /** The mediation case handling it (a dispute taken into mediation). */
+  mediationCaseId?: string
   /** What the caller may do now. */
   can: {
     accept: boolean
@@ -122,6 +124,8 @@ export interface PersonalNeedDetailView extends PersonalNeedView {
     withdraw: boolean
     reply: boolean
     revealPhone: boolean
+    /** Take a dispute into people's mediation. */
+    openMediation: boolean
   }
 }
 

@@ -31,18 +31,23 @@ export interface Person {
   name: string
 }
 
-/** Who handles a need: a worker, a volunteer team, an organization, or the community's need list. */
+/**
+ * Who handles a need: a worker, a volunteer team, an organization, the community's need list, or a
+ * mediation case (a dispute).
+ */
 export type Assignee =
   | { kind: 'worker'; id: string; name: string }
   | { kind: 'team'; id: string; name: string }
   | { kind: 'organization'; id: string; name: string }
   | { kind: 'need_list'; id: string; name: string }
+  | { kind: 'mediation'; id: string; name: string }
 
 export const ASSIGNEE_KINDS: Record<Assignee['kind'], string> = {
   worker: '社区工作者',
   team: '志愿服务队',
   organization: '服务组织',
   need_list: '社区需求清单',
+  mediation: '人民调解',
 }
 
 export interface PersonalNeed {

@@ -469,6 +469,11 @@ async function detailFor(caller: Caller, need: PersonalNeed): Promise<PersonalNe
       withdraw: owner && (need.status === 'open' || need.status === 'accepted'),
       reply: open && (owner || handler),
       revealPhone: worker && Boolean(need.contactPhone),
+      openMediation:
+        worker &&
+        need.category === 'dispute' &&
+        STEPS_FROM.assign.includes(need.status) &&
+        need.assignee?.kind !== 'mediation',
     },
   })
 }

@@ -95,6 +95,7 @@ export function toPersonalNeedDetailView(
     ...(need.closed ? { closed: { reason: need.closed.reason, at: iso(need.closed.at) } } : {}),
     ...(deadline ? { reopenDeadline: deadline.toISOString() } : {}),
     replies: context.replies.map(toReplyView),
+    ...(need.assignee?.kind === 'mediation' ? { mediationCaseId: need.assignee.id } : {}),
     can: context.can,
   }
 }
