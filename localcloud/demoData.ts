@@ -7,6 +7,7 @@ import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase } from './database'
+import { XINGANGSHANLU, XINGANGSHANLU_WORKER, seedMediationDemo } from './demoMediation'
 import { demoVolunteerData } from './demoVolunteers'
 
 // The pilot of DOMAIN.md: 即墨区, 5 streets and 13 communities. Streets and communities named in the
@@ -120,6 +121,13 @@ export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
   user('demo-district-admin', '区委社会工作部', '区级管理员 · 即墨区', undefined, [
     { kind: 'district_admin', districtId: 'jimo' },
   ]),
+  user(
+    XINGANGSHANLU_WORKER,
+    '林社工',
+    '社区工作者 · 新港山路社区（邻里解忧团）',
+    XINGANGSHANLU._id,
+    [{ kind: 'community_worker', communityId: XINGANGSHANLU._id }],
+  ),
 ]
 
 const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
@@ -178,6 +186,7 @@ export function seedDemoData(db: LocalDatabase): boolean {
   db.insertMany('volunteer_shifts', volunteering.shifts)
   db.insertMany('volunteer_signups', volunteering.signups)
   db.insertMany('volunteer_hours', volunteering.hours)
+  seedMediationDemo(db, new Date())
   return true
 }
 

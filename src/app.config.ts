@@ -12,6 +12,17 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'packages/mediation',
+      pages: [
+        'pages/cases/index',
+        'pages/open/index',
+        'pages/case/index',
+        'pages/team/index',
+        'pages/mine/index',
+        'pages/figures/index',
+      ],
+    },
+    {
       root: 'packages/stalls',
       pages: [
         'pages/events/index',

@@ -54,4 +54,17 @@ export const ROUTES = {
   publishShift: '/packages/volunteers/pages/publish/index',
   volunteerReview: (communityId: string) =>
     `/packages/volunteers/pages/review/index?communityId=${encodeURIComponent(communityId)}`,
+  mediationCases: (communityId: string) =>
+    `/packages/mediation/pages/cases/index?communityId=${encodeURIComponent(communityId)}`,
+  openMediation: (communityId: string, needId?: string) =>
+    `/packages/mediation/pages/open/index?communityId=${encodeURIComponent(communityId)}${
+      needId ? `&needId=${encodeURIComponent(needId)}` : ''
+    }`,
+  mediationCase: (caseId: string) =>
+    `/packages/mediation/pages/case/index?caseId=${encodeURIComponent(caseId)}`,
+  mediationTeam: (communityId: string) =>
+    `/packages/mediation/pages/team/index?communityId=${encodeURIComponent(communityId)}`,
+  myMediation: '/packages/mediation/pages/mine/index',
+  mediationFigures: (scope: 'community' | 'street' | 'district', id: string) =>
+    `/packages/mediation/pages/figures/index?scope=${scope}&id=${encodeURIComponent(id)}`,
 } as const

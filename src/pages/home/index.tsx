@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { ListsEntries } from '../../components/home/ListsEntries'
+import { MediationEntries } from '../../components/home/MediationEntries'
 import { QueryState } from '../../components/QueryState'
 import { StallsEntries } from '../../components/home/StallsEntries'
 import { ProjectsEntries } from '../../components/home/ProjectsEntries'
@@ -78,6 +79,7 @@ export default function HomePage() {
               )}
               <ProjectsEntries roles={profile.roles} />
               <ListsEntries roles={profile.roles} />
+              <MediationEntries roles={profile.roles} />
             </>
           )
         }}

@@ -1,6 +1,6 @@
-import { Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { PERSONAL_NEED_STATUSES } from '../../../../../cloudfunctions/features/needs/domain'
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../../../../cloudfunctions/shared/categories'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
+import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { ResidentActions, StaffActions } from '../../components/NeedActions'
 import { NeedSteps } from '../../components/NeedSteps'
@@ -50,6 +51,30 @@ export default function NeedDetailPage() {
               </Text>
             )}
             <NeedSteps need={need} />
+            {need.mediationCaseId && (
+              <Button
+                type='default'
+                size='large'
+                block
+                onClick={() =>
+                  void Taro.navigateTo({ url: ROUTES.mediationCase(need.mediationCaseId ?? '') })
+                }
+              >
+                查看调解进展
+              </Button>
+            )}
+            {need.can.openMediation && (
+              <Button
+                type='primary'
+                size='large'
+                block
+                onClick={() =>
+                  void Taro.navigateTo({ url: ROUTES.openMediation(need.communityId, need.id) })
+                }
+              >
+                转为调解案件
+              </Button>
+            )}
             <StaffActions need={need} onDone={detail.reload} />
             <ResidentActions need={need} onDone={detail.reload} />
             <NeedThread need={need} onReply={reply} />

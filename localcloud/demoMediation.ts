@@ -1,0 +1,256 @@
+import type { Community, District, Street } from '../cloudfunctions/features/directory/domain'
+import {
+  caseNumberOf,
+  dueDateOf,
+  type DisputeType,
+  type MediationCase,
+  type MediationTeam,
+  type Outcome,
+  type RiskLevel,
+} from '../cloudfunctions/features/mediation/domain'
+import type { VolunteerRecord } from '../cloudfunctions/features/volunteers/domain'
+import type { UserRecord } from '../cloudfunctions/shared/caller'
+import { DAY_MS, chinaDateOf } from '../cloudfunctions/shared/time'
+import type { LocalDatabase } from './database'
+
+// 万事无忧 of 新港山路社区 (薛家岛街道, 青岛西海岸新区) in the first source report: its 邻里解忧团 of
+// 20+ 明白人 has resolved 60+ disputes and 200+ complaints since 2021. The team's members and the
+// cases below are illustrative; the community, its team and its way of working are the report's.
+
+export const XIHAIAN: District = { _id: 'xihaian', name: '青岛西海岸新区' }
+export const XUEJIADAO: Street = {
+  _id: 'xuejiadao',
+  districtId: 'xihaian',
+  name: '薛家岛街道',
+  pilot: false,
+}
+export const XINGANGSHANLU: Community = {
+  _id: 'xingangshanlu',
+  districtId: 'xihaian',
+  streetId: 'xuejiadao',
+  name: '新港山路社区',
+  pilot: false,
+}
+export const XINGANGSHANLU_WORKER = 'demo-worker-xingangshanlu'
+
+const SURNAMES = '于刘王孙薛姜丁徐高隋宋崔周马韩郭曲管逄綦臧'
+const TITLES = ['楼长', '党员中心户', '退休教师', '退休民警', '律师志愿者', '网格员']
+
+/** The 邻里解忧团's 明白人: residents the neighbours trust to talk a dispute down. */
+function mingbairen(now: Date): VolunteerRecord[] {
+  return [...SURNAMES].map((surname, index) => ({
+    _id: `xgs-mingbairen-${index + 1}`,
+    displayName: `${surname}${index % 2 ? '大姐' : '大哥'}`,
+    kind: 'resident',
+    districtId: XIHAIAN._id,
+    streetId: XUEJIADAO._id,
+    communityId: XINGANGSHANLU._id,
+    skills: [],
+    availability: { weekdays: [1, 2, 3, 4, 5, 6, 7], times: ['morning', 'afternoon', 'evening'] },
+    realName: `${surname}${'建国秀兰桂芳志强玉梅'.slice((index % 5) * 2, (index % 5) * 2 + 2)}`,
+    phone: `1390532${String(1000 + index).padStart(4, '0')}`,
+    consentAt: new Date('2026-01-05T09:00:00+08:00'),
+    status: 'verified',
+    checkInCode: `XGS${String(index + 1).padStart(3, '0')}`,
+    teamIds: [],
+    createdAt: new Date('2026-01-05T09:00:00+08:00'),
+    updatedAt: now,
+  }))
+}
+
+type CaseRow = [
+  type: DisputeType,
+  risk: RiskLevel,
+  daysAgo: number,
+  tookDays: number,
+  result: Outcome | undefined,
+  parties: [string, string],
+  facts: string,
+  terms: string,
+]
+
+const CASES: CaseRow[] = [
+  [
+    'neighbourhood',
+    'yellow',
+    80,
+    6,
+    'success',
+    ['薛女士', '姜先生'],
+    '楼上空调外机滴水落在楼下窗台，双方多次争吵',
+    '姜先生加装冷凝水管，三日内完成；双方互不追究',
+  ],
+  [
+    'property_management',
+    'orange',
+    64,
+    12,
+    'success',
+    ['单元居民代表丁先生', '物业服务中心'],
+    '单元门禁损坏两月未修，居民拒交物业费',
+    '物业七日内更换门禁；居民代表动员补交物业费',
+  ],
+  [
+    'marriage_family',
+    'orange',
+    45,
+    9,
+    'success',
+    ['徐大爷', '徐某某（其子）'],
+    '老人赡养费分担及轮流照料安排产生矛盾',
+    '三名子女每月各支付赡养费 800 元，按月轮流照料',
+  ],
+  [
+    'damages',
+    'yellow',
+    38,
+    20,
+    'failed',
+    ['高女士', '宋先生'],
+    '电动车剐蹭致人轻伤，赔偿金额分歧较大',
+    '',
+  ],
+  [
+    'neighbourhood',
+    'red',
+    6,
+    0,
+    undefined,
+    ['崔先生', '周先生'],
+    '楼道堆放杂物引发争执并有肢体冲突苗头，双方情绪激动',
+    '',
+  ],
+]
+
+export function demoMediationData(now: Date) {
+  const volunteers = mingbairen(now)
+  const worker = { id: XINGANGSHANLU_WORKER, name: '林社工' }
+  const team: MediationTeam = {
+    _id: XINGANGSHANLU._id,
+    communityId: XINGANGSHANLU._id,
+    name: '邻里解忧团',
+    members: volunteers.map((volunteer, index) => ({
+      id: volunteer._id,
+      name: volunteer.displayName,
+      title: `明白人 · ${TITLES[index % TITLES.length]}`,
+      addedAt: volunteer.createdAt,
+    })),
+    updatedAt: now,
+  }
+  const users: UserRecord[] = volunteers.map((volunteer) => ({
+    _id: volunteer._id,
+    displayName: volunteer.displayName,
+    roles: [{ kind: 'volunteer', communityId: XINGANGSHANLU._id }],
+    homeCommunityId: XINGANGSHANLU._id,
+    createdAt: volunteer.createdAt,
+  }))
+  const cases: MediationCase[] = CASES.map(
+    (
+      [disputeType, riskLevel, daysAgo, tookDays, result, [applicant, respondent], facts, terms],
+      index,
+    ) => {
+      const _id = `xgs-case-${index + 1}`
+      const acceptedAt = new Date(now.getTime() - daysAgo * DAY_MS)
+      const closedAt = new Date(acceptedAt.getTime() + tookDays * DAY_MS)
+      const mediators = [team.members[index * 2], team.members[index * 2 + 1]].map((member) => ({
+        id: member.id,
+        name: member.name,
+      }))
+      const session = {
+        id: `${_id}-session-1`,
+        at: new Date(acceptedAt.getTime() + DAY_MS),
+        place: '新港山路社区万事无忧调解室',
+        attendees: [applicant, respondent, ...mediators.map((mediator) => mediator.name)],
+        record: `${mediators[0].name}主持调解，双方陈述事实，明白人释法析理、以情说理。`,
+        by: mediators[0],
+      }
+      return {
+        _id,
+        caseNo: caseNumberOf(_id, chinaDateOf(acceptedAt)),
+        districtId: XIHAIAN._id,
+        streetId: XUEJIADAO._id,
+        communityId: XINGANGSHANLU._id,
+        source: { kind: 'worker' },
+        disputeType,
+        riskLevel,
+        facts,
+        parties: [
+          { side: 'applicant', name: applicant },
+          { side: 'respondent', name: respondent },
+        ],
+        mediators,
+        sessions: [session],
+        ...(result === 'success'
+          ? {
+              agreement: {
+                facts,
+                terms,
+                performance: {
+                  how: '双方按协议自行履行，调解员回访',
+                  where: '新港山路社区',
+                  by: chinaDateOf(closedAt),
+                },
+                signatories: [applicant, respondent],
+                signedOn: chinaDateOf(new Date(acceptedAt.getTime() + 2 * DAY_MS)),
+                recordedBy: mediators[0],
+                recordedAt: new Date(acceptedAt.getTime() + 2 * DAY_MS),
+              },
+            }
+          : {}),
+        followUps:
+          result === 'success'
+            ? [
+                {
+                  id: `${_id}-visit-1`,
+                  at: closedAt,
+                  performance: 'performed',
+                  note: '回访双方，协议已履行，邻里关系缓和',
+                  by: mediators[1],
+                },
+              ]
+            : [],
+        status: result ? 'closed' : 'mediating',
+        ...(result
+          ? {
+              outcome: {
+                result,
+                summary: result === 'success' ? '双方达成协议并已履行' : '双方对赔偿金额分歧过大',
+                ...(result === 'failed' ? { referral: '引导当事人向人民法院提起诉讼' } : {}),
+                by: worker,
+                at: closedAt,
+              },
+              closedAt,
+            }
+          : {}),
+        acceptedBy: worker,
+        ...(riskLevel === 'red' ? { escalatedAt: acceptedAt } : {}),
+        dueAt: dueDateOf(acceptedAt),
+        createdAt: acceptedAt,
+        updatedAt: result ? closedAt : acceptedAt,
+      }
+    },
+  )
+  const assignments = cases.flatMap((item) =>
+    item.mediators.map((mediator) => ({
+      _id: `${item._id}:${mediator.id}`,
+      caseId: item._id,
+      userId: mediator.id,
+      communityId: item.communityId,
+      createdAt: item.createdAt,
+    })),
+  )
+  return { volunteers, users, team, cases, assignments }
+}
+
+/** 新港山路社区 with its 邻里解忧团 and the cases it mediated. */
+export function seedMediationDemo(db: LocalDatabase, now: Date): void {
+  const data = demoMediationData(now)
+  db.insertMany('districts', [XIHAIAN])
+  db.insertMany('streets', [XUEJIADAO])
+  db.insertMany('communities', [XINGANGSHANLU])
+  db.insertMany('volunteers', data.volunteers)
+  db.insertMany('users', data.users)
+  db.insertMany('mediation_teams', [data.team])
+  db.insertMany('mediation_cases', data.cases)
+  db.insertMany('mediation_assignments', data.assignments)
+}

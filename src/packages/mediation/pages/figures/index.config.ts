@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '矛盾纠纷调解统计' })
