@@ -242,15 +242,61 @@ export function demoMediationData(now: Date) {
   return { volunteers, users, team, cases, assignments }
 }
 
-/** 新港山路社区 with its 邻里解忧团 and the cases it mediated. */
+/** 大华社区's own small team, so its worker can assign mediators from the first start. */
+function dahuaTeam(now: Date): { volunteers: VolunteerRecord[]; team: MediationTeam } {
+  const people: [string, string, string][] = [
+    ['dahua-mediator-sun', '孙大爷', '退休法官'],
+    ['dahua-mediator-han', '韩大姐', '楼长'],
+  ]
+  const volunteers: VolunteerRecord[] = people.map(([_id, displayName], index) => ({
+    _id,
+    displayName,
+    kind: 'resident',
+    districtId: 'jimo',
+    streetId: 'chaohai',
+    communityId: 'dahua',
+    skills: [],
+    availability: { weekdays: [1, 2, 3, 4, 5], times: ['morning', 'afternoon'] },
+    realName: displayName,
+    phone: `1390532${String(2000 + index)}`,
+    consentAt: new Date('2026-03-01T09:00:00+08:00'),
+    status: 'verified',
+    checkInCode: `DHM${index + 1}`,
+    teamIds: [],
+    createdAt: new Date('2026-03-01T09:00:00+08:00'),
+    updatedAt: now,
+  }))
+  return {
+    volunteers,
+    team: {
+      _id: 'dahua',
+      communityId: 'dahua',
+      name: '大华社区调解小组',
+      members: people.map(([id, name, title]) => ({ id, name, title, addedAt: now })),
+      updatedAt: now,
+    },
+  }
+}
+
+/** 新港山路社区 with its 邻里解忧团 and the cases it mediated; 大华社区's small team. */
 export function seedMediationDemo(db: LocalDatabase, now: Date): void {
   const data = demoMediationData(now)
+  const dahua = dahuaTeam(now)
   db.insertMany('districts', [XIHAIAN])
   db.insertMany('streets', [XUEJIADAO])
   db.insertMany('communities', [XINGANGSHANLU])
-  db.insertMany('volunteers', data.volunteers)
-  db.insertMany('users', data.users)
-  db.insertMany('mediation_teams', [data.team])
+  db.insertMany('volunteers', [...data.volunteers, ...dahua.volunteers])
+  db.insertMany('users', [
+    ...data.users,
+    ...dahua.volunteers.map((volunteer) => ({
+      _id: volunteer._id,
+      displayName: volunteer.displayName,
+      roles: [{ kind: 'volunteer' as const, communityId: 'dahua' }],
+      homeCommunityId: 'dahua',
+      createdAt: volunteer.createdAt,
+    })),
+  ])
+  db.insertMany('mediation_teams', [data.team, dahua.team])
   db.insertMany('mediation_cases', data.cases)
   db.insertMany('mediation_assignments', data.assignments)
 }
