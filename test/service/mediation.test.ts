@@ -5,6 +5,16 @@ import { refusal, useWorld, type World } from './world'
 
 const today = () => chinaDateOf(new Date())
 
+/** A session held earlier today (always before now, never before the case was opened today). */
+const sessionOn = (caseId: string) => ({
+  caseId,
+  date: today(),
+  time: '00:00',
+  place: '社区调解室',
+  attendees: ['李阿姨', '周先生'],
+  record: '双方陈述事实，调解员释法析理',
+})
+
 function volunteer(world: World, id: string, communityId: string, name: string) {
   const now = new Date()
   world.db.insertMany('volunteers', [
@@ -254,19 +264,7 @@ describe('mediation service (人民调解)', () => {
     const before = stored()
     const refusals = [
       // A session before any mediator is assigned.
-      world.call(
-        mediationService,
-        'recordSession',
-        {
-          caseId: opened.id,
-          date: today(),
-          time: '00:00',
-          place: '社区调解室',
-          attendees: ['李阿姨', '周先生'],
-          record: '双方陈述事实，调解员释法析理',
-        },
-        worker(),
-      ),
+      world.call(mediationService, 'recordSession', sessionOn(opened.id), worker()),
       // Success without an agreement.
       world.call(
         mediationService,
@@ -333,19 +331,7 @@ describe('mediation service (人民调解)', () => {
       { caseId: opened.id, mediatorIds: [a._id] },
       worker(),
     )
-    await world.call(
-      mediationService,
-      'recordSession',
-      {
-        caseId: opened.id,
-        date: today(),
-        time: '00:00',
-        place: '社区调解室',
-        attendees: ['李阿姨', '周先生'],
-        record: '双方陈述事实，调解员释法析理',
-      },
-      a,
-    )
+    await world.call(mediationService, 'recordSession', sessionOn(opened.id), a)
     expect(
       await refusal(
         world.call(

@@ -28,6 +28,18 @@ function useStep(onDone: () => Promise<void>): { submit: Submit; error?: string 
 const ErrorLine = ({ error }: { error?: string }) =>
   error ? <Text className='mediation-error'>{error}</Text> : null
 
+/** One text input of a form, in its own row; long text gets a text area with a count. */
+function TextField(props: {
+  value: string
+  onChange: (value: string) => void
+  placeholder: string
+  maxLength: number
+  multiline?: boolean
+}) {
+  const { multiline, ...field } = props
+  return <Cell>{multiline ? <TextArea {...field} showCount /> : <Input {...field} />}</Cell>
+}
+
 const splitNames = (value: string) =>
   value
     .split(/[,，、\s]+/)
@@ -115,26 +127,20 @@ export function SessionForm({
     <CellGroup title='记录一次调解'>
       <PickerCell mode='date' title='调解日期' value={date} onChange={setDate} />
       <PickerCell mode='time' title='调解时间' value={time} onChange={setTime} />
-      <Cell>
-        <Input value={place} onChange={setPlace} placeholder='调解地点' maxLength={60} />
-      </Cell>
-      <Cell>
-        <Input
-          value={attendees}
-          onChange={setAttendees}
-          placeholder='参加人员，用顿号分隔'
-          maxLength={300}
-        />
-      </Cell>
-      <Cell>
-        <TextArea
-          value={record}
-          onChange={setRecord}
-          placeholder='调解记录：双方陈述、调解员工作、达成的意见（至少 10 个字）'
-          maxLength={2000}
-          showCount
-        />
-      </Cell>
+      <TextField value={place} onChange={setPlace} placeholder='调解地点' maxLength={60} />
+      <TextField
+        value={attendees}
+        onChange={setAttendees}
+        placeholder='参加人员，用顿号分隔'
+        maxLength={300}
+      />
+      <TextField
+        multiline
+        value={record}
+        onChange={setRecord}
+        placeholder='调解记录：双方陈述、调解员工作、达成的意见（至少 10 个字）'
+        maxLength={2000}
+      />
       <ErrorLine error={error} />
       <Button
         type='primary'
@@ -175,38 +181,29 @@ export function AgreementForm({
   const [signedOn, setSignedOn] = useState(today())
   return (
     <CellGroup title='调解协议书'>
-      <Cell>
-        <TextArea
-          value={facts}
-          onChange={setFacts}
-          placeholder='纠纷的主要事实、争议事项'
-          maxLength={1000}
-        />
-      </Cell>
-      <Cell>
-        <TextArea
-          value={terms}
-          onChange={setTerms}
-          placeholder='经调解，双方自愿达成的协议内容'
-          maxLength={2000}
-          showCount
-        />
-      </Cell>
-      <Cell>
-        <Input value={how} onChange={setHow} placeholder='履行方式' maxLength={200} />
-      </Cell>
-      <Cell>
-        <Input value={where} onChange={setWhere} placeholder='履行地点' maxLength={60} />
-      </Cell>
+      <TextField
+        multiline
+        value={facts}
+        onChange={setFacts}
+        placeholder='纠纷的主要事实、争议事项'
+        maxLength={1000}
+      />
+      <TextField
+        multiline
+        value={terms}
+        onChange={setTerms}
+        placeholder='经调解，双方自愿达成的协议内容'
+        maxLength={2000}
+      />
+      <TextField value={how} onChange={setHow} placeholder='履行方式' maxLength={200} />
+      <TextField value={where} onChange={setWhere} placeholder='履行地点' maxLength={60} />
       <PickerCell mode='date' title='履行期限' value={by} onChange={setBy} />
-      <Cell>
-        <Input
-          value={signatories}
-          onChange={setSignatories}
-          placeholder='签名的当事人，用顿号分隔'
-          maxLength={300}
-        />
-      </Cell>
+      <TextField
+        value={signatories}
+        onChange={setSignatories}
+        placeholder='签名的当事人，用顿号分隔'
+        maxLength={300}
+      />
       <PickerCell mode='date' title='签订日期' value={signedOn} onChange={setSignedOn} />
       <ErrorLine error={error} />
       <Button
@@ -246,14 +243,13 @@ export function FollowUpForm({
       <Cell>
         <SingleChoice labels={PERFORMANCE} value={performance} onChange={setPerformance} />
       </Cell>
-      <Cell>
-        <TextArea
-          value={note}
-          onChange={setNote}
-          placeholder='回访情况：协议履行、双方关系（至少 5 个字）'
-          maxLength={500}
-        />
-      </Cell>
+      <TextField
+        multiline
+        value={note}
+        onChange={setNote}
+        placeholder='回访情况：协议履行、双方关系（至少 5 个字）'
+        maxLength={500}
+      />
       <ErrorLine error={error} />
       <Button
         type='primary'
@@ -291,23 +287,20 @@ export function CloseForm({
       <Cell>
         <SingleChoice labels={labels} value={result} onChange={setResult} />
       </Cell>
-      <Cell>
-        <TextArea
-          value={summary}
-          onChange={setSummary}
-          placeholder='结案说明（至少 5 个字）'
-          maxLength={500}
-        />
-      </Cell>
+      <TextField
+        multiline
+        value={summary}
+        onChange={setSummary}
+        placeholder='结案说明（至少 5 个字）'
+        maxLength={500}
+      />
       {result === 'failed' && (
-        <Cell>
-          <Input
-            value={referral}
-            onChange={setReferral}
-            placeholder='引导当事人的去向，如：向人民法院起诉'
-            maxLength={100}
-          />
-        </Cell>
+        <TextField
+          value={referral}
+          onChange={setReferral}
+          placeholder='引导当事人的去向，如：向人民法院起诉'
+          maxLength={100}
+        />
       )}
       <ErrorLine error={error} />
       <View className='mediation-actions'>
