@@ -23,6 +23,12 @@ export function command() {
   return cloud.database().command
 }
 
+/** A condition matching text that contains `text` (taken literally, case aside). */
+export function containing(text: string) {
+  const literal = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return cloud.database().RegExp({ regexp: literal, options: 'i' })
+}
+
 export async function findMany<T>(query: Query | Collection): Promise<T[]> {
   const { data } = (await query.get()) as { data: unknown[] }
   return data as T[]
@@ -63,6 +69,17 @@ export async function countWhere(name: CollectionName, filter: object): Promise<
     .where(filter as Filter)
     .count()) as { total: number }
   return total
+}
+
+/** The sum of a numeric field over the documents matching the filter, added up by the database. */
+export async function sumWhere(name: CollectionName, filter: object, field: string) {
+  const $ = command().aggregate
+  const { list } = (await collection(name)
+    .aggregate()
+    .match(filter as Filter)
+    .group({ _id: null, total: $.sum(`$${field}`) })
+    .end()) as { list: { total?: number }[] }
+  return list[0]?.total ?? 0
 }
 
 /** Inserts a document; answers its id (the given one, or one the database makes). */

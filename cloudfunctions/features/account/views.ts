@@ -1,6 +1,6 @@
 import type { UserRecord } from '../../shared/caller'
 import type { NotificationRecord } from '../../shared/notifications'
-import { ROLE_LABELS, scopeOfRole } from '../../shared/roles'
+import { roleLabelOf, scopeOfRole } from '../../shared/roles'
 import type { DistrictTree } from '../directory/domain'
 import type { Organization } from '../organizations/domain'
 import type { MeView, NotificationView } from './contract'
@@ -23,7 +23,7 @@ export function toMeView(
       return {
         kind: role.kind,
         scopeId,
-        label: scopeName ? `${ROLE_LABELS[role.kind]} · ${scopeName}` : ROLE_LABELS[role.kind],
+        label: scopeName ? `${roleLabelOf(role)} · ${scopeName}` : roleLabelOf(role),
       }
     }),
     homeCommunity: home && { id: home._id, name: home.name, streetName: nameOf(home.streetId) },
