@@ -7,3 +7,19 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export function randomCode(length = 6): string {
   return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
 }
+
+/** A random 6-digit code, for codes read out at a door. */
+export function digitCode(): string {
+  return String(randomInt(1_000_000)).padStart(6, '0')
+}
+
+/** Draws codes until one is not taken. */
+export async function unusedCode(
+  draw: () => string,
+  isTaken: (code: string) => Promise<boolean>,
+): Promise<string> {
+  for (;;) {
+    const code = draw()
+    if (!(await isTaken(code))) return code
+  }
+}

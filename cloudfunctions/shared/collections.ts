@@ -144,7 +144,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   role_grants: [index(['scopeId', 'asc'], ['grantedAt', 'desc']), index(['userId', 'asc'])],
   team_members: [index(['teamId', 'asc'], ['status', 'asc']), index(['userId', 'asc'])],
   trainings: [
-    index(['districtId', 'asc'], ['date', 'desc']),
+    index(['status', 'asc'], ['date', 'asc']),
     index(['hostOrgId', 'asc'], ['date', 'desc']),
   ],
   training_signups: [

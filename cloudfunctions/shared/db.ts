@@ -116,6 +116,14 @@ export async function updateWhere(name: CollectionName, filter: object, data: ob
   return stats.updated
 }
 
+/** Removes the documents matching the filter; answers how many went. */
+export async function removeWhere(name: CollectionName, filter: object): Promise<number> {
+  const { stats } = (await collection(name)
+    .where(filter as Filter)
+    .remove()) as { stats: { removed: number } }
+  return stats.removed
+}
+
 /** Document-level reads and writes inside one transaction (all apply, or none). */
 export interface Transaction {
   get<T>(name: CollectionName, id: string): Promise<T | undefined>

@@ -1,8 +1,17 @@
 import type { UserRecord } from '../../shared/caller'
-import { COLLECTIONS, findById, findByIds, updateWhere, type Transaction } from '../../shared/db'
+import {
+  COLLECTIONS,
+  command,
+  findById,
+  findByIds,
+  removeWhere,
+  updateWhere,
+  type Transaction,
+} from '../../shared/db'
 import type { NotificationRecord } from '../../shared/notifications'
-import { readFirst } from '../../shared/paging'
+import { readAll, readFirst } from '../../shared/paging'
 import { withRole, type Role } from '../../shared/roles'
+import type { PersonalRecords } from './domain'
 
 export function findUser(id: string): Promise<UserRecord | undefined> {
   return findById<UserRecord>(COLLECTIONS.users, id)
@@ -36,4 +45,40 @@ export function listNotificationsOf(userId: string, limit: number): Promise<Noti
     ],
     limit,
   )
+}
+
+export async function saveConsent(userId: string, version: string): Promise<void> {
+  await updateWhere(COLLECTIONS.users, { _id: userId }, { privacyConsent: { version, at: new Date() } })
+}
+
+/** Every record of one kind that belongs to the person. */
+export function listOwnedRecords(
+  records: PersonalRecords,
+  userId: string,
+): Promise<({ _id: string } & Record<string, unknown>)[]> {
+  return readAll(records.collection, { [records.owner]: userId }, [['_id', 'asc']])
+}
+
+/** Takes the person's data out of one kind of record; running it again changes nothing more. */
+export async function anonymiseOwnedRecords(
+  records: PersonalRecords,
+  userId: string,
+): Promise<void> {
+  const filter = { ...records.only, [records.owner]: userId }
+  if (records.erase) {
+    await removeWhere(records.collection, filter)
+    return
+  }
+  const removed = Object.fromEntries((records.remove ?? []).map((field) => [field, command().remove()]))
+  const changes = { ...records.anonymise, ...removed }
+  if (Object.keys(changes).length > 0) await updateWhere(records.collection, filter, changes)
+}
+
+export async function markDeletion(userId: string, state: 'pending' | 'done'): Promise<void> {
+  await updateWhere(COLLECTIONS.users, { _id: userId }, { deletion: state })
+}
+
+/** Accounts whose deletion was cut short, for the repair to finish. */
+export function listPendingDeletions(): Promise<UserRecord[]> {
+  return readAll<UserRecord>(COLLECTIONS.users, { deletion: 'pending' }, [['_id', 'asc']])
 }

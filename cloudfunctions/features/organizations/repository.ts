@@ -144,14 +144,14 @@ export function sumVolunteerMinutesOf(organizerId: string): Promise<number> {
 
 /** Sessions it hosted and the trainees checked in at them. */
 export async function trainingFiguresOf(hostOrgId: string) {
-  const trainings = await readAll<{ _id: string }>(
+  const trainings = await readAll<{ _id: string; recordedAttendance?: number }>(
     COLLECTIONS.trainings,
     { hostOrgId },
     [
       ['date', 'desc'],
       ['_id', 'asc'],
     ],
-    { _id: true },
+    { _id: true, recordedAttendance: true },
   )
   const _ = command()
   const trained =
@@ -161,5 +161,6 @@ export async function trainingFiguresOf(hostOrgId: string) {
           placeId: _.in(trainings.map((training) => training._id)),
           checkedInAt: _.exists(true),
         })
-  return { hosted: trainings.length, trained }
+  const recorded = trainings.reduce((sum, training) => sum + (training.recordedAttendance ?? 0), 0)
+  return { hosted: trainings.length, trained: trained + recorded }
 }

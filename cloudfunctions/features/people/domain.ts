@@ -156,3 +156,25 @@ export function seededGrantOf(
     grantedAt: at,
   }
 }
+
+/** What each audited action is called on the audit-log page, and which filter shows it. */
+export const AUDITED_ACTIONS: Record<
+  string,
+  { label: string; kind?: 'reveal' | 'export' | 'roles' }
+> = {
+  'volunteers.revealContact': { label: '查看志愿者姓名与手机号', kind: 'reveal' },
+  'shifts.exportHours': { label: '导出志愿时长（姓名已隐藏）', kind: 'export' },
+  'shifts.exportHours.revealed': { label: '导出志愿时长（含真实姓名）', kind: 'export' },
+  'trainings.exportAttendance': { label: '导出培训签到名单', kind: 'export' },
+  'account.exportMyData': { label: '导出本人数据', kind: 'export' },
+  'account.delete': { label: '注销账号（个人信息已匿名化）', kind: 'roles' },
+  'people.invite': { label: '发出角色邀请', kind: 'roles' },
+  'people.revokeInvitation': { label: '撤销角色邀请', kind: 'roles' },
+  'people.grant': { label: '授予角色', kind: 'roles' },
+  'people.revoke': { label: '移除角色', kind: 'roles' },
+  'volunteers.review.verified': { label: '审核通过志愿者登记' },
+  'volunteers.review.rejected': { label: '退回志愿者登记' },
+  'shifts.addHours': { label: '补记志愿时长' },
+  'organizations.save': { label: '维护社会组织登记信息' },
+  'charity.stocktake': { label: '爱心超市盘点' },
+}

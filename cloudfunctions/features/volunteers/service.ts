@@ -49,7 +49,8 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
       // The registration and the volunteer role are granted together, or not at all.
       await transaction(async (tx) => {
         const existing = await readVolunteerIn(tx, caller._id)
-        if (existing && existing.status !== 'rejected') {
+        // A rejected registration may be filed again, and so may one whose account was deleted.
+        if (existing && existing.status !== 'rejected' && existing.status !== 'withdrawn') {
           throw new AppError('CONFLICT', '您已登记为志愿者，请勿重复登记')
         }
         const now = new Date()

@@ -6,7 +6,7 @@ import { formatHours } from '../../../../../cloudfunctions/features/volunteers/d
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
-import { saveFile } from '../../components/saveFile'
+import { saveFile } from '../../../../services/saveFile'
 import '../../components/volunteers.scss'
 
 const clock = (iso?: string) =>
