@@ -62,7 +62,8 @@ export const ROUTES = {
     `/packages/people/pages/accept/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
   auditLog: '/packages/people/pages/audit/index',
   orgRegistry: '/packages/orgs/pages/registry/index',
-  orgDetail: (orgId: string) => `/packages/orgs/pages/detail/index?orgId=${encodeURIComponent(orgId)}`,
+  orgDetail: (orgId: string) =>
+    `/packages/orgs/pages/detail/index?orgId=${encodeURIComponent(orgId)}`,
   orgEdit: (orgId = '') =>
     `/packages/orgs/pages/edit/index${orgId ? `?orgId=${encodeURIComponent(orgId)}` : ''}`,
   trainings: '/packages/trainings/pages/list/index',

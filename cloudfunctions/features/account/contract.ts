@@ -36,7 +36,7 @@ export interface MeView {
   id: string
   displayName: string
   roles: RoleView[]
-  homeCommunity?: { id: string; name: string; streetName: string }
+  homeCommunity?: { id: string; name: string; streetId: string; streetName: string }
   /** The privacy guide's current version, and whether the caller has agreed to it. */
   privacy: { version: string; agreed: boolean }
 }

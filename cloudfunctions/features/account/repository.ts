@@ -48,7 +48,11 @@ export function listNotificationsOf(userId: string, limit: number): Promise<Noti
 }
 
 export async function saveConsent(userId: string, version: string): Promise<void> {
-  await updateWhere(COLLECTIONS.users, { _id: userId }, { privacyConsent: { version, at: new Date() } })
+  await updateWhere(
+    COLLECTIONS.users,
+    { _id: userId },
+    { privacyConsent: { version, at: new Date() } },
+  )
 }
 
 /** Every record of one kind that belongs to the person. */
@@ -69,7 +73,9 @@ export async function anonymiseOwnedRecords(
     await removeWhere(records.collection, filter)
     return
   }
-  const removed = Object.fromEntries((records.remove ?? []).map((field) => [field, command().remove()]))
+  const removed = Object.fromEntries(
+    (records.remove ?? []).map((field) => [field, command().remove()]),
+  )
   const changes = { ...records.anonymise, ...removed }
   if (Object.keys(changes).length > 0) await updateWhere(records.collection, filter, changes)
 }

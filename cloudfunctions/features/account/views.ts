@@ -28,7 +28,12 @@ export function toMeView(
         label: scopeName ? `${roleLabelOf(role)} · ${scopeName}` : roleLabelOf(role),
       }
     }),
-    homeCommunity: home && { id: home._id, name: home.name, streetName: nameOf(home.streetId) },
+    homeCommunity: home && {
+      id: home._id,
+      name: home.name,
+      streetId: home.streetId,
+      streetName: nameOf(home.streetId),
+    },
     privacy: {
       version: PRIVACY_POLICY_VERSION,
       agreed: user.privacyConsent?.version === PRIVACY_POLICY_VERSION,

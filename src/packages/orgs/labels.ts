@@ -13,10 +13,12 @@ export const withAll = <K extends string>(labels: Record<K, string>) =>
 export const FILTERS = {
   kind: withAll(ORGANIZATION_KINDS),
   registration: withAll(REGISTRATION_KINDS),
-  grade: withAll(Object.fromEntries(GRADE_LEVELS.map((level) => [level, level])) as Record<
-    (typeof GRADE_LEVELS)[number],
-    string
-  >),
+  grade: withAll(
+    Object.fromEntries(GRADE_LEVELS.map((level) => [level, level])) as Record<
+      (typeof GRADE_LEVELS)[number],
+      string
+    >,
+  ),
   gradeStatus: withAll(GRADE_STATUSES),
   incubation: withAll(INCUBATION_STAGES),
 }

@@ -59,7 +59,9 @@ export default function OrganizationDetailPage() {
                   )
                 }
               />
-              {org.incubation && <Cell title='孵化阶段' extra={INCUBATION_STAGES[org.incubation]} />}
+              {org.incubation && (
+                <Cell title='孵化阶段' extra={INCUBATION_STAGES[org.incubation]} />
+              )}
               {org.contact && (
                 <Cell title='联系人' extra={`${org.contact.name} ${org.contact.phone}`} />
               )}
@@ -68,10 +70,19 @@ export default function OrganizationDetailPage() {
               )}
             </CellGroup>
             <CellGroup title='服务成效（由平台记录自动统计）'>
-              <Cell title='共建项目' extra={`${org.portfolio.projects} 个（进行中 ${org.portfolio.activeProjects}）`} />
-              <Cell title='领题揭榜' extra={`${org.portfolio.claims} 次（通过 ${org.portfolio.approvedClaims}）`} />
+              <Cell
+                title='共建项目'
+                extra={`${org.portfolio.projects} 个（进行中 ${org.portfolio.activeProjects}）`}
+              />
+              <Cell
+                title='领题揭榜'
+                extra={`${org.portfolio.claims} 次（通过 ${org.portfolio.approvedClaims}）`}
+              />
               <Cell title='服务人次' extra={`${org.portfolio.peopleServed} 人次`} />
-              <Cell title='志愿服务时长' extra={`${formatHours(org.portfolio.volunteerMinutes)} 小时`} />
+              <Cell
+                title='志愿服务时长'
+                extra={`${formatHours(org.portfolio.volunteerMinutes)} 小时`}
+              />
               <Cell title='主办培训' extra={`${org.portfolio.trainingsHosted} 场`} />
               <Cell
                 title='评价'

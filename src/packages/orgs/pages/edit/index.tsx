@@ -72,9 +72,7 @@ function OrganizationForm({
   const [grade, setGrade] = useState<GradeLevel | 'all'>(detail?.grade ?? 'all')
   const [awardedOn, setAwardedOn] = useState(detail?.gradeAwardedOn ?? '')
   const [certNo, setCertNo] = useState(detail?.gradeCertNo ?? '')
-  const [incubation, setIncubation] = useState<IncubationStage | 'all'>(
-    detail?.incubation ?? 'all',
-  )
+  const [incubation, setIncubation] = useState<IncubationStage | 'all'>(detail?.incubation ?? 'all')
   const [contactName, setContactName] = useState(detail?.contact?.name ?? '')
   // Editors see the phone in full, so the form starts from the stored one.
   const [contactPhone, setContactPhone] = useState(detail?.contact?.phone ?? '')
@@ -131,7 +129,12 @@ function OrganizationForm({
           />
         </Picker>
         <Cell>
-          <TextArea value={description} onChange={setDescription} placeholder='简介' maxLength={200} />
+          <TextArea
+            value={description}
+            onChange={setDescription}
+            placeholder='简介'
+            maxLength={200}
+          />
         </Cell>
         <Cell>
           <Input value={services} onChange={setServices} placeholder='服务项目，用逗号分隔' />
@@ -139,10 +142,19 @@ function OrganizationForm({
       </CellGroup>
       <CellGroup title='登记'>
         <Cell>
-          <SingleChoice labels={REGISTRATION_KINDS} value={registration} onChange={setRegistration} />
+          <SingleChoice
+            labels={REGISTRATION_KINDS}
+            value={registration}
+            onChange={setRegistration}
+          />
         </Cell>
         <Cell>
-          <Input value={creditCode} onChange={setCreditCode} placeholder='统一社会信用代码（18 位）' maxLength={18} />
+          <Input
+            value={creditCode}
+            onChange={setCreditCode}
+            placeholder='统一社会信用代码（18 位）'
+            maxLength={18}
+          />
         </Cell>
         <PickerCell mode='date' title='登记日期' value={registeredOn} onChange={setRegisteredOn} />
       </CellGroup>

@@ -64,11 +64,13 @@ export default function OrganizationRegistryPage() {
             <View className='page__card'>
               <Text className='page__title'>共 {summary.total} 家社会组织</Text>
               <Text className='page__line'>
-                登记 {summary.registered} 家 · 备案 {summary.filed} 家 · 孵化中 {summary.incubating} 家
+                登记 {summary.registered} 家 · 备案 {summary.filed} 家 · 孵化中 {summary.incubating}{' '}
+                家
               </Text>
               <Text className='page__line'>
                 有效等级：
-                {summary.grades.map((grade) => `${grade.level} ${grade.count} 家`).join('，') || '无'}
+                {summary.grades.map((grade) => `${grade.level} ${grade.count} 家`).join('，') ||
+                  '无'}
                 {summary.expiredGrades > 0 ? `；等级已过期 ${summary.expiredGrades} 家` : ''}
               </Text>
             </View>
@@ -117,7 +119,11 @@ export default function OrganizationRegistryPage() {
             </CellGroup>
             <Pager found={found} onPage={setPage} />
             <View className='page__actions'>
-              <Button block type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.orgEdit() })}>
+              <Button
+                block
+                type='primary'
+                onClick={() => void Taro.navigateTo({ url: ROUTES.orgEdit() })}
+              >
                 登记新组织
               </Button>
             </View>

@@ -48,7 +48,9 @@ export default function AcceptInvitationPage() {
           <Text className='page__line'>
             邀请人：{invitation.createdByName}（{INVITATION_STATES[invitation.state]}）
           </Text>
-          <Text className='page__line'>接受后，您将以该角色处理{invitation.scopeName}的事务，操作会被记录。</Text>
+          <Text className='page__line'>
+            接受后，您将以该角色处理{invitation.scopeName}的事务，操作会被记录。
+          </Text>
           {invitation.canAccept && (
             <View className='page__actions'>
               <Button type='primary' block onClick={() => void accept()}>

@@ -79,7 +79,12 @@ export default function RoleScopePage() {
                 <Input value={days} onChange={setDays} type='number' placeholder='有效天数' />
               </Cell>
               <Cell>
-                <Input value={note} onChange={setNote} placeholder='备注（如：给谁）' maxLength={30} />
+                <Input
+                  value={note}
+                  onChange={setNote}
+                  placeholder='备注（如：给谁）'
+                  maxLength={30}
+                />
               </Cell>
             </CellGroup>
             <View className='page__actions'>
@@ -89,7 +94,9 @@ export default function RoleScopePage() {
             </View>
             {error && <Text className='page__error'>{error}</Text>}
             {created && <InvitationCard invitation={created} />}
-            <CellGroup title={`人员（${view.people.filter((p) => p.status === 'active').length} 人在岗）`}>
+            <CellGroup
+              title={`人员（${view.people.filter((p) => p.status === 'active').length} 人在岗）`}
+            >
               {view.people.map((person) => (
                 <Cell
                   key={`${person.userId}-${person.grantedAt}`}
@@ -104,9 +111,7 @@ export default function RoleScopePage() {
                       <Button
                         size='small'
                         onClick={() =>
-                          void act(
-                            call('people', 'removeRole', { scopeId, userId: person.userId }),
-                          )
+                          void act(call('people', 'removeRole', { scopeId, userId: person.userId }))
                         }
                       >
                         移除

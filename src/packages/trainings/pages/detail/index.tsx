@@ -105,7 +105,9 @@ export default function TrainingPage() {
                     title='签到与出勤'
                     description='按签到码签到，按人、按组织统计出勤'
                     clickable
-                    onClick={() => void Taro.navigateTo({ url: ROUTES.trainingCheckIn(trainingId) })}
+                    onClick={() =>
+                      void Taro.navigateTo({ url: ROUTES.trainingCheckIn(trainingId) })
+                    }
                   />
                 </CellGroup>
               )}

@@ -16,7 +16,10 @@ export default function TrainingsPage() {
   const [when, setWhen] = useState<keyof typeof WHEN>('upcoming')
   const context = useCloudQuery(
     useCallback(async () => {
-      const [list, me] = await Promise.all([call('trainings', 'list', { when }), call('account', 'me')])
+      const [list, me] = await Promise.all([
+        call('trainings', 'list', { when }),
+        call('account', 'me'),
+      ])
       if (!list.ok) return list
       if (!me.ok) return me
       const hosts = me.data.roles.filter((role) => role.kind === 'org_member')
@@ -30,7 +33,12 @@ export default function TrainingsPage() {
         <Cell>
           <SingleChoice labels={WHEN} value={when} onChange={setWhen} />
         </Cell>
-        <Cell title='我的培训' description='报名记录与签到码' clickable onClick={go(ROUTES.myTrainings)} />
+        <Cell
+          title='我的培训'
+          description='报名记录与签到码'
+          clickable
+          onClick={go(ROUTES.myTrainings)}
+        />
       </CellGroup>
       <QueryState query={context}>
         {({ trainings, hosts }) => (
@@ -50,15 +58,22 @@ export default function TrainingsPage() {
             </CellGroup>
             {hosts.length > 0 && (
               <CellGroup title='主办培训'>
-                {hosts.map((host) => (
+                {hosts.flatMap((host) => [
                   <Cell
-                    key={host.scopeId}
+                    key={`publish-${host.scopeId}`}
                     title='发布培训'
                     description={host.label}
                     clickable
                     onClick={go(ROUTES.publishTraining(host.scopeId))}
-                  />
-                ))}
+                  />,
+                  <Cell
+                    key={`report-${host.scopeId}`}
+                    title='培训统计'
+                    description={host.label}
+                    clickable
+                    onClick={go(ROUTES.trainingReport(host.scopeId))}
+                  />,
+                ])}
               </CellGroup>
             )}
           </>
