@@ -11,7 +11,10 @@ let pending: Resolve | undefined
  * the person agreed, the guide opens; its agree button lets the waiting call go on.
  */
 export function listenForPrivacyAuthorization(): void {
-  if (process.env.TARO_ENV !== 'weapp') return
+  // Base libraries before 2.32.3 (and the simulator) have no such flow.
+  if (process.env.TARO_ENV !== 'weapp' || typeof Taro.onNeedPrivacyAuthorization !== 'function') {
+    return
+  }
   Taro.onNeedPrivacyAuthorization((resolve) => {
     pending = resolve
     resolve({ event: 'exposureAuthorization' })

@@ -24,7 +24,10 @@ export function InvitationCard({ invitation }: { invitation: InvitationView }) {
         有效期至 {dayjs(invitation.expiresAt).format('YYYY-MM-DD HH:mm')}，仅可使用一次
       </Text>
       {invitation.state === 'open' && (
-        <QrCode value={`/${invitation.path}`} caption='请对方在“我的 · 输入邀请码”中输入，或扫码' />
+        <QrCode
+          value={`/${invitation.path}`}
+          caption='请对方在“我的 · 接受邀请”中输入邀请码，或扫码'
+        />
       )}
     </View>
   )

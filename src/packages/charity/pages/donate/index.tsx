@@ -110,7 +110,7 @@ export default function DonatePage() {
                 {(kind === 'cash' || kind === 'sale_proceeds') && (
                   <>
                     <Cell title='金额（元）'>
-                      <Input value={amount} onChange={setAmount} type='digit' />
+                      <Input value={amount} onChange={setAmount} type='digit' placeholder='金额' />
                     </Cell>
                     <Cell title='收据编号'>
                       <Input value={receiptNo} onChange={setReceiptNo} placeholder='慈善组织开具' />
@@ -140,7 +140,7 @@ export default function DonatePage() {
                       </>
                     )}
                     <Cell title='数量'>
-                      <Input value={quantity} onChange={setQuantity} type='number' />
+                      <Input value={quantity} onChange={setQuantity} type='number' placeholder='数量' />
                     </Cell>
                   </>
                 )}

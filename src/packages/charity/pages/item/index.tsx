@@ -65,7 +65,7 @@ export default function StockItemPage() {
             </View>
             <CellGroup title='发放'>
               <Cell title={`数量（${item.unit}）`}>
-                <Input value={quantity} onChange={setQuantity} type='number' />
+                <Input value={quantity} onChange={setQuantity} type='number' placeholder='发放数量' />
               </Cell>
               <Cell>
                 <Input value={recipientName} onChange={setRecipientName} placeholder='领取人姓名' />
@@ -85,7 +85,7 @@ export default function StockItemPage() {
             </View>
             <CellGroup title='盘点'>
               <Cell title='实盘数量'>
-                <Input value={counted} onChange={setCounted} type='number' />
+                <Input value={counted} onChange={setCounted} type='number' placeholder='实盘数量' />
               </Cell>
             </CellGroup>
             <View className='page__actions'>

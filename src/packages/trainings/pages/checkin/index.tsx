@@ -32,7 +32,7 @@ export default function TrainingCheckInPage() {
 
   return (
     <View className='page'>
-      <CellGroup title='签到'>
+      <CellGroup title='学员签到'>
         <Cell>
           <Input value={code} onChange={setCode} type='digit' placeholder='学员出示的 6 位签到码' />
         </Cell>
