@@ -86,8 +86,10 @@ export const organizationsService = defineService<
     return detailOf(await requireOrganization(orgId), caller)
   },
 
-  async save({ orgId, grade, streetId, ...fields }, caller) {
+  async save({ orgId, grade, streetId: chosenStreet, ...fields }, caller) {
     const existing = orgId ? await requireOrganization(orgId) : undefined
+    // A street admin's new organization is in their street unless they say otherwise.
+    const streetId = chosenStreet ?? (existing ? undefined : ownStreetOf(caller))
     const street = streetId ? await requireStreet(streetId) : undefined
     const districtId =
       street?.districtId ??
@@ -148,6 +150,13 @@ function editsRegistryOf(
 }
 
 /** Which part of the registry the caller browses: their district, or their street. */
+/** The street a street admin (who is no district admin) works for. */
+function ownStreetOf(caller: Caller): string | undefined {
+  if (caller.roles.some((role) => role.kind === 'district_admin')) return undefined
+  const role = caller.roles.find((candidate) => candidate.kind === 'street_admin')
+  return role?.kind === 'street_admin' ? role.streetId : undefined
+}
+
 function registryScopeOf(caller: Caller, streetId: string | undefined): object {
   for (const role of caller.roles) {
     if (role.kind === 'district_admin') {
