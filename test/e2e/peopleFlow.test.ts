@@ -3,6 +3,11 @@ import { callAs, signIn } from '../integration/localCloudClient'
 import { chinaClockIn } from '../integration/stallsHelpers'
 import { expectVisible, onTop, screenshot, tap, useAppSession } from './browser'
 
+/** Types into the field on top that shows this placeholder (the native input, not its wrapper). */
+function fill(page: Page, placeholder: string, value: string) {
+  return onTop(page).locator(`input[placeholder="${placeholder}"]`).fill(value)
+}
+
 /** The code of the invitation just created, as the card on top shows it. */
 async function invitationCode(page: Page): Promise<string> {
   const line = onTop(page).getByText(/^邀请码 [A-Z0-9]{8}/)
@@ -19,7 +24,7 @@ describe('H5 app in Chromium: organizations and people', () => {
   async function accept(name: string, code: string) {
     await app.signInAs(name)
     await tap(app.page, '接受邀请')
-    await onTop(app.page).getByPlaceholder('8 位邀请码').fill(code)
+    await fill(app.page, '8 位邀请码', code)
     await tap(app.page, '查看邀请')
     await tap(app.page, '接受邀请')
     await expectVisible(app.page, '组织与人员')
@@ -95,7 +100,7 @@ describe('H5 app in Chromium: organizations and people', () => {
     await tap(app.page, '乔社学院')
     await tap(app.page, '志愿服务项目设计工作坊')
     await tap(app.page, '签到与出勤')
-    await onTop(app.page).getByPlaceholder('学员出示的 6 位签到码').fill(code)
+    await fill(app.page, '学员出示的 6 位签到码', code)
     await tap(app.page, '签到')
     await expectVisible(app.page, '吴敏 签到成功')
     await expectVisible(app.page, '已报名 1 人，已签到 1 人')
@@ -107,20 +112,20 @@ describe('H5 app in Chromium: organizations and people', () => {
     await home()
     await tap(app.page, '慈善资源库')
     await tap(app.page, '登记捐赠')
-    await onTop(app.page).getByPlaceholder('捐赠方名称').fill('乔司某超市')
-    await onTop(app.page).getByPlaceholder('物资名称').fill('挂面')
-    await onTop(app.page).getByPlaceholder('单位，如 袋、箱').fill('箱')
-    await onTop(app.page).getByPlaceholder('数量').fill('20')
+    await fill(app.page, '捐赠方名称', '乔司某超市')
+    await fill(app.page, '物资名称', '挂面')
+    await fill(app.page, '单位，如 袋、箱', '箱')
+    await fill(app.page, '数量', '20')
     await tap(app.page, '登记')
     await tap(app.page, '挂面')
     await expectVisible(app.page, '结存 20 箱')
-    await onTop(app.page).getByPlaceholder('发放数量').fill('8')
-    await onTop(app.page).getByPlaceholder('领取人姓名').fill('陈阿婆')
+    await fill(app.page, '发放数量', '8')
+    await fill(app.page, '领取人姓名', '陈阿婆')
     await tap(app.page, '发放')
     await expectVisible(app.page, '结存 12 箱 · 账物相符')
     // More than the store holds is refused, and the balance stays.
-    await onTop(app.page).getByPlaceholder('发放数量').fill('13')
-    await onTop(app.page).getByPlaceholder('领取人姓名').fill('陈阿婆')
+    await fill(app.page, '发放数量', '13')
+    await fill(app.page, '领取人姓名', '陈阿婆')
     await tap(app.page, '发放')
     await expectVisible(app.page, '库存不足')
     await expectVisible(app.page, '结存 12 箱')

@@ -63,7 +63,7 @@ export default function StockItemPage() {
                 </Text>
               )}
             </View>
-            <CellGroup title='发放'>
+            <CellGroup title='发放给居民'>
               <Cell title={`数量（${item.unit}）`}>
                 <Input value={quantity} onChange={setQuantity} type='number' placeholder='发放数量' />
               </Cell>
@@ -83,7 +83,7 @@ export default function StockItemPage() {
                 发放
               </Button>
             </View>
-            <CellGroup title='盘点'>
+            <CellGroup title='盘点核对'>
               <Cell title='实盘数量'>
                 <Input value={counted} onChange={setCounted} type='number' placeholder='实盘数量' />
               </Cell>
