@@ -30,6 +30,15 @@ export function mobilePhone(label = '手机号') {
     .regex(/^1[3-9]\d{9}$/, `${label}格式不正确，请输入 11 位手机号`)
 }
 
+/** A count the user types: places, quantities. */
+export function wholeNumber(label: string, { min, max }: { min: number; max: number }) {
+  return z
+    .number({ required_error: `请填写${label}`, invalid_type_error: `${label}无效` })
+    .int(`${label}须为整数`)
+    .min(min, min === 0 ? `${label}不能为负` : `${label}至少为 ${min}`)
+    .max(max, `${label}不能超过 ${max}`)
+}
+
 export function pageNumber() {
   return z
     .number({ invalid_type_error: '页码无效' })

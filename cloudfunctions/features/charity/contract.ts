@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { keysOf } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
-import { calendarDate, oneOf, recordId, text } from '../../shared/validation'
+import { calendarDate, oneOf, recordId, text, wholeNumber } from '../../shared/validation'
 import {
   DONATION_KINDS,
   DONOR_KINDS,
@@ -18,12 +18,7 @@ const yuan = (label: string) =>
     .regex(/^\d{1,8}(\.\d{1,2})?$/, `${label}格式不正确，例如 1280 或 1280.50`)
     .refine((value) => Number(value) > 0, `${label}须大于 0`)
 
-const quantity = (label: string) =>
-  z
-    .number({ required_error: `请填写${label}`, invalid_type_error: `${label}无效` })
-    .int(`${label}须为整数`)
-    .min(1, `${label}至少为 1`)
-    .max(100_000, `${label}过大`)
+const quantity = (label: string) => wholeNumber(label, { min: 1, max: 100_000 })
 
 const receiptNo = z
   .string({ invalid_type_error: '收据编号格式不正确' })
@@ -103,11 +98,7 @@ export const charityInputs = {
     .object({
       streetId: recordId('街道'),
       itemId: recordId('物资'),
-      counted: z
-        .number({ required_error: '请填写实盘数量', invalid_type_error: '实盘数量无效' })
-        .int('实盘数量须为整数')
-        .min(0, '实盘数量不能为负')
-        .max(1_000_000, '实盘数量过大'),
+      counted: wholeNumber('实盘数量', { min: 0, max: 1_000_000 }),
       note: text('说明', { max: 50 }).optional(),
     })
     .strict(),

@@ -45,13 +45,7 @@ import {
   sumMovesBefore,
   sumMovesOf,
 } from './repository'
-import {
-  donorLabelOf,
-  toDonationView,
-  toDonorView,
-  toMoveView,
-  toStockItemView,
-} from './views'
+import { donorLabelOf, toDonationView, toDonorView, toMoveView, toStockItemView } from './views'
 
 export const charityService = defineService<typeof charityInputs, OutputsOf<CharityApi>>(
   charityInputs,
@@ -119,7 +113,9 @@ export const charityService = defineService<typeof charityInputs, OutputsOf<Char
         ...(input.amount && input.kind !== 'goods' && input.kind !== 'service'
           ? { amountFen: fenOf(input.amount), receiptNo: input.receiptNo }
           : {}),
-        ...(input.kind === 'sale_proceeds' && input.itemsSold ? { itemsSold: input.itemsSold } : {}),
+        ...(input.kind === 'sale_proceeds' && input.itemsSold
+          ? { itemsSold: input.itemsSold }
+          : {}),
         ...(input.kind === 'service' ? { serviceDescription: input.serviceDescription } : {}),
         ...(input.note ? { note: input.note } : {}),
         recordedBy: caller._id,
@@ -211,7 +207,12 @@ export const charityService = defineService<typeof charityInputs, OutputsOf<Char
             reason: note ? `盘点调整：${note}` : '盘点调整',
           })
         }
-        await saveStockItemIn(tx, { ...item, balance: counted, lastStocktake: stocktake, updatedAt: now })
+        await saveStockItemIn(tx, {
+          ...item,
+          balance: counted,
+          lastStocktake: stocktake,
+          updatedAt: now,
+        })
         await recordAuditIn(tx, {
           actorId: caller._id,
           action: 'charity.stocktake',

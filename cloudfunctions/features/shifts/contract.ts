@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import type { Endpoints } from '../../shared/endpoints'
-import { calendarDate, clockTime, oneOf, recordId, text } from '../../shared/validation'
+import {
+  calendarDate,
+  clockTime,
+  oneOf,
+  recordId,
+  text,
+  wholeNumber,
+} from '../../shared/validation'
 import { skillList } from '../volunteers/contract'
 import type { Organizer, VolunteerSkill } from '../volunteers/domain'
 
@@ -30,11 +37,7 @@ export const shiftsInputs = {
       start: clockTime('开始时间'),
       end: clockTime('结束时间'),
       place: text('地点', { max: 50 }),
-      capacity: z
-        .number({ required_error: '请填写招募人数', invalid_type_error: '招募人数无效' })
-        .int('招募人数须为整数')
-        .min(1, '招募人数至少为 1')
-        .max(500, '招募人数不能超过 500'),
+      capacity: wholeNumber('招募人数', { min: 1, max: 500 }),
       requiredSkills: skillList,
       linkedId: recordId('关联活动').optional(),
       /** A team's shift: only the team's approved members sign up, its hours count for the team. */

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { keysOf } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
-import { calendarDate, clockTime, oneOf, recordId, text } from '../../shared/validation'
+import {
+  calendarDate,
+  clockTime,
+  oneOf,
+  recordId,
+  text,
+  wholeNumber,
+} from '../../shared/validation'
 import { TRAINING_TOPICS, type TrainingTopic } from './domain'
 
 export const trainingsInputs = {
@@ -15,11 +22,7 @@ export const trainingsInputs = {
       start: clockTime('开始时间'),
       end: clockTime('结束时间'),
       place: text('地点', { max: 50 }),
-      capacity: z
-        .number({ required_error: '请填写名额', invalid_type_error: '名额无效' })
-        .int('名额须为整数')
-        .min(1, '名额至少为 1')
-        .max(1000, '名额不能超过 1000'),
+      capacity: wholeNumber('名额', { min: 1, max: 1000 }),
     })
     .strict()
     .refine((training) => training.start < training.end, { message: '结束时间须晚于开始时间' }),

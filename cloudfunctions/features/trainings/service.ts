@@ -35,12 +35,7 @@ import {
   listTrainingsOfHost,
   markCheckedIn,
 } from './repository'
-import {
-  byOrganization,
-  toAttendanceLine,
-  toMySignup,
-  toTrainingSummary,
-} from './views'
+import { byOrganization, toAttendanceLine, toMySignup, toTrainingSummary } from './views'
 
 export const trainingsService = defineService<typeof trainingsInputs, OutputsOf<TrainingsApi>>(
   trainingsInputs,
@@ -188,7 +183,10 @@ export const trainingsService = defineService<typeof trainingsInputs, OutputsOf<
     async report({ hostOrgId }, caller) {
       const host = await requireOrganization(hostOrgId)
       if (!runsTrainingsOf(caller, host)) {
-        throw new AppError('FORBIDDEN', `只有${host.name}的成员或其街道、区级管理员可以查看培训统计`)
+        throw new AppError(
+          'FORBIDDEN',
+          `只有${host.name}的成员或其街道、区级管理员可以查看培训统计`,
+        )
       }
       const trainings = await listTrainingsOfHost(host._id)
       const signups = await listSignupsOfTrainings(trainings.map((training) => training._id))

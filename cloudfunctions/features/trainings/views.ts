@@ -64,6 +64,7 @@ export function byOrganization(signups: TrainingSignup[]): OrganizationAttendanc
     totals.set(orgName, total)
   }
   return [...totals.values()].sort(
-    (a, b) => b.attended - a.attended || b.signedUp - a.signedUp || a.orgName.localeCompare(b.orgName),
+    (a, b) =>
+      b.attended - a.attended || b.signedUp - a.signedUp || a.orgName.localeCompare(b.orgName),
   )
 }

@@ -140,7 +140,12 @@ export default function DonatePage() {
                       </>
                     )}
                     <Cell title='数量'>
-                      <Input value={quantity} onChange={setQuantity} type='number' placeholder='数量' />
+                      <Input
+                        value={quantity}
+                        onChange={setQuantity}
+                        type='number'
+                        placeholder='数量'
+                      />
                     </Cell>
                   </>
                 )}

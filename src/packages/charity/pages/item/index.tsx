@@ -65,7 +65,12 @@ export default function StockItemPage() {
             </View>
             <CellGroup title='发放给居民'>
               <Cell title={`数量（${item.unit}）`}>
-                <Input value={quantity} onChange={setQuantity} type='number' placeholder='发放数量' />
+                <Input
+                  value={quantity}
+                  onChange={setQuantity}
+                  type='number'
+                  placeholder='发放数量'
+                />
               </Cell>
               <Cell>
                 <Input value={recipientName} onChange={setRecipientName} placeholder='领取人姓名' />

@@ -2,11 +2,11 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import { DONATION_KINDS } from '../../../../../cloudfunctions/features/charity/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
-import { moveLine, yuanOf } from '../../labels'
+import { DonationCells, MoveCells } from '../../components/LedgerCells'
+import { yuanOf } from '../../labels'
 
 /** The quarter's public notice (公示) of a street's charity pool; anyone may read it. */
 export default function CharityNoticePage() {
@@ -52,28 +52,8 @@ export default function CharityNoticePage() {
                 />
               ))}
             </CellGroup>
-            <CellGroup title='捐赠明细'>
-              {view.donations.length === 0 && <Cell title='本季度无捐赠' />}
-              {view.donations.map((donation) => (
-                <Cell
-                  key={donation.id}
-                  title={`${donation.donorLabel} · ${DONATION_KINDS[donation.kind]}`}
-                  description={donation.summary}
-                  extra={donation.receivedOn}
-                />
-              ))}
-            </CellGroup>
-            <CellGroup title='发放明细'>
-              {view.distributions.length === 0 && <Cell title='本季度无发放' />}
-              {view.distributions.map((move) => (
-                <Cell
-                  key={move.id}
-                  title={`${move.itemName} · ${move.note}`}
-                  description={moveLine(move)}
-                  extra={move.date}
-                />
-              ))}
-            </CellGroup>
+            <DonationCells title='捐赠明细' donations={view.donations} emptyText='本季度无捐赠' />
+            <MoveCells title='发放明细' moves={view.distributions} emptyText='本季度无发放' />
             <View className='page__actions'>
               <Button block onClick={() => setQuarter(view.previousQuarter)}>
                 上一季度

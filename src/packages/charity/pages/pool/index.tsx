@@ -2,12 +2,11 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
-import { DONATION_KINDS } from '../../../../../cloudfunctions/features/charity/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
-import { moveLine } from '../../labels'
+import { DonationCells, MoveCells } from '../../components/LedgerCells'
 
 /** A street's 慈善资源库: the 爱心超市's stock, donations and distributions, and the notice. */
 export default function CharityPoolPage() {
@@ -59,28 +58,8 @@ export default function CharityPoolPage() {
                 />
               ))}
             </CellGroup>
-            <CellGroup title='最近捐赠'>
-              {view.donations.length === 0 && <Cell title='暂无捐赠' />}
-              {view.donations.map((donation) => (
-                <Cell
-                  key={donation.id}
-                  title={`${donation.donorLabel} · ${DONATION_KINDS[donation.kind]}`}
-                  description={donation.summary}
-                  extra={donation.receivedOn}
-                />
-              ))}
-            </CellGroup>
-            <CellGroup title='最近出入库'>
-              {view.moves.length === 0 && <Cell title='暂无记录' />}
-              {view.moves.map((move) => (
-                <Cell
-                  key={move.id}
-                  title={`${move.itemName} · ${move.note}`}
-                  description={moveLine(move)}
-                  extra={move.date}
-                />
-              ))}
-            </CellGroup>
+            <DonationCells title='最近捐赠' donations={view.donations} emptyText='暂无捐赠' />
+            <MoveCells title='最近出入库' moves={view.moves} emptyText='暂无记录' />
           </>
         )}
       </QueryState>
