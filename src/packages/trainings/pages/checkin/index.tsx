@@ -1,6 +1,7 @@
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
 import { useCallback, useState } from 'react'
 import { QueryState } from '../../../../components/QueryState'
 import { useAction } from '../../../../hooks/useAction'
@@ -80,7 +81,7 @@ export default function TrainingCheckInPage() {
                     person.status === 'waitlisted'
                       ? '候补'
                       : person.checkedInAt
-                        ? `已签到 ${person.checkedInAt}`
+                        ? `已签到 ${dayjs(person.checkedInAt).format('HH:mm')}`
                         : '未签到'
                   }
                 />
