@@ -238,6 +238,16 @@ export class LocalDatabase {
     return stored.map((doc) => doc._id)
   }
 
+  /** Inserts documents into several collections in one write: all of them, or none. */
+  insertAll(groups: [collection: string, docs: object[]][]): void {
+    for (const [collection] of groups) this.ensureCollection(collection)
+    this.write((batch) => {
+      for (const [collection, docs] of groups) {
+        for (const doc of docs.map(withId)) this.putRow(batch, collection, doc, null)
+      }
+    })
+  }
+
   /** Matching documents (fresh copies), in insertion order unless sorted. */
   find<T = StoredDocument>(
     collection: string,

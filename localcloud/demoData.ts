@@ -1,13 +1,25 @@
 import type { Community, District, Street } from '../cloudfunctions/features/directory/domain'
 import type { CommunityNeed, ResourceOffering } from '../cloudfunctions/features/lists/domain'
 import type { PersonalNeed } from '../cloudfunctions/features/needs/domain'
-import type { Organization } from '../cloudfunctions/features/organizations/domain'
+import { gradeExpiryOf, type Organization } from '../cloudfunctions/features/organizations/domain'
+import { grantableOf, seededGrantOf } from '../cloudfunctions/features/people/domain'
+import { scopeOfRole } from '../cloudfunctions/shared/roles'
 import { slotsOf, type StallEvent } from '../cloudfunctions/features/stalls/domain'
 import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase } from './database'
-import { XINGANGSHANLU, XINGANGSHANLU_WORKER, seedMediationDemo } from './demoMediation'
+import { XINGANGSHANLU, XINGANGSHANLU_WORKER, mediationDemoRecords } from './demoMediation'
+import {
+  LINPING,
+  QIAOSI,
+  QIAOSI_CENTER,
+  QIAOSI_COMMUNITIES,
+  qiaosiCharity,
+  qiaosiOrganizations,
+  qiaosiTeams,
+  qiaosiTrainings,
+} from './demoQiaosi'
 import { demoVolunteerData } from './demoVolunteers'
 
 // The pilot of DOMAIN.md: 即墨区, 5 streets and 13 communities. Streets and communities named in the
@@ -93,9 +105,16 @@ export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
   user('demo-resident-wang', '王阿姨', '居民 · 大华社区', 'dahua', [
     { kind: 'resident', communityId: 'dahua' },
   ]),
-  user('demo-resident-li', '李师傅', '居民 · 即发阳光城社区', 'jifa-yangguangcheng', [
-    { kind: 'resident', communityId: 'jifa-yangguangcheng' },
-  ]),
+  user(
+    'demo-resident-li',
+    '李师傅',
+    '居民 · 即发阳光城社区（志愿者登记待审核）',
+    'jifa-yangguangcheng',
+    [
+      { kind: 'resident', communityId: 'jifa-yangguangcheng' },
+      { kind: 'volunteer', communityId: 'jifa-yangguangcheng' },
+    ],
+  ),
   user('demo-volunteer-chen', '陈同学', '大学生志愿者 · 新惠社区', 'xinhui', [
     { kind: 'resident', communityId: 'xinhui' },
     { kind: 'volunteer', communityId: 'xinhui' },
@@ -106,8 +125,8 @@ export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
   user('demo-worker-xianshan', '刘社工', '社区工作者 · 岘山社区', 'xianshan', [
     { kind: 'community_worker', communityId: 'xianshan' },
   ]),
-  user('demo-org-mayi', '赵队长', '志愿服务组织 · 蚂蚁力量儿童义工团', undefined, [
-    { kind: 'org_member', orgId: 'mayi' },
+  user('demo-org-mayi', '赵队长', '志愿服务组织管理员 · 蚂蚁力量儿童义工团', undefined, [
+    { kind: 'org_member', orgId: 'mayi', admin: true },
   ]),
   user('demo-org-moshang', '孙会长', '社会组织 · 墨商成长驿站', undefined, [
     { kind: 'org_member', orgId: 'moshang' },
@@ -128,6 +147,14 @@ export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
     XINGANGSHANLU._id,
     [{ kind: 'community_worker', communityId: XINGANGSHANLU._id }],
   ),
+  user('demo-street-qiaosi', '乔司街道管理员', '街道管理员 · 乔司街道（临平区）', undefined, [
+    { kind: 'street_admin', streetId: 'qiaosi' },
+  ]),
+  user('demo-org-qiaosi-center', '何主任', '社会组织管理员 · 乔司社会组织服务中心', undefined, [
+    { kind: 'org_member', orgId: QIAOSI_CENTER, admin: true },
+  ]),
+  user('demo-newcomer-wu', '吴敏', '新用户 · 尚无角色（可接受邀请）', undefined, []),
+  user('demo-newcomer-zheng', '郑磊', '新用户 · 尚无角色（可接受邀请）', undefined, []),
 ]
 
 const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
@@ -160,34 +187,90 @@ const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
 /** Loads the demo data into an empty database; a database that has data is left alone. */
 export function seedDemoData(db: LocalDatabase): boolean {
   if (db.count('districts') > 0) return false
-  db.insertMany('districts', [DISTRICT])
-  db.insertMany(
-    'streets',
-    STREETS.map(({ named: _named, ...street }) => street),
-  )
-  db.insertMany('communities', COMMUNITIES)
-  db.insertMany('organizations', ORGANIZATIONS)
-  db.insertMany(
-    'users',
-    DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account),
-  )
-  db.insertMany(
-    'personal_needs',
-    PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
-  )
+  const qiaosiOrgs = qiaosiOrganizations()
   const stallEvent = demoStallEvent(new Date())
-  db.insertMany('stall_events', [stallEvent])
-  db.insertMany('stall_slots', slotsOf(stallEvent))
-  db.insertMany('community_needs', PUBLISHED_NEEDS)
-  db.insertMany('community_needs', LIST_NEEDS)
-  db.insertMany('resource_offerings', RESOURCE_OFFERINGS)
   const volunteering = demoVolunteerData(new Date())
-  db.insertMany('volunteers', volunteering.volunteers)
-  db.insertMany('volunteer_shifts', volunteering.shifts)
-  db.insertMany('volunteer_signups', volunteering.signups)
-  db.insertMany('volunteer_hours', volunteering.hours)
-  seedMediationDemo(db, new Date())
+  const training = qiaosiTrainings(new Date(), qiaosiOrgs)
+  const charity = qiaosiCharity(new Date())
+  // One write: a first start cut short leaves no half-seeded database behind, and is quicker.
+  db.insertAll([
+    ['districts', [DISTRICT, LINPING]],
+    ['streets', [...STREETS.map(({ named: _named, ...street }) => street), QIAOSI]],
+    ['communities', [...COMMUNITIES, ...QIAOSI_COMMUNITIES]],
+    ['organizations', [...ORGANIZATIONS.map(withRegistryRecord), ...qiaosiOrgs]],
+    ['users', DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account)],
+    [
+      'personal_needs',
+      PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
+    ],
+    ['stall_events', [stallEvent]],
+    ['stall_slots', slotsOf(stallEvent)],
+    ['community_needs', [...PUBLISHED_NEEDS, ...LIST_NEEDS]],
+    ['resource_offerings', RESOURCE_OFFERINGS],
+    ['volunteers', volunteering.volunteers],
+    ['volunteer_shifts', volunteering.shifts],
+    ['volunteer_signups', volunteering.signups],
+    ['volunteer_hours', volunteering.hours],
+    ['role_grants', seededGrants()],
+    ['trainings', training.trainings],
+    ['training_signups', training.signups],
+    ['volunteer_teams', qiaosiTeams(SEED_TIME)],
+    ['charity_pools', [charity.pool]],
+    ['charity_donors', charity.donors],
+    ['charity_donations', charity.donations],
+    ['charity_stock', charity.stock],
+    ['charity_moves', charity.moves],
+    ...mediationDemoRecords(new Date()),
+  ])
   return true
+}
+
+/** The staff and organization roles of the demo accounts, as if granted in the product. */
+function seededGrants() {
+  const places = [...COMMUNITIES, ...QIAOSI_COMMUNITIES, ...ORGANIZATIONS, ...qiaosiOrganizations()]
+  return DEMO_ACCOUNTS.flatMap((account) =>
+    account.roles.flatMap((role) => {
+      if (!grantableOf(role)) return []
+      const scopeId = scopeOfRole(role)
+      const place = places.find((candidate) => candidate._id === scopeId)
+      const streetId = role.kind === 'street_admin' ? scopeId : place?.streetId
+      const districtId = place?.districtId ?? (scopeId === QIAOSI._id ? LINPING._id : DISTRICT._id)
+      return [
+        seededGrantOf(
+          account._id,
+          role,
+          { districtId, ...(streetId ? { streetId } : {}) },
+          SEED_TIME,
+        ),
+      ]
+    }),
+  )
+}
+
+/** The pilot's graded organizations with their registration, award dates and credit codes. */
+function withRegistryRecord(organization: Organization): Organization {
+  const registry: Record<string, Partial<Organization>> = {
+    xiangtai: {
+      registration: 'registered',
+      gradeAwardedOn: '2023-06-30',
+      services: ['助残康复', '就业帮扶'],
+    },
+    guoli: {
+      registration: 'registered',
+      gradeAwardedOn: '2021-12-20',
+      services: ['个案帮扶', '社区营造'],
+    },
+    moshang: { registration: 'registered', services: ['培训沙龙场地'] },
+    'jixie-shanghui': { registration: 'registered', services: ['企业志愿服务', '技能培训'] },
+    mayi: { registration: 'registered', services: ['助学名额', '重大活动保障', '生态环保'] },
+  }
+  const record = registry[organization._id]
+  if (!record) return organization
+  return {
+    ...organization,
+    ...record,
+    ...(record.gradeAwardedOn ? { gradeExpiresOn: gradeExpiryOf(record.gradeAwardedOn) } : {}),
+  }
 }
 
 function user(

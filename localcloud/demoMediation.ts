@@ -11,7 +11,6 @@ import {
 import type { VolunteerRecord } from '../cloudfunctions/features/volunteers/domain'
 import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { DAY_MS, chinaDateOf } from '../cloudfunctions/shared/time'
-import type { LocalDatabase } from './database'
 
 // 万事无忧 of 新港山路社区 (薛家岛街道, 青岛西海岸新区) in the first source report: its 邻里解忧团 of
 // 20+ 明白人 has resolved 60+ disputes and 200+ complaints since 2021. The team's members and the
@@ -278,25 +277,33 @@ function dahuaTeam(now: Date): { volunteers: VolunteerRecord[]; team: MediationT
   }
 }
 
-/** 新港山路社区 with its 邻里解忧团 and the cases it mediated; 大华社区's small team. */
-export function seedMediationDemo(db: LocalDatabase, now: Date): void {
+/**
+ * 新港山路社区 with its 邻里解忧团 and the cases it mediated, and 大华社区's small team, as the
+ * collections and documents the first start writes.
+ */
+export function mediationDemoRecords(now: Date): [collection: string, docs: object[]][] {
   const data = demoMediationData(now)
   const dahua = dahuaTeam(now)
-  db.insertMany('districts', [XIHAIAN])
-  db.insertMany('streets', [XUEJIADAO])
-  db.insertMany('communities', [XINGANGSHANLU])
-  db.insertMany('volunteers', [...data.volunteers, ...dahua.volunteers])
-  db.insertMany('users', [
-    ...data.users,
-    ...dahua.volunteers.map((volunteer) => ({
-      _id: volunteer._id,
-      displayName: volunteer.displayName,
-      roles: [{ kind: 'volunteer' as const, communityId: 'dahua' }],
-      homeCommunityId: 'dahua',
-      createdAt: volunteer.createdAt,
-    })),
-  ])
-  db.insertMany('mediation_teams', [data.team, dahua.team])
-  db.insertMany('mediation_cases', data.cases)
-  db.insertMany('mediation_assignments', data.assignments)
+  return [
+    ['districts', [XIHAIAN]],
+    ['streets', [XUEJIADAO]],
+    ['communities', [XINGANGSHANLU]],
+    ['volunteers', [...data.volunteers, ...dahua.volunteers]],
+    [
+      'users',
+      [
+        ...data.users,
+        ...dahua.volunteers.map((volunteer) => ({
+          _id: volunteer._id,
+          displayName: volunteer.displayName,
+          roles: [{ kind: 'volunteer' as const, communityId: 'dahua' }],
+          homeCommunityId: 'dahua',
+          createdAt: volunteer.createdAt,
+        })),
+      ],
+    ],
+    ['mediation_teams', [data.team, dahua.team]],
+    ['mediation_cases', data.cases],
+    ['mediation_assignments', data.assignments],
+  ]
 }

@@ -38,6 +38,27 @@ const CHEN: VolunteerRecord = {
   updatedAt: new Date('2026-11-20T10:00:00+08:00'),
 }
 
+// 李师傅 registered in 即发阳光城社区, which has no community worker yet: his registration waits
+// until the district appoints one (an invitation in the product).
+const LI: VolunteerRecord = {
+  _id: 'demo-resident-li',
+  displayName: '李师傅',
+  kind: 'merchant_owner',
+  districtId: 'jimo',
+  streetId: 'tongji',
+  communityId: 'jifa-yangguangcheng',
+  skills: ['repair', 'event_support'],
+  availability: { weekdays: [6, 7], times: ['morning'] },
+  realName: '李建军',
+  phone: '13905321234',
+  consentAt: new Date('2026-11-21T09:00:00+08:00'),
+  status: 'pending',
+  checkInCode: 'LIJJ66',
+  teamIds: [],
+  createdAt: new Date('2026-11-21T09:00:00+08:00'),
+  updatedAt: new Date('2026-11-21T09:00:00+08:00'),
+}
+
 export function demoVolunteerData(now: Date) {
   const today = chinaDateOf(now)
   const shift = (
@@ -170,5 +191,5 @@ export function demoVolunteerData(now: Date) {
     recordedBy: 'demo-org-mayi',
     createdAt: now,
   }
-  return { volunteers: [CHEN], shifts, signups: [signup], hours: [hours] }
+  return { volunteers: [CHEN, LI], shifts, signups: [signup], hours: [hours] }
 }

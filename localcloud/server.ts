@@ -19,6 +19,11 @@ export interface LocalCloudOptions {
   seed?: boolean
   /** Run the functions' timer triggers on schedule (the invariant check runs at start anyway). */
   timers?: boolean
+  /**
+   * Who may use the demo sign-in: only requests from this machine (`loopback`, the default), or
+   * anyone (`on`, also set by GONGJIAN_DEMO_SIGNIN=on) for a demo on a trusted network.
+   */
+  demoSignIn?: 'loopback' | 'on'
 }
 
 export interface LocalCloud {
@@ -62,8 +67,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     })
   })
 
+  const demoSignIn =
+    options.demoSignIn ?? (process.env.GONGJIAN_DEMO_SIGNIN === 'on' ? 'on' : 'loopback')
+
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://local')
+    if (url.pathname === '/api/auth/sign-out' && request.method === 'POST') {
+      const token = bearerToken(request)
+      if (token) sessions.revoke(token)
+      return sendJson(response, 200, { ok: true, data: { signedOut: true } })
+    }
+    const demoAuth =
+      url.pathname === '/api/auth/demo-accounts' || url.pathname === '/api/auth/sign-in'
+    if (demoAuth && demoSignIn !== 'on' && !isLoopback(request.socket.remoteAddress)) {
+      return sendError(
+        response,
+        403,
+        'FORBIDDEN',
+        '演示登录仅限本机使用；如需在其他设备演示，请以 GONGJIAN_DEMO_SIGNIN=on 启动本地云',
+      )
+    }
     if (url.pathname === '/api/auth/demo-accounts' && request.method === 'GET') {
       return sendJson(response, 200, {
         ok: true,
@@ -125,6 +148,13 @@ function logRepairs(job: string, result: unknown) {
   else if (outcome.data?.repairs?.length) {
     console.warn(`local cloud job ${job} repaired`, JSON.stringify(outcome.data.repairs))
   }
+}
+
+/** Whether a request comes from this machine (127.0.0.0/8 or ::1, also IPv4-mapped). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false
+  const ipv4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address
+  return ipv4.startsWith('127.') || address === '::1'
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {

@@ -66,7 +66,36 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/review/index',
         'pages/publish/index',
+        'pages/teams/index',
+        'pages/team/index',
       ],
+    },
+    {
+      root: 'packages/people',
+      pages: ['pages/manage/index', 'pages/scope/index', 'pages/accept/index', 'pages/audit/index'],
+    },
+    {
+      root: 'packages/orgs',
+      pages: ['pages/registry/index', 'pages/detail/index', 'pages/edit/index'],
+    },
+    {
+      root: 'packages/trainings',
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/checkin/index',
+        'pages/publish/index',
+        'pages/report/index',
+      ],
+    },
+    {
+      root: 'packages/charity',
+      pages: ['pages/pool/index', 'pages/donate/index', 'pages/item/index', 'pages/notice/index'],
+    },
+    {
+      root: 'packages/privacy',
+      pages: ['pages/guide/index', 'pages/data/index'],
     },
   ],
   tabBar: {

@@ -67,4 +67,38 @@ export const ROUTES = {
   myMediation: '/packages/mediation/pages/mine/index',
   mediationFigures: (scope: 'community' | 'street' | 'district', id: string) =>
     `/packages/mediation/pages/figures/index?scope=${scope}&id=${encodeURIComponent(id)}`,
+  volunteerTeams: '/packages/volunteers/pages/teams/index',
+  volunteerTeam: (teamId: string) =>
+    `/packages/volunteers/pages/team/index?teamId=${encodeURIComponent(teamId)}`,
+  manageRoles: '/packages/people/pages/manage/index',
+  roleScope: (scopeKind: 'street' | 'community' | 'org', scopeId: string) =>
+    `/packages/people/pages/scope/index?scopeKind=${scopeKind}&scopeId=${encodeURIComponent(scopeId)}`,
+  acceptInvitation: (code = '') =>
+    `/packages/people/pages/accept/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
+  auditLog: '/packages/people/pages/audit/index',
+  orgRegistry: '/packages/orgs/pages/registry/index',
+  orgDetail: (orgId: string) =>
+    `/packages/orgs/pages/detail/index?orgId=${encodeURIComponent(orgId)}`,
+  orgEdit: (orgId = '') =>
+    `/packages/orgs/pages/edit/index${orgId ? `?orgId=${encodeURIComponent(orgId)}` : ''}`,
+  trainings: '/packages/trainings/pages/list/index',
+  training: (trainingId: string) =>
+    `/packages/trainings/pages/detail/index?trainingId=${encodeURIComponent(trainingId)}`,
+  myTrainings: '/packages/trainings/pages/mine/index',
+  trainingCheckIn: (trainingId: string) =>
+    `/packages/trainings/pages/checkin/index?trainingId=${encodeURIComponent(trainingId)}`,
+  publishTraining: (hostOrgId: string) =>
+    `/packages/trainings/pages/publish/index?hostOrgId=${encodeURIComponent(hostOrgId)}`,
+  trainingReport: (hostOrgId: string) =>
+    `/packages/trainings/pages/report/index?hostOrgId=${encodeURIComponent(hostOrgId)}`,
+  charityPool: (streetId: string) =>
+    `/packages/charity/pages/pool/index?streetId=${encodeURIComponent(streetId)}`,
+  charityDonate: (streetId: string) =>
+    `/packages/charity/pages/donate/index?streetId=${encodeURIComponent(streetId)}`,
+  charityItem: (streetId: string, itemId: string) =>
+    `/packages/charity/pages/item/index?streetId=${encodeURIComponent(streetId)}&itemId=${encodeURIComponent(itemId)}`,
+  charityNotice: (streetId: string, quarter = '') =>
+    `/packages/charity/pages/notice/index?streetId=${encodeURIComponent(streetId)}${quarter ? `&quarter=${quarter}` : ''}`,
+  privacyGuide: '/packages/privacy/pages/guide/index',
+  myData: '/packages/privacy/pages/data/index',
 } as const

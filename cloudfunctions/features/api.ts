@@ -1,4 +1,5 @@
 import type { AccountApi } from './account/contract'
+import type { CharityApi } from './charity/contract'
 import type { ClaimsApi } from './claims/contract'
 import type { DirectoryApi } from './directory/contract'
 import type { ListsApi } from './lists/contract'
@@ -6,9 +7,12 @@ import type { MaintenanceApi } from './maintenance/contract'
 import type { MatchingApi } from './matching/contract'
 import type { MediationApi } from './mediation/contract'
 import type { NeedsApi } from './needs/contract'
+import type { OrganizationsApi } from './organizations/contract'
+import type { PeopleApi } from './people/contract'
 import type { ProjectsApi } from './projects/contract'
 import type { ShiftsApi } from './shifts/contract'
 import type { StallsApi } from './stalls/contract'
+import type { TrainingsApi } from './trainings/contract'
 import type { VolunteersApi } from './volunteers/contract'
 
 /** Every cloud function and its actions, as the app's typed client sees them. */
@@ -25,6 +29,10 @@ export interface Api {
   volunteers: VolunteersApi
   shifts: ShiftsApi
   maintenance: MaintenanceApi
+  people: PeopleApi
+  organizations: OrganizationsApi
+  trainings: TrainingsApi
+  charity: CharityApi
 }
 
 export type FunctionName = keyof Api
@@ -43,13 +51,17 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[
 export type { Result, ResultError } from '../shared/result'
 export type { Page } from '../shared/paging'
 export type * from './account/contract'
+export type * from './charity/contract'
 export type * from './claims/contract'
 export type * from './directory/contract'
 export type * from './lists/contract'
 export type * from './matching/contract'
 export type * from './mediation/contract'
 export type * from './needs/contract'
+export type * from './organizations/contract'
+export type * from './people/contract'
 export type * from './projects/contract'
 export type * from './shifts/contract'
 export type * from './stalls/contract'
+export type * from './trainings/contract'
 export type * from './volunteers/contract'

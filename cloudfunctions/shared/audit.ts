@@ -10,6 +10,9 @@ export interface AuditEntry {
   collection: string
   targetId: string
   detail?: string
+  /** Where it happened, so a district's or street's admin sees it in their audit log. */
+  districtId?: string
+  streetId?: string
   at: Date
 }
 

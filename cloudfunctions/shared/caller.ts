@@ -9,6 +9,10 @@ export interface UserRecord {
   displayName: string
   roles: Role[]
   homeCommunityId?: string
+  /** The privacy guide the person agreed to, and when. */
+  privacyConsent?: { version: string; at: Date }
+  /** An account being deleted (`pending`, finished by the repair if cut short) or deleted. */
+  deletion?: 'pending' | 'done'
   createdAt: Date
 }
 

@@ -31,6 +31,16 @@ export const COLLECTIONS = {
   mediationCases: 'mediation_cases',
   mediationAssignments: 'mediation_assignments',
   mediationTeams: 'mediation_teams',
+  invitations: 'invitations',
+  roleGrants: 'role_grants',
+  teamMembers: 'team_members',
+  trainings: 'trainings',
+  trainingSignups: 'training_signups',
+  charityPools: 'charity_pools',
+  charityDonors: 'charity_donors',
+  charityDonations: 'charity_donations',
+  charityStock: 'charity_stock',
+  charityMoves: 'charity_moves',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -52,8 +62,11 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   districts: [],
   streets: [index(['districtId', 'asc'])],
   communities: [index(['streetId', 'asc'])],
-  users: [],
-  organizations: [index(['districtId', 'asc'], ['name', 'asc'])],
+  users: [index(['deletion', 'asc'])],
+  organizations: [
+    index(['districtId', 'asc'], ['name', 'asc']),
+    index(['streetId', 'asc'], ['name', 'asc']),
+  ],
   personal_needs: [
     index(['residentId', 'asc'], ['createdAt', 'desc']),
     index(['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']),
@@ -63,6 +76,8 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   audit_logs: [
     index(['targetId', 'asc'], ['at', 'desc']),
     index(['actorId', 'asc'], ['at', 'desc']),
+    index(['districtId', 'asc'], ['at', 'desc']),
+    index(['streetId', 'asc'], ['at', 'desc']),
   ],
   community_needs: [
     index(['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']),
@@ -78,6 +93,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['date', 'asc']),
     index(['communityId', 'asc'], ['date', 'asc']),
     index(['status', 'asc']),
+    index(['orgId', 'asc'], ['date', 'asc']),
   ],
   stall_slots: [index(['eventId', 'asc'], ['startsAt', 'asc'])],
   stall_bookings: [
@@ -117,6 +133,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   volunteer_shifts: [
     index(['status', 'asc'], ['date', 'asc']),
     index(['organizer.id', 'asc'], ['date', 'desc']),
+    index(['teamId', 'asc'], ['date', 'desc']),
   ],
   volunteer_signups: [
     index(['placeId', 'asc'], ['status', 'asc']),
@@ -126,6 +143,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   volunteer_hours: [
     index(['volunteerId', 'asc'], ['createdAt', 'desc']),
     index(['organizer.id', 'asc'], ['createdAt', 'desc']),
+    index(['teamId', 'asc'], ['createdAt', 'desc']),
   ],
   volunteer_certificates: [index(['volunteerId', 'asc'])],
   mediation_cases: [
@@ -138,4 +156,28 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   ],
   mediation_assignments: [index(['userId', 'asc'], ['createdAt', 'desc'])],
   mediation_teams: [],
+  invitations: [index(['scopeId', 'asc'], ['createdAt', 'desc'])],
+  role_grants: [index(['scopeId', 'asc'], ['grantedAt', 'desc']), index(['userId', 'asc'])],
+  team_members: [index(['teamId', 'asc'], ['status', 'asc']), index(['userId', 'asc'])],
+  trainings: [
+    index(['status', 'asc'], ['date', 'asc']),
+    index(['hostOrgId', 'asc'], ['date', 'desc']),
+  ],
+  training_signups: [
+    index(['placeId', 'asc'], ['status', 'asc']),
+    index(['placeId', 'asc'], ['checkInCode', 'asc']),
+    index(['userId', 'asc'], ['createdAt', 'desc']),
+    index(['status', 'asc']),
+  ],
+  charity_pools: [],
+  charity_donors: [index(['streetId', 'asc'], ['name', 'asc'])],
+  charity_donations: [
+    index(['streetId', 'asc'], ['quarter', 'asc'], ['receivedOn', 'asc']),
+    index(['donorId', 'asc'], ['receivedOn', 'desc']),
+  ],
+  charity_stock: [index(['streetId', 'asc'], ['name', 'asc'])],
+  charity_moves: [
+    index(['itemId', 'asc'], ['at', 'asc']),
+    index(['streetId', 'asc'], ['quarter', 'asc'], ['date', 'asc']),
+  ],
 }

@@ -23,6 +23,12 @@ export function command() {
   return cloud.database().command
 }
 
+/** A condition matching text that contains `text` (taken literally, case aside). */
+export function containing(text: string) {
+  const literal = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return cloud.database().RegExp({ regexp: literal, options: 'i' })
+}
+
 export async function findMany<T>(query: Query | Collection): Promise<T[]> {
   const { data } = (await query.get()) as { data: unknown[] }
   return data as T[]
@@ -65,6 +71,17 @@ export async function countWhere(name: CollectionName, filter: object): Promise<
   return total
 }
 
+/** The sum of a numeric field over the documents matching the filter, added up by the database. */
+export async function sumWhere(name: CollectionName, filter: object, field: string) {
+  const $ = command().aggregate
+  const { list } = (await collection(name)
+    .aggregate()
+    .match(filter as Filter)
+    .group({ _id: null, total: $.sum(`$${field}`) })
+    .end()) as { list: { total?: number }[] }
+  return list[0]?.total ?? 0
+}
+
 /** Inserts a document; answers its id (the given one, or one the database makes). */
 export async function insertOne(name: CollectionName, doc: object): Promise<string> {
   const { _id } = (await collection(name).add({ data: doc })) as { _id: string }
@@ -97,6 +114,14 @@ export async function updateWhere(name: CollectionName, filter: object, data: ob
     .where(filter as Filter)
     .update({ data })) as { stats: { updated: number } }
   return stats.updated
+}
+
+/** Removes the documents matching the filter; answers how many went. */
+export async function removeWhere(name: CollectionName, filter: object): Promise<number> {
+  const { stats } = (await collection(name)
+    .where(filter as Filter)
+    .remove()) as { stats: { removed: number } }
+  return stats.removed
 }
 
 /** Document-level reads and writes inside one transaction (all apply, or none). */

@@ -5,7 +5,8 @@ import type { Caller } from './caller'
 export type Role =
   | { kind: 'resident'; communityId: string }
   | { kind: 'volunteer'; communityId: string }
-  | { kind: 'org_member'; orgId: string }
+  /** `admin`: the organization's admin, who invites and removes its members (a member who may more). */
+  | { kind: 'org_member'; orgId: string; admin?: true }
   | { kind: 'community_worker'; communityId: string }
   | { kind: 'street_admin'; streetId: string }
   | { kind: 'district_admin'; districtId: string }
@@ -19,6 +20,34 @@ export const ROLE_LABELS: Record<RoleKind, string> = {
   community_worker: '社区工作者',
   street_admin: '街道管理员',
   district_admin: '区级管理员',
+}
+
+/** 组织管理员 for an admin's membership, otherwise the kind's label. */
+export function roleLabelOf(role: Role): string {
+  return role.kind === 'org_member' && role.admin ? '组织管理员' : ROLE_LABELS[role.kind]
+}
+
+/** The same role, admin flag aside: same kind, same community, street, district or organization. */
+export function sameRole(a: Role, b: Role): boolean {
+  return a.kind === b.kind && scopeOfRole(a) === scopeOfRole(b)
+}
+
+/**
+ * The roles with `role` granted, or undefined when it is held already. Granting an organization's
+ * admin to a member upgrades the membership in place; a member grant never downgrades an admin.
+ */
+export function withRole(roles: Role[], role: Role): Role[] | undefined {
+  const held = roles.find((candidate) => sameRole(candidate, role))
+  if (!held) return [...roles, role]
+  if (role.kind === 'org_member' && role.admin && !(held.kind === 'org_member' && held.admin)) {
+    return roles.map((candidate) => (candidate === held ? role : candidate))
+  }
+  return undefined
+}
+
+/** The roles without `role` (admin flag aside). */
+export function withoutRole(roles: Role[], role: Role): Role[] {
+  return roles.filter((candidate) => !sameRole(candidate, role))
 }
 
 /** Where a community sits in the hierarchy; enough to decide who oversees it. */
@@ -88,6 +117,11 @@ export function isDistrictAdmin(user: Caller, districtId: string): boolean {
 
 export function isMemberOf(user: Caller, orgId: string): boolean {
   return user.roles.some((role) => role.kind === 'org_member' && role.orgId === orgId)
+}
+
+/** An admin of the organization: invites and removes its members, credits its volunteers. */
+export function isOrgAdmin(user: Caller, orgId: string): boolean {
+  return user.roles.some((role) => role.kind === 'org_member' && role.orgId === orgId && role.admin)
 }
 
 export function requireMembership(user: Caller, organization: { _id: string; name: string }) {

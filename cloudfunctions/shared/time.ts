@@ -22,3 +22,9 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS)
 }
+
+/** The same calendar date `years` later (29 February becomes 1 March in a common year). */
+export function addYears(date: string, years: number): string {
+  const [year, month, day] = date.split('-').map(Number)
+  return new Date(Date.UTC(year + years, month - 1, day)).toISOString().slice(0, 10)
+}

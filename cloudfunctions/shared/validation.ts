@@ -59,6 +59,15 @@ export function stars(label: string) {
     .max(5, outOfRange)
 }
 
+/** A count the user types: places, quantities. */
+export function wholeNumber(label: string, { min, max }: { min: number; max: number }) {
+  return z
+    .number({ required_error: `请填写${label}`, invalid_type_error: `${label}无效` })
+    .int(`${label}须为整数`)
+    .min(min, min === 0 ? `${label}不能为负` : `${label}至少为 ${min}`)
+    .max(max, `${label}不能超过 ${max}`)
+}
+
 export function pageNumber() {
   return z
     .number({ invalid_type_error: '页码无效' })

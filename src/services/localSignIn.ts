@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { Result } from '../../cloudfunctions/shared/result'
 import { ERROR_MESSAGES } from '../../cloudfunctions/shared/errors'
-import { saveSessionToken } from './session'
+import { clearSessionToken, saveSessionToken, sessionToken } from './session'
 
 export interface DemoAccount {
   id: string
@@ -20,9 +20,21 @@ export async function signInAs(accountId: string): Promise<Result<{ token: strin
   return result
 }
 
-async function request<T>(method: 'GET' | 'POST', url: string, data?: object): Promise<Result<T>> {
+/** Ends the session on the server too, so the token answers as signed out even if it was copied. */
+export async function signOut(): Promise<void> {
+  const token = sessionToken()
+  clearSessionToken()
+  if (token) await request('POST', '/api/auth/sign-out', {}, { Authorization: `Bearer ${token}` })
+}
+
+async function request<T>(
+  method: 'GET' | 'POST',
+  url: string,
+  data?: object,
+  header: Record<string, string> = {},
+): Promise<Result<T>> {
   try {
-    return (await Taro.request<Result<T>>({ url, method, data })).data
+    return (await Taro.request<Result<T>>({ url, method, data, header })).data
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: ERROR_MESSAGES.NETWORK } }
   }

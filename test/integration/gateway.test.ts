@@ -37,12 +37,18 @@ describe('local cloud gateway', () => {
     expect(result).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } })
   })
 
-  it('names an organization member’s organization in their role', async () => {
-    const token = await signIn(env.cloud, 'demo-org-mayi')
-    const me = await callAs(env.cloud, token, 'account', 'me', {})
-    expect(me).toMatchObject({
+  it('names an organization member’s organization in their role, and its admins as such', async () => {
+    const member = await signIn(env.cloud, 'demo-org-moshang')
+    expect(await callAs(env.cloud, member, 'account', 'me', {})).toMatchObject({
       ok: true,
-      data: { roles: [{ kind: 'org_member', label: '组织成员 · 蚂蚁力量儿童义工团' }] },
+      data: { roles: [{ kind: 'org_member', label: '组织成员 · 即墨区品牌商会·墨商成长驿站' }] },
+    })
+    const admin = await signIn(env.cloud, 'demo-org-mayi')
+    expect(await callAs(env.cloud, admin, 'account', 'me', {})).toMatchObject({
+      ok: true,
+      data: {
+        roles: [{ kind: 'org_member', admin: true, label: '组织管理员 · 蚂蚁力量儿童义工团' }],
+      },
     })
   })
 

@@ -5,6 +5,7 @@ import {
   createVerifiedVolunteers,
   publishGuideShift,
   verifiedWang,
+  wangInMayiTeam,
   wangRegistration,
 } from './volunteersHelpers'
 
@@ -84,7 +85,7 @@ describe('volunteers: registration, shifts, hours', () => {
     expect(verified).toMatchObject({ ok: true, data: { status: 'verified' } })
   })
 
-  it('an organization’s volunteer joins its team', async () => {
+  it('a volunteer asks to join a team and the team’s organization approves', async () => {
     const { token } = await verifiedWang(env.cloud)
     const member = await signIn(env.cloud, 'demo-org-mayi')
     const team = await callAs(env.cloud, member, 'volunteers', 'createTeam', {
@@ -100,8 +101,29 @@ describe('volunteers: registration, shifts, hours', () => {
     const joined = await callAs(env.cloud, token, 'volunteers', 'joinTeam', {
       teamId: team.data.id,
     })
-    expect(joined).toMatchObject({
+    expect(joined).toMatchObject({ ok: true, data: { myStatus: 'pending' } })
+    expect(await callAs(env.cloud, token, 'volunteers', 'me', {})).toMatchObject({
+      data: { teams: [] },
+    })
+    const outsider = await signIn(env.cloud, 'demo-org-moshang')
+    for (const reviewer of [outsider, token]) {
+      const refused = await callAs(env.cloud, reviewer, 'volunteers', 'reviewTeamRequest', {
+        teamId: team.data.id,
+        userId: 'demo-resident-wang',
+        decision: 'approved',
+      })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    const approved = await callAs(env.cloud, member, 'volunteers', 'reviewTeamRequest', {
+      teamId: team.data.id,
+      userId: 'demo-resident-wang',
+      decision: 'approved',
+    })
+    expect(approved).toMatchObject({
       ok: true,
+      data: { members: [{ name: '王**', status: 'approved' }], requests: [] },
+    })
+    expect(await callAs(env.cloud, token, 'volunteers', 'me', {})).toMatchObject({
       data: { teams: [{ name: '医院导诊服务队', orgName: '蚂蚁力量儿童义工团' }] },
     })
   })
@@ -226,10 +248,10 @@ describe('volunteers: registration, shifts, hours', () => {
   })
 
   it('the hours ledger cannot be edited in place: a correction is a reversing entry', async () => {
-    const { token } = await verifiedWang(env.cloud)
+    const { token } = await wangInMayiTeam(env.cloud)
     const member = await signIn(env.cloud, 'demo-org-mayi')
     const added = await callAs(env.cloud, member, 'shifts', 'addHours', {
-      organizer: { kind: 'org', id: 'mayi' },
+      orgId: 'mayi',
       volunteerId: 'demo-resident-wang',
       serviceDate: '2026-10-01',
       minutes: 120,
@@ -246,7 +268,7 @@ describe('volunteers: registration, shifts, hours', () => {
       expect(attempt).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
     }
     const withEntry = await callAs(env.cloud, member, 'shifts', 'addHours', {
-      organizer: { kind: 'org', id: 'mayi' },
+      orgId: 'mayi',
       volunteerId: 'demo-resident-wang',
       serviceDate: '2026-10-01',
       minutes: 600,
@@ -290,14 +312,14 @@ describe('volunteers: registration, shifts, hours', () => {
   })
 
   it('the certificate names the organization, the volunteer, the hours and a code that verifies', async () => {
-    const { token } = await verifiedWang(env.cloud)
+    const { token } = await wangInMayiTeam(env.cloud)
     const member = await signIn(env.cloud, 'demo-org-mayi')
     for (const [serviceDate, minutes] of [
       ['2026-03-08', 90],
       ['2026-09-12', 165],
     ] as const) {
       await callAs(env.cloud, member, 'shifts', 'addHours', {
-        organizer: { kind: 'org', id: 'mayi' },
+        orgId: 'mayi',
         volunteerId: 'demo-resident-wang',
         serviceDate,
         minutes,
@@ -374,17 +396,28 @@ describe('volunteers: registration, shifts, hours', () => {
       organizer: { kind: 'org', id: 'mayi' },
     })
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const exported = await callAs(env.cloud, member, 'shifts', 'exportHours', {
-      organizer: { kind: 'org', id: 'mayi' },
-    })
-    if (!exported.ok) throw new Error(exported.error.message)
-    const workbook = new ExcelJS.Workbook()
-    const bytes = Buffer.from(exported.data.base64, 'base64')
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
-    const rows = (name: string) =>
-      (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) =>
-        Array.isArray(row) ? [row.slice(1)] : [],
+    const workbookOf = async (reveal: boolean) => {
+      const exported = await callAs(env.cloud, member, 'shifts', 'exportHours', {
+        organizer: { kind: 'org', id: 'mayi' },
+        reveal,
+      })
+      if (!exported.ok) throw new Error(exported.error.message)
+      const workbook = new ExcelJS.Workbook()
+      const bytes = Buffer.from(exported.data.base64, 'base64')
+      await workbook.xlsx.load(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
       )
+      return (name: string) =>
+        (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) =>
+          Array.isArray(row) ? [row.slice(1)] : [],
+        )
+    }
+    // By default the workbook masks names like every other view.
+    const masked = await workbookOf(false)
+    expect(masked('报名与签到').some((row) => row.includes('王秀英'))).toBe(false)
+    expect(masked('志愿时长')).toContainEqual(['王**', 1.75, 1])
+    // Real names only on an explicit reveal, audited as such; every export is audited.
+    const rows = await workbookOf(true)
     const wangRow = rows('报名与签到').find((row) => row.includes('王秀英'))
     expect(wangRow).toEqual([
       TOMORROW,
@@ -397,11 +430,9 @@ describe('volunteers: registration, shifts, hours', () => {
       1.75,
     ])
     expect(rows('志愿时长')).toContainEqual(['王秀英', 1.75, 1])
-    expect(
-      env.cloud.database.count('audit_logs', {
-        action: 'shifts.exportHours',
-        actorId: 'demo-org-mayi',
-      }),
-    ).toBe(1)
+    await workbookOf(false)
+    const audited = (action: string) =>
+      env.cloud.database.count('audit_logs', { action, actorId: 'demo-org-mayi' })
+    expect([audited('shifts.exportHours'), audited('shifts.exportHours.revealed')]).toEqual([2, 1])
   })
 })

@@ -82,3 +82,22 @@ export async function publishGuideShift(
   if (!published.ok) throw new Error(published.error.message)
   return { shiftId: published.data.id, shiftCode: published.data.checkInCode ?? '' }
 }
+
+/** 王阿姨, verified, asks to join 蚂蚁力量's team and its admin approves; answers her token. */
+export async function wangInMayiTeam(cloud: LocalCloud): Promise<{ token: string; code: string }> {
+  const wang = await verifiedWang(cloud)
+  const admin = await signIn(cloud, 'demo-org-mayi')
+  const team = await callAs(cloud, admin, 'volunteers', 'createTeam', {
+    orgId: 'mayi',
+    name: '医院导诊服务队',
+  })
+  if (!team.ok) throw new Error(team.error.message)
+  await callAs(cloud, wang.token, 'volunteers', 'joinTeam', { teamId: team.data.id })
+  const approved = await callAs(cloud, admin, 'volunteers', 'reviewTeamRequest', {
+    teamId: team.data.id,
+    userId: 'demo-resident-wang',
+    decision: 'approved',
+  })
+  if (!approved.ok) throw new Error(approved.error.message)
+  return wang
+}

@@ -25,7 +25,12 @@ describe('account and directory services', () => {
       { communityId: 'c3' },
       person,
     )
-    expect(moved.homeCommunity).toEqual({ id: 'c3', name: '西一社区', streetName: '西街道' })
+    expect(moved.homeCommunity).toEqual({
+      id: 'c3',
+      name: '西一社区',
+      streetId: 's2',
+      streetName: '西街道',
+    })
     expect(
       (
         await refusal(

@@ -1,33 +1,25 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import type { ZodTypeAny } from 'zod'
-import { accountInputs } from '../../cloudfunctions/features/account/contract'
-import { claimsInputs } from '../../cloudfunctions/features/claims/contract'
-import { directoryInputs } from '../../cloudfunctions/features/directory/contract'
-import { listsInputs } from '../../cloudfunctions/features/lists/contract'
-import { maintenanceInputs } from '../../cloudfunctions/features/maintenance/contract'
-import { matchingInputs } from '../../cloudfunctions/features/matching/contract'
-import { mediationInputs } from '../../cloudfunctions/features/mediation/contract'
-import { needsInputs } from '../../cloudfunctions/features/needs/contract'
-import { projectsInputs } from '../../cloudfunctions/features/projects/contract'
-import { shiftsInputs } from '../../cloudfunctions/features/shifts/contract'
-import { stallsInputs } from '../../cloudfunctions/features/stalls/contract'
-import { volunteersInputs } from '../../cloudfunctions/features/volunteers/contract'
 import { AppError } from '../../cloudfunctions/shared/errors'
 import { cleanText, parseInput, text } from '../../cloudfunctions/shared/validation'
 
-const FUNCTIONS: Record<string, Record<string, ZodTypeAny>> = {
-  account: accountInputs,
-  claims: claimsInputs,
-  directory: directoryInputs,
-  lists: listsInputs,
-  maintenance: maintenanceInputs,
-  matching: matchingInputs,
-  mediation: mediationInputs,
-  needs: needsInputs,
-  projects: projectsInputs,
-  shifts: shiftsInputs,
-  stalls: stallsInputs,
-  volunteers: volunteersInputs,
-}
+const FEATURES_DIR = path.resolve(__dirname, '..', '..', 'cloudfunctions', 'features')
+
+/** Every feature's input schemas, found on disk so a new feature is fuzzed without being listed. */
+const FUNCTIONS: Record<string, Record<string, ZodTypeAny>> = Object.fromEntries(
+  readdirSync(FEATURES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by the folder's name
+      const contract = require(path.join(FEATURES_DIR, entry.name, 'contract')) as Record<
+        string,
+        unknown
+      >
+      const inputs = Object.entries(contract).find(([name]) => name.endsWith('Inputs'))
+      return inputs ? [[entry.name, inputs[1] as Record<string, ZodTypeAny>]] : []
+    }),
+)
 
 /** Payloads no form of the app sends: wrong shapes, wrong types in every field, extra fields. */
 function badPayloads(schema: ZodTypeAny): unknown[] {

@@ -69,6 +69,7 @@ describe('双清单 pages in the compiled mini-program', () => {
       id: 'demo-org-mayi',
       displayName: '赵队长',
       roles: [{ kind: 'org_member', scopeId: 'mayi', label: '组织成员 · 蚂蚁力量儿童义工团' }],
+      privacy: { version: '2026-11', agreed: true },
     }
     const { text } = await renderWeappPage('pages/home/index', {
       cloud: { 'account.me': { ok: true, data: member } },

@@ -4,7 +4,8 @@ const resident = {
   id: 'u1',
   displayName: '王阿姨',
   roles: [{ kind: 'resident', scopeId: 'dahua', label: '居民 · 大华社区' }],
-  homeCommunity: { id: 'dahua', name: '大华社区', streetName: '潮海街道' },
+  homeCommunity: { id: 'dahua', name: '大华社区', streetId: 'chaohai', streetName: '潮海街道' },
+  privacy: { version: '2026-11', agreed: true },
 }
 const worker = {
   ...resident,
@@ -52,7 +53,21 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
     const lines = text.split('\n')
     expect(lines).toEqual(expect.arrayContaining(['发布需求', '我的需求', '潮海街道 · 大华社区']))
     expect(lines).not.toContain('社区需求')
+    expect(lines).not.toContain('请阅读并同意隐私保护指引')
+    // Her street's 慈善资源库 and 乔社学院 are open to her; the registry and appointments are not.
+    expect(lines).toEqual(expect.arrayContaining(['乔社学院', '志愿服务队', '慈善资源库']))
+    expect(lines).not.toContain('人员管理')
+    expect(lines).not.toContain('审计日志')
     expect(calls).toEqual([{ name: 'account', data: { action: 'me', payload: {} } }])
+  })
+
+  it('asks a first-time user to read and agree to the privacy guide', async () => {
+    const firstTime = { ...resident, privacy: { version: '2026-11', agreed: false } }
+    const { text } = await renderWeappPage('pages/home/index', {
+      cloud: { 'account.me': { ok: true, data: firstTime } },
+      waitForText: '请阅读并同意隐私保护指引',
+    })
+    expect(text).toContain('您好，王阿姨')
   })
 
   it('shows a community worker the community’s needs on 服务大厅', async () => {

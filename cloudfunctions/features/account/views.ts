@@ -1,9 +1,10 @@
 import type { UserRecord } from '../../shared/caller'
 import type { NotificationRecord } from '../../shared/notifications'
-import { ROLE_LABELS, scopeOfRole } from '../../shared/roles'
+import { roleLabelOf, scopeOfRole } from '../../shared/roles'
 import type { DistrictTree } from '../directory/domain'
 import type { Organization } from '../organizations/domain'
 import type { MeView, NotificationView } from './contract'
+import { PRIVACY_POLICY_VERSION } from './domain'
 
 export function toMeView(
   user: UserRecord,
@@ -22,11 +23,21 @@ export function toMeView(
       const scopeName = nameOf(scopeId)
       return {
         kind: role.kind,
+        ...(role.kind === 'org_member' && role.admin ? { admin: true as const } : {}),
         scopeId,
-        label: scopeName ? `${ROLE_LABELS[role.kind]} · ${scopeName}` : ROLE_LABELS[role.kind],
+        label: scopeName ? `${roleLabelOf(role)} · ${scopeName}` : roleLabelOf(role),
       }
     }),
-    homeCommunity: home && { id: home._id, name: home.name, streetName: nameOf(home.streetId) },
+    homeCommunity: home && {
+      id: home._id,
+      name: home.name,
+      streetId: home.streetId,
+      streetName: nameOf(home.streetId),
+    },
+    privacy: {
+      version: PRIVACY_POLICY_VERSION,
+      agreed: user.privacyConsent?.version === PRIVACY_POLICY_VERSION,
+    },
   }
 }
 

@@ -17,6 +17,8 @@ import {
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { readAll } from '../../shared/paging'
+import { listPendingDeletions } from '../account/repository'
+import { finishAccountDeletion } from '../account/service'
 import { commitClaimIn } from '../claims/service'
 import type { NeedClaim } from '../claims/domain'
 import {
@@ -31,6 +33,7 @@ import { listUnfinishedRuns } from '../matching/repository'
 import { newProject, projectIdOf, type CoBuildProject } from '../projects/domain'
 import { SHIFT_SIGNUPS } from '../shifts/domain'
 import { STALL_BOOKINGS } from '../stalls/domain'
+import { TRAINING_SIGNUPS } from '../trainings/domain'
 import { listEventsStillPublishing } from '../stalls/repository'
 import { completePublishing } from '../stalls/service'
 import { migrateLegacyDocuments } from './legacy'
@@ -68,8 +71,8 @@ export interface CheckOptions {
 
 /**
  * The invariant check: documents in an older shape are brought up to date; then every place's
- * ledger agrees with its reservations (first in line promoted), every publish and matching run
- * is finished, an approved claim holds its units and has its linked project, and a confirmed
+ * ledger agrees with its reservations (first in line promoted), every publish, matching run and
+ * account deletion is finished, an approved claim holds its units and has its linked project, and a confirmed
  * proposal holds its units on both sides. Each repair is audited.
  */
 export async function checkAndRepair(options: CheckOptions): Promise<RepairReport> {
@@ -89,8 +92,12 @@ export async function checkAndRepair(options: CheckOptions): Promise<RepairRepor
     else await dropRun(run)
     repairs.push(await audited('matching_run', run._id, `run left ${run.status}`))
   }
-  for (const kind of [STALL_BOOKINGS, SHIFT_SIGNUPS]) {
+  for (const kind of [STALL_BOOKINGS, SHIFT_SIGNUPS, TRAINING_SIGNUPS]) {
     repairs.push(...(await reconcilePlaces(kind, options)))
+  }
+  for (const user of await listPendingDeletions()) {
+    await finishAccountDeletion(user)
+    repairs.push(await audited('account', user._id, 'deletion not finished'))
   }
   if (options.full) {
     repairs.push(...(await repairClaims(options.now)))

@@ -12,6 +12,8 @@ export const GRADE_RATING: Record<NonNullable<Organization['grade']>, number> = 
   '5A': 5,
   '4A': 4.5,
   '3A': 4,
+  '2A': 3.5,
+  '1A': 3,
 }
 
 /**

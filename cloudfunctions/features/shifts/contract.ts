@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import type { Endpoints } from '../../shared/endpoints'
-import { calendarDate, clockTime, oneOf, recordId, text } from '../../shared/validation'
+import {
+  calendarDate,
+  clockTime,
+  oneOf,
+  recordId,
+  text,
+  wholeNumber,
+} from '../../shared/validation'
 import { skillList } from '../volunteers/contract'
 import type { Organizer, VolunteerSkill } from '../volunteers/domain'
 
@@ -30,13 +37,11 @@ export const shiftsInputs = {
       start: clockTime('开始时间'),
       end: clockTime('结束时间'),
       place: text('地点', { max: 50 }),
-      capacity: z
-        .number({ required_error: '请填写招募人数', invalid_type_error: '招募人数无效' })
-        .int('招募人数须为整数')
-        .min(1, '招募人数至少为 1')
-        .max(500, '招募人数不能超过 500'),
+      capacity: wholeNumber('招募人数', { min: 1, max: 500 }),
       requiredSkills: skillList,
       linkedId: recordId('关联活动').optional(),
+      /** A team's shift: only the team's approved members sign up, its hours count for the team. */
+      teamId: recordId('志愿服务队').optional(),
     })
     .strict()
     .refine((shift) => shift.start < shift.end, { message: '结束时间须晚于开始时间' }),
@@ -54,23 +59,42 @@ export const shiftsInputs = {
     .strict(),
   selfCheckIn: z.object({ shiftId: recordId('班次'), shiftCode: code('班次签到码') }).strict(),
   selfCheckOut: z.object({ shiftId: recordId('班次'), shiftCode: code('班次签到码') }).strict(),
+  /**
+   * A line added by hand: for a shift the volunteer was signed up for (by its organizer), or for
+   * service to an organization whose team the volunteer is in (by that organization's admin).
+   */
   addHours: z
     .object({
-      organizer: organizerRef,
       volunteerId: recordId('志愿者'),
-      serviceDate: calendarDate,
+      shiftId: recordId('班次').optional(),
+      orgId: recordId('组织').optional(),
+      /** For service outside a shift; a shift's line is dated on the shift's day. */
+      serviceDate: calendarDate.optional(),
       minutes: z
         .number({ required_error: '请填写时长', invalid_type_error: '时长无效' })
         .int('时长须为整数分钟')
         .min(15, '时长至少 15 分钟')
-        .max(24 * 60, '单次时长不能超过 24 小时'),
+        .max(24 * 60, '单条时长不能超过一天（24 小时）'),
       reason: text('原因', { min: 2, max: 100 }),
     })
-    .strict(),
+    .strict()
+    .superRefine((input, context) => {
+      if (Boolean(input.shiftId) === Boolean(input.orgId)) {
+        context.addIssue({ code: 'custom', message: '请选择补记时长的班次或组织（二选一）' })
+      } else if (input.orgId && !input.serviceDate) {
+        context.addIssue({ code: 'custom', message: '请选择服务日期' })
+      }
+    }),
   reverseHours: z
     .object({ entryId: recordId('时长记录'), reason: text('原因', { min: 2, max: 100 }) })
     .strict(),
-  exportHours: z.object({ organizer: organizerRef }).strict(),
+  exportHours: z
+    .object({
+      organizer: organizerRef,
+      /** Real names in the workbook: an explicit reveal, audited as such; masked otherwise. */
+      reveal: z.boolean({ invalid_type_error: '导出选项无效' }).default(false),
+    })
+    .strict(),
 }
 
 export interface ShiftView {
@@ -92,6 +116,8 @@ export interface ShiftView {
   waiting: number
   requiredSkills: VolunteerSkill[]
   linkedId?: string
+  teamId?: string
+  teamName?: string
   /** Set when the caller may run the shift (check-in, roster). */
   checkInCode?: string
   canManage: boolean

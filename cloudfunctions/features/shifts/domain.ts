@@ -28,6 +28,9 @@ export interface Shift {
   requiredSkills: VolunteerSkill[]
   /** An event, stall or project this shift serves. */
   linkedId?: string
+  /** A team's shift: only its approved members sign up. */
+  teamId?: string
+  teamName?: string
   /** Volunteers type it in (or scan it) to check themselves in and out. */
   checkInCode: string
   status: 'open' | 'cancelled'

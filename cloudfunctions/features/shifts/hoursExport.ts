@@ -1,19 +1,23 @@
+import { maskName } from '../../shared/privacy'
 import { chinaDateOf } from '../../shared/time'
 import { formatHours, type HoursEntry, type Organizer } from '../volunteers/domain'
 import type { Shift, ShiftSignup } from './domain'
 import { attendanceTimes, attendedMinutes } from './views'
 
 /**
- * The organizer's sign-ups and hours as an Excel workbook. exceljs is loaded here, on first
- * export, so no other action of the function pays for it at a cold start.
+ * The organizer's sign-ups and hours as an Excel workbook, names masked as in every other view
+ * unless the export reveals them. exceljs is loaded here, on first export, so no other action of
+ * the function pays for it at a cold start.
  */
 export async function hoursWorkbook(
   organizer: Organizer,
   shifts: Shift[],
   signups: ShiftSignup[],
   entries: HoursEntry[],
+  names: 'masked' | 'revealed',
 ): Promise<{ fileName: string; base64: string; rows: number }> {
   const { default: ExcelJS } = await import('exceljs')
+  const shown = (name: string) => (names === 'revealed' ? name : maskName(name))
   const shiftById = new Map(shifts.map((shift) => [shift._id, shift]))
   const workbook = new ExcelJS.Workbook()
   const attendance = workbook.addWorksheet('报名与签到')
@@ -26,7 +30,7 @@ export async function hoursWorkbook(
       shift.date,
       shift.title,
       `${shift.start}-${shift.end}`,
-      signup.volunteerName,
+      shown(signup.volunteerName),
       signup.status === 'booked' ? '已报名' : '候补',
       times.checkInAt ?? '',
       times.checkOutAt ?? '',
@@ -47,7 +51,7 @@ export async function hoursWorkbook(
     totals.set(entry.volunteerId, total)
   }
   for (const total of [...totals.values()].sort((a, b) => b.minutes - a.minutes)) {
-    perVolunteer.addRow([total.name, Number(formatHours(total.minutes)), total.count])
+    perVolunteer.addRow([shown(total.name), Number(formatHours(total.minutes)), total.count])
   }
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
   return {

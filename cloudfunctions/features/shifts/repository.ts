@@ -48,6 +48,14 @@ export function listShiftsOfOrganizers(organizerIds: string[]): Promise<Shift[]>
   )
 }
 
+/** A team's shifts, latest first. */
+export function listShiftsOfTeam(teamId: string): Promise<Shift[]> {
+  return readAll<Shift>(COLLECTIONS.volunteerShifts, { teamId }, [
+    ['date', 'desc'],
+    ['_id', 'asc'],
+  ])
+}
+
 export function findSignup(id: string): Promise<ShiftSignup | undefined> {
   return findById<ShiftSignup>(COLLECTIONS.volunteerSignups, id)
 }

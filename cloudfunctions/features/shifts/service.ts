@@ -9,13 +9,15 @@ import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { maskName, maskPhone } from '../../shared/privacy'
-import { memberOrganizationIds, workerCommunityIds } from '../../shared/roles'
+import { isOrgAdmin, memberOrganizationIds, workerCommunityIds } from '../../shared/roles'
 import { chinaDateOf } from '../../shared/time'
 import { requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import {
+  MAX_MINUTES_PER_DAY,
   VOLUNTEER_SKILLS,
   checkoutEntryIdOf,
+  formatHours,
   type HoursEntry,
   type Organizer,
   type VolunteerRecord,
@@ -28,8 +30,15 @@ import {
   findVolunteerByCode,
   findVolunteers,
   listHoursOfOrganizer,
+  listHoursOfVolunteer,
+  listTeams,
 } from '../volunteers/repository'
-import { requireVerifiedVolunteer, requireVolunteer } from '../volunteers/service'
+import {
+  isApprovedTeamMember,
+  requireTeam,
+  requireVerifiedVolunteer,
+  requireVolunteer,
+} from '../volunteers/service'
 import { shiftsInputs, type AttendanceView, type ShiftsApi } from './contract'
 import {
   SHIFT_SIGNUPS,
@@ -63,6 +72,10 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       if (input.date < chinaDateOf(new Date())) {
         throw new AppError('INVALID_INPUT', '不能发布已过去日期的班次')
       }
+      const team = input.teamId ? await requireTeam(input.teamId) : undefined
+      if (team && (organizer.kind !== 'org' || team.orgId !== organizer.id)) {
+        throw new AppError('FORBIDDEN', '只能为本组织的志愿服务队发布班次')
+      }
       const shift = await insertShift({
         organizer,
         districtId: community.districtId,
@@ -77,6 +90,7 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
         capacity: emptyLedger(input.capacity),
         requiredSkills: [...new Set(input.requiredSkills)],
         ...(input.linkedId ? { linkedId: input.linkedId } : {}),
+        ...(team ? { teamId: team._id, teamName: team.name } : {}),
         checkInCode: randomCode(),
         status: 'open',
         createdBy: caller._id,
@@ -119,6 +133,9 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
           'FORBIDDEN',
           `该岗位需要以下技能：${missing.map((skill) => VOLUNTEER_SKILLS[skill]).join('、')}`,
         )
+      }
+      if (shift.teamId && !(await isApprovedTeamMember(shift.teamId, caller._id))) {
+        throw new AppError('FORBIDDEN', `该班次仅限${shift.teamName ?? '本队'}成员报名`)
       }
       const outcome = await reserve(SHIFT_SIGNUPS, {
         placeId: shift._id,
@@ -186,12 +203,14 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
     async checkIn({ shiftId, volunteerCode, at }, caller) {
       const shift = await requireShiftStaff(caller, shiftId)
       const volunteer = await volunteerWithCode(volunteerCode)
+      refuseOwnEnteredTime(caller, volunteer, at)
       return checkIn(shift, volunteer, at ? attendanceTime(shift, new Date(at)) : new Date())
     },
 
     async checkOut({ shiftId, volunteerCode, at }, caller) {
       const shift = await requireShiftStaff(caller, shiftId)
       const volunteer = await volunteerWithCode(volunteerCode)
+      refuseOwnEnteredTime(caller, volunteer, at)
       return checkOut(
         shift,
         volunteer,
@@ -215,21 +234,45 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       )
     },
 
-    async addHours({ organizer: ref, volunteerId, serviceDate, minutes, reason }, caller) {
-      const organizer = await requireOrganizerStaff(caller, ref)
+    async addHours({ volunteerId, shiftId, orgId, serviceDate, minutes, reason }, caller) {
+      if (volunteerId === caller._id) {
+        throw new AppError('FORBIDDEN', '不能为自己补记志愿时长')
+      }
       const volunteer = await requireVolunteer(volunteerId)
+      const credit = shiftId
+        ? await shiftCredit(caller, shiftId, volunteer)
+        : await organizationCredit(caller, orgId!, serviceDate!, volunteer)
+      const dayMinutes = (await listHoursOfVolunteer(volunteerId))
+        .filter((entry) => entry.serviceDate === credit.serviceDate)
+        .reduce((sum, entry) => sum + entry.minutes, 0)
+      if (dayMinutes + minutes > MAX_MINUTES_PER_DAY) {
+        throw new AppError(
+          'CONFLICT',
+          `该志愿者 ${credit.serviceDate} 已记 ${formatHours(dayMinutes)} 小时，一天合计不能超过 24 小时`,
+        )
+      }
       const entryId = `admin-${Date.now().toString(36)}${randomCode()}`
-      await appendHoursEntry({
-        _id: entryId,
-        volunteerId,
-        volunteerName: volunteer.realName,
-        minutes,
-        source: 'admin',
-        organizer,
-        serviceDate,
-        recordedBy: caller._id,
-        reason,
-        createdAt: new Date(),
+      await transaction(async (tx) => {
+        await appendHoursEntryIn(tx, {
+          _id: entryId,
+          volunteerId,
+          volunteerName: volunteer.realName,
+          minutes,
+          source: 'admin',
+          ...credit,
+          recordedBy: caller._id,
+          reason,
+          createdAt: new Date(),
+        })
+        await recordAuditIn(tx, {
+          actorId: caller._id,
+          action: 'shifts.addHours',
+          collection: COLLECTIONS.volunteerHours,
+          targetId: volunteerId,
+          detail: `补记 ${formatHours(minutes)} 小时：${reason}`,
+          districtId: volunteer.districtId,
+          streetId: volunteer.streetId,
+        })
       })
       return { entryId }
     },
@@ -238,6 +281,9 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       const entry = await findHoursEntry(entryId)
       if (!entry) throw new AppError('NOT_FOUND', '该时长记录不存在')
       await requireOrganizerStaff(caller, entry.organizer)
+      if (entry.volunteerId === caller._id) {
+        throw new AppError('FORBIDDEN', '不能处理自己的志愿时长')
+      }
       if (entry.reverses) throw new AppError('CONFLICT', '冲正记录不能再次冲正')
       const reversalId = `reversal-${entry._id}`
       const added = await appendHoursEntry({
@@ -248,6 +294,7 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
         source: 'admin',
         organizer: entry.organizer,
         ...(entry.shiftId ? { shiftId: entry.shiftId } : {}),
+        ...(entry.teamId ? { teamId: entry.teamId } : {}),
         serviceDate: entry.serviceDate,
         recordedBy: caller._id,
         reason,
@@ -258,22 +305,24 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       return { entryId: reversalId }
     },
 
-    async exportHours({ organizer: ref }, caller) {
+    async exportHours({ organizer: ref, reveal }, caller) {
       const organizer = await requireOrganizerStaff(caller, ref)
-      const [shifts, entries] = await Promise.all([
+      const [shifts, entries, place] = await Promise.all([
         listShiftsOfOrganizers([organizer.id]),
         listHoursOfOrganizer(organizer.id),
+        placeOfOrganizer(ref),
       ])
       const signups = await listSignupsOfShifts(shifts.map((shift) => shift._id))
-      // The workbook carries volunteers' real names: a staff read of personal data, so audited.
+      // Every export is audited; one with real names is an explicit reveal and says so.
       await recordAudit({
         actorId: caller._id,
-        action: 'shifts.exportHours',
+        action: reveal ? 'shifts.exportHours.revealed' : 'shifts.exportHours',
         collection: COLLECTIONS.volunteerHours,
         targetId: organizer.id,
-        detail: '导出志愿者姓名与服务时长',
+        detail: reveal ? '导出志愿者真实姓名与服务时长' : '导出服务时长（姓名已隐藏）',
+        ...place,
       })
-      return hoursWorkbook(organizer, shifts, signups, entries)
+      return hoursWorkbook(organizer, shifts, signups, entries, reveal ? 'revealed' : 'masked')
     },
   },
 )
@@ -307,6 +356,63 @@ async function requireShiftStaff(caller: Caller, shiftId: string): Promise<Shift
   const shift = await requireShift(shiftId)
   await requireOrganizerStaff(caller, shift.organizer)
   return shift
+}
+
+/** Staff enter times from the paper sheet for others; their own attendance runs on the clock. */
+function refuseOwnEnteredTime(caller: Caller, volunteer: VolunteerRecord, at: string | undefined) {
+  if (at && volunteer._id === caller._id) {
+    throw new AppError('FORBIDDEN', '不能为自己补记签到签退时间，请用班次签到码自助签到')
+  }
+}
+
+/** A line for a shift: by its organizer, for a volunteer who was signed up for it. */
+async function shiftCredit(caller: Caller, shiftId: string, volunteer: VolunteerRecord) {
+  const shift = await requireShiftStaff(caller, shiftId)
+  const signup = await findSignup(reservationIdOf(shift._id, volunteer._id))
+  if (signup?.status !== 'booked') {
+    throw new AppError('FORBIDDEN', '该志愿者没有报名此班次，不能为其补记时长')
+  }
+  return {
+    organizer: shift.organizer,
+    shiftId: shift._id,
+    ...(shift.teamId ? { teamId: shift.teamId } : {}),
+    serviceDate: shift.date,
+  }
+}
+
+/** A line outside a shift: by an admin of an organization whose team the volunteer is in. */
+async function organizationCredit(
+  caller: Caller,
+  orgId: string,
+  serviceDate: string,
+  volunteer: VolunteerRecord,
+) {
+  const organization = await requireOrganization(orgId)
+  if (!isOrgAdmin(caller, orgId)) {
+    throw new AppError('FORBIDDEN', `只有${organization.name}的管理员可以补记本组织的志愿时长`)
+  }
+  const teams = await listTeams(orgId)
+  if (!teams.some((team) => volunteer.teamIds.includes(team._id))) {
+    throw new AppError('FORBIDDEN', `该志愿者不是${organization.name}志愿服务队的成员`)
+  }
+  if (serviceDate > chinaDateOf(new Date())) {
+    throw new AppError('INVALID_INPUT', '服务日期不能晚于今天')
+  }
+  const organizer: Organizer = { kind: 'org', id: organization._id, name: organization.name }
+  return { organizer, serviceDate }
+}
+
+/** The district (and street) an organizer belongs to, for its audit lines. */
+async function placeOfOrganizer(ref: Pick<Organizer, 'kind' | 'id'>) {
+  if (ref.kind === 'org') {
+    const organization = await requireOrganization(ref.id)
+    return {
+      districtId: organization.districtId,
+      ...(organization.streetId ? { streetId: organization.streetId } : {}),
+    }
+  }
+  const community = await requireCommunity(ref.id)
+  return { districtId: community.districtId, streetId: community.streetId }
 }
 
 async function volunteerWithCode(code: string): Promise<VolunteerRecord> {
@@ -372,6 +478,7 @@ async function checkOut(
       source: 'checkin',
       organizer: shift.organizer,
       shiftId: shift._id,
+      ...(shift.teamId ? { teamId: shift.teamId } : {}),
       serviceDate: shift.date,
       recordedBy: recordedBy._id,
       createdAt: new Date(),

@@ -39,6 +39,7 @@ export function toShiftView(
     waiting: shift.capacity.waiting,
     requiredSkills: shift.requiredSkills,
     ...(shift.linkedId ? { linkedId: shift.linkedId } : {}),
+    ...(shift.teamId ? { teamId: shift.teamId, teamName: shift.teamName ?? '' } : {}),
     ...(manages ? { checkInCode: shift.checkInCode } : {}),
     canManage: manages,
     ...(active

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto'
+import { digitCode, unusedCode } from '../../shared/codes'
 import type { Caller } from '../../shared/caller'
 import { cancelReservation, reserve, settle, settleAll } from '../../shared/capacity/reservations'
 import { isActive } from '../../shared/capacity/reservation'
@@ -175,7 +176,7 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
           startsAt: new Date(slot.startsAt),
           endsAt: new Date(slot.endsAt),
           residentName: caller.displayName,
-          checkInCode: await freshCheckInCode(event._id),
+          checkInCode: await unusedCode(digitCode, (code) => isCodeTaken(event._id, code)),
         },
       })
       if (outcome.kind === 'refused') {
@@ -323,14 +324,6 @@ async function linesOf(bookings: StallBooking[]): Promise<Map<string, StallSlot>
 
 function newEventId(): string {
   return `ev${Date.now().toString(36)}${randomInt(36 ** 4).toString(36)}`
-}
-
-/** A 6-digit code no other booking of the event holds. */
-async function freshCheckInCode(eventId: string): Promise<string> {
-  for (;;) {
-    const code = String(randomInt(1_000_000)).padStart(6, '0')
-    if (!(await isCodeTaken(eventId, code))) return code
-  }
 }
 
 async function requirePublishedEvent(eventId: string): Promise<StallEvent> {

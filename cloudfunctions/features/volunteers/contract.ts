@@ -8,6 +8,7 @@ import {
   VOLUNTEER_SKILLS,
   VOLUNTEER_STATUSES,
   type Availability,
+  type TeamMembershipStatus,
   type VolunteerKind,
   type VolunteerSkill,
   type VolunteerStatus,
@@ -64,10 +65,24 @@ export const volunteersInputs = {
     })
     .strict(),
   createTeam: z
-    .object({ orgId: recordId('组织'), name: text('队伍名称', { min: 2, max: 30 }) })
+    .object({
+      orgId: recordId('组织'),
+      name: text('队伍名称', { min: 2, max: 30 }),
+      description: text('队伍简介', { max: 100 }).optional(),
+    })
     .strict(),
   listTeams: z.object({ orgId: recordId('组织').optional() }).strict(),
+  /** Asks to join; the team's organization approves. */
   joinTeam: z.object({ teamId: recordId('志愿服务队') }).strict(),
+  team: z.object({ teamId: recordId('志愿服务队') }).strict(),
+  reviewTeamRequest: z
+    .object({
+      teamId: recordId('志愿服务队'),
+      userId: recordId('志愿者'),
+      decision: oneOf('审批结果', ['approved', 'rejected'] as const),
+      reason: text('原因', { max: 100 }).optional(),
+    })
+    .strict(),
   myService: z.object({}).strict(),
   certificate: z.object({ organizerId: recordId('组织'), year: yearNumber }).strict(),
   verifyCertificate: z
@@ -98,6 +113,38 @@ export interface VolunteerTeamView {
   orgId: string
   orgName: string
   name: string
+  description?: string
+  /** The caller's request or membership, if any. */
+  myStatus?: TeamMembershipStatus
+  /** The caller belongs to the team's organization: approves requests, publishes its shifts. */
+  canManage: boolean
+}
+
+export interface TeamMemberView {
+  userId: string
+  /** Masked unless it is the caller. */
+  name: string
+  status: TeamMembershipStatus
+  requestedAt: string
+}
+
+export interface TeamShiftView {
+  id: string
+  title: string
+  date: string
+  start: string
+  end: string
+  taken: number
+  capacity: number
+}
+
+export interface TeamDetailView extends VolunteerTeamView {
+  members: TeamMemberView[]
+  /** Requests waiting for approval, for those who manage the team. */
+  requests: TeamMemberView[]
+  shifts: TeamShiftView[]
+  /** Σ of the hours lines of the team's shifts. */
+  totalMinutes: number
 }
 
 export interface OrganizerHours {
@@ -166,7 +213,9 @@ export type VolunteersApi = Endpoints<
     review: VolunteerProfileView
     createTeam: VolunteerTeamView
     listTeams: VolunteerTeamView[]
-    joinTeam: VolunteerProfileView
+    joinTeam: VolunteerTeamView
+    team: TeamDetailView
+    reviewTeamRequest: TeamDetailView
     myService: MyServiceView
     certificate: CertificateView
     verifyCertificate: CertificateCheckView

@@ -31,6 +31,7 @@ export const VOLUNTEER_STATUSES = {
   pending: '待审核',
   verified: '已认证',
   rejected: '未通过',
+  withdrawn: '已注销',
 } as const
 export type VolunteerStatus = keyof typeof VOLUNTEER_STATUSES
 
@@ -64,14 +65,38 @@ export interface VolunteerRecord {
   updatedAt: Date
 }
 
-/** An organization's volunteer team (志愿服务队). */
+/** An organization's volunteer team (志愿服务队), e.g. 妇女维权志愿小分队. */
 export interface VolunteerTeam {
   _id: string
   orgId: string
   orgName: string
   name: string
+  description?: string
   createdBy: string
   createdAt: Date
+}
+
+export const TEAM_MEMBERSHIP_STATUSES = {
+  pending: '待审批',
+  approved: '已加入',
+  rejected: '未通过',
+} as const
+export type TeamMembershipStatus = keyof typeof TEAM_MEMBERSHIP_STATUSES
+
+/** A volunteer's request to join a team, approved by the team's organization (`<team>:<user>`). */
+export interface TeamMembership {
+  _id: string
+  teamId: string
+  userId: string
+  status: TeamMembershipStatus
+  requestedAt: Date
+  decidedBy?: string
+  decidedAt?: Date
+  reason?: string
+}
+
+export function teamMembershipIdOf(teamId: string, userId: string): string {
+  return `${teamId}:${userId}`
 }
 
 /** Who runs a shift or credits hours: an organization (its members) or a community (its workers). */
@@ -90,6 +115,8 @@ export interface HoursEntry {
   source: 'checkin' | 'admin'
   organizer: Organizer
   shiftId?: string
+  /** The team whose shift it was: a team's hours are the sum of its lines. */
+  teamId?: string
   /** YYYY-MM-DD (China time) of the service. */
   serviceDate: string
   /** Who recorded it: the staff who checked out, or the admin who added it. */
@@ -114,6 +141,9 @@ export interface CertificateRecord {
 export function checkoutEntryIdOf(shiftId: string, volunteerId: string): string {
   return `checkin-${shiftId}-${volunteerId}`
 }
+
+/** A ledger line may carry at most a day; so may all of a volunteer's lines of one date. */
+export const MAX_MINUTES_PER_DAY = 24 * 60
 
 /** Hours as people read them: 150 minutes → "2.5". */
 export function formatHours(minutes: number): string {

@@ -1,17 +1,18 @@
 import {
   COLLECTIONS,
-  command,
   findById,
   findByIds,
   insertIfAbsent,
   insertOne,
-  updateWhere,
+  sumWhere,
   type Transaction,
 } from '../../shared/db'
 import { readAll, readFirst } from '../../shared/paging'
 import type {
   CertificateRecord,
   HoursEntry,
+  TeamMembership,
+  TeamMembershipStatus,
   VolunteerRecord,
   VolunteerStatus,
   VolunteerTeam,
@@ -80,12 +81,32 @@ export function listTeams(orgId?: string): Promise<VolunteerTeam[]> {
   ])
 }
 
-export async function addTeamToVolunteer(volunteerId: string, teamId: string): Promise<void> {
-  await updateWhere(
-    COLLECTIONS.volunteers,
-    { _id: volunteerId },
-    { teamIds: command().addToSet(teamId), updatedAt: new Date() },
-  )
+export function findTeamMembership(id: string): Promise<TeamMembership | undefined> {
+  return findById<TeamMembership>(COLLECTIONS.teamMembers, id)
+}
+
+export function readTeamMembershipIn(tx: Transaction, id: string) {
+  return tx.get<TeamMembership>(COLLECTIONS.teamMembers, id)
+}
+
+export function saveTeamMembershipIn(tx: Transaction, membership: TeamMembership) {
+  return tx.set(COLLECTIONS.teamMembers, membership)
+}
+
+export function listTeamMemberships(
+  teamId: string,
+  status: TeamMembershipStatus,
+): Promise<TeamMembership[]> {
+  return readAll<TeamMembership>(COLLECTIONS.teamMembers, { teamId, status }, [['_id', 'asc']])
+}
+
+export function listMembershipsOfUser(userId: string): Promise<TeamMembership[]> {
+  return readAll<TeamMembership>(COLLECTIONS.teamMembers, { userId }, [['_id', 'asc']])
+}
+
+/** A team's hours: the sum of the ledger lines its shifts recorded (reversals included). */
+export function sumMinutesOfTeam(teamId: string): Promise<number> {
+  return sumWhere(COLLECTIONS.volunteerHours, { teamId }, 'minutes')
 }
 
 // The hours ledger is append-only: this module offers no update and no delete of its lines.

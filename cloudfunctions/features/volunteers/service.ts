@@ -7,32 +7,38 @@ import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService, publicAction } from '../../shared/handler'
 import { maskName } from '../../shared/privacy'
-import { isWorkerOf, overseesCommunity, requireMembership } from '../../shared/roles'
+import { isMemberOf, isWorkerOf, overseesCommunity, requireMembership } from '../../shared/roles'
 import { chinaDateOf } from '../../shared/time'
 import { grantRoleIn } from '../account/repository'
 import type { Community } from '../directory/domain'
 import { communityNames, requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
-import { findShifts, listSignupsOfVolunteer } from '../shifts/repository'
+import { findShifts, listShiftsOfTeam, listSignupsOfVolunteer } from '../shifts/repository'
 import { renderCertificateSvg } from './certificate'
 import { volunteersInputs, type VolunteersApi } from './contract'
-import { formatHours, type VolunteerRecord } from './domain'
+import { formatHours, teamMembershipIdOf, type VolunteerRecord, type VolunteerTeam } from './domain'
 import {
-  addTeamToVolunteer,
   findCertificate,
   findTeam,
+  findTeamMembership,
   findVolunteer,
   findVolunteerByCode,
+  findVolunteers,
   insertTeam,
   listHoursOfVolunteer,
+  listMembershipsOfUser,
+  listTeamMemberships,
   listTeams,
   listVolunteersOfCommunity,
+  readTeamMembershipIn,
   readVolunteerIn,
   saveCertificate,
+  saveTeamMembershipIn,
   saveVolunteerIn,
+  sumMinutesOfTeam,
   updateVolunteerIn,
 } from './repository'
-import { toHoursEntryView, toProfileView, toTeamView } from './views'
+import { toHoursEntryView, toProfileView, toTeamDetail, toTeamView } from './views'
 
 export const volunteersService = defineService<typeof volunteersInputs, OutputsOf<VolunteersApi>>(
   volunteersInputs,
@@ -43,7 +49,8 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
       // The registration and the volunteer role are granted together, or not at all.
       await transaction(async (tx) => {
         const existing = await readVolunteerIn(tx, caller._id)
-        if (existing && existing.status !== 'rejected') {
+        // A rejected registration may be filed again, and so may one whose account was deleted.
+        if (existing && existing.status !== 'rejected' && existing.status !== 'withdrawn') {
           throw new AppError('CONFLICT', '您已登记为志愿者，请勿重复登记')
         }
         const now = new Date()
@@ -104,6 +111,8 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
         collection: COLLECTIONS.volunteers,
         targetId: volunteer._id,
         detail: '查看志愿者真实姓名与手机号',
+        districtId: volunteer.districtId,
+        streetId: volunteer.streetId,
       })
       return { realName: volunteer.realName, phone: volunteer.phone }
     },
@@ -112,6 +121,9 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
       const volunteer = await requireVolunteer(volunteerId)
       if (!isWorkerOf(caller, volunteer.communityId)) {
         throw new AppError('FORBIDDEN', '只有志愿者所在社区的社区工作者可以审核')
+      }
+      if (volunteerId === caller._id) {
+        throw new AppError('FORBIDDEN', '不能审核自己的志愿者登记，请由社区其他工作者审核')
       }
       if (decision === 'rejected' && !reason) throw new AppError('INVALID_INPUT', '请填写原因')
       const review = { by: caller._id, at: new Date(), ...(reason ? { reason } : {}) }
@@ -125,35 +137,87 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
           collection: COLLECTIONS.volunteers,
           targetId: volunteerId,
           ...(reason ? { detail: reason } : {}),
+          districtId: volunteer.districtId,
+          streetId: volunteer.streetId,
         })
       })
       return profileOf(await requireVolunteer(volunteerId), 'staff')
     },
 
-    async createTeam({ orgId, name }, caller) {
+    async createTeam({ orgId, name, description }, caller) {
       const organization = await requireOrganization(orgId)
       requireMembership(caller, organization)
-      return toTeamView(
-        await insertTeam({
-          orgId,
-          orgName: organization.name,
-          name,
-          createdBy: caller._id,
-          createdAt: new Date(),
-        }),
-      )
+      const team = await insertTeam({
+        orgId,
+        orgName: organization.name,
+        name,
+        ...(description ? { description } : {}),
+        createdBy: caller._id,
+        createdAt: new Date(),
+      })
+      return toTeamView(team, caller)
     },
 
-    async listTeams({ orgId }) {
-      return (await listTeams(orgId)).map(toTeamView)
+    async listTeams({ orgId }, caller) {
+      const [teams, memberships] = await Promise.all([
+        listTeams(orgId),
+        listMembershipsOfUser(caller._id),
+      ])
+      return teams.map((team) => toTeamView(team, caller, memberships))
     },
 
     async joinTeam({ teamId }, caller) {
       const volunteer = await requireVerifiedVolunteer(caller._id)
-      const team = await findTeam(teamId)
-      if (!team) throw new AppError('NOT_FOUND', '该志愿服务队不存在')
-      await addTeamToVolunteer(volunteer._id, team._id)
-      return profileOf(await requireVolunteer(volunteer._id), 'owner')
+      const team = await requireTeam(teamId)
+      const id = teamMembershipIdOf(team._id, volunteer._id)
+      await transaction(async (tx) => {
+        const current = await readTeamMembershipIn(tx, id)
+        if (current?.status === 'approved') throw new AppError('CONFLICT', '您已是该队成员')
+        if (current?.status === 'pending') {
+          throw new AppError('CONFLICT', '已提交申请，请等待队伍审批')
+        }
+        await saveTeamMembershipIn(tx, {
+          _id: id,
+          teamId: team._id,
+          userId: volunteer._id,
+          status: 'pending',
+          requestedAt: new Date(),
+        })
+      })
+      return toTeamView(team, caller, await listMembershipsOfUser(caller._id))
+    },
+
+    async team({ teamId }, caller) {
+      return teamDetailOf(await requireTeam(teamId), caller)
+    },
+
+    async reviewTeamRequest({ teamId, userId, decision, reason }, caller) {
+      const team = await requireTeam(teamId)
+      requireMembership(caller, await requireOrganization(team.orgId))
+      if (userId === caller._id) throw new AppError('FORBIDDEN', '不能审批自己的入队申请')
+      const id = teamMembershipIdOf(team._id, userId)
+      // The decision and the volunteer's teams change together.
+      await transaction(async (tx) => {
+        const current = await readTeamMembershipIn(tx, id)
+        if (current?.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理过')
+        const volunteer = await readVolunteerIn(tx, userId)
+        if (!volunteer) throw new AppError('NOT_FOUND', '该志愿者不存在')
+        const now = new Date()
+        await saveTeamMembershipIn(tx, {
+          ...current,
+          status: decision,
+          decidedBy: caller._id,
+          decidedAt: now,
+          ...(reason ? { reason } : {}),
+        })
+        if (decision === 'approved' && !volunteer.teamIds.includes(team._id)) {
+          await updateVolunteerIn(tx, userId, {
+            teamIds: [...volunteer.teamIds, team._id],
+            updatedAt: now,
+          })
+        }
+      })
+      return teamDetailOf(team, caller)
     },
 
     async myService(_input, caller) {
@@ -274,6 +338,37 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
     }),
   },
 )
+
+export async function requireTeam(teamId: string): Promise<VolunteerTeam> {
+  const team = await findTeam(teamId)
+  if (!team) throw new AppError('NOT_FOUND', '该志愿服务队不存在')
+  return team
+}
+
+export async function isApprovedTeamMember(teamId: string, userId: string): Promise<boolean> {
+  return (await findTeamMembership(teamMembershipIdOf(teamId, userId)))?.status === 'approved'
+}
+
+/** A team with its members, its shifts and its hours; requests only for those who manage it. */
+async function teamDetailOf(team: VolunteerTeam, caller: Caller) {
+  const manages = isMemberOf(caller, team.orgId)
+  const [members, requests, shifts, totalMinutes, mine] = await Promise.all([
+    listTeamMemberships(team._id, 'approved'),
+    manages ? listTeamMemberships(team._id, 'pending') : Promise.resolve([]),
+    listShiftsOfTeam(team._id),
+    sumMinutesOfTeam(team._id),
+    listMembershipsOfUser(caller._id),
+  ])
+  const volunteers = await findVolunteers([...members, ...requests].map((member) => member.userId))
+  return toTeamDetail(team, caller, {
+    mine,
+    members,
+    requests,
+    volunteers,
+    shifts,
+    totalMinutes,
+  })
+}
 
 export async function requireVolunteer(userId: string): Promise<VolunteerRecord> {
   const volunteer = await findVolunteer(userId)

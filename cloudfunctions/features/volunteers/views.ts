@@ -1,6 +1,15 @@
+import type { Caller } from '../../shared/caller'
 import { maskName, maskPhone } from '../../shared/privacy'
-import type { HoursEntryView, VolunteerProfileView, VolunteerTeamView } from './contract'
-import type { HoursEntry, VolunteerRecord, VolunteerTeam } from './domain'
+import { isMemberOf } from '../../shared/roles'
+import type { Shift } from '../shifts/domain'
+import type {
+  HoursEntryView,
+  TeamDetailView,
+  TeamMemberView,
+  VolunteerProfileView,
+  VolunteerTeamView,
+} from './contract'
+import type { HoursEntry, TeamMembership, VolunteerRecord, VolunteerTeam } from './domain'
 
 /** The owner sees their registration whole; staff see name and phone masked. */
 export function toProfileView(
@@ -28,8 +37,61 @@ export function toProfileView(
   }
 }
 
-export function toTeamView(team: VolunteerTeam): VolunteerTeamView {
-  return { id: team._id, orgId: team.orgId, orgName: team.orgName, name: team.name }
+/** A team as the caller sees it: their own request or membership, and whether they run it. */
+export function toTeamView(
+  team: VolunteerTeam,
+  caller: Caller,
+  callersMemberships: TeamMembership[] = [],
+): VolunteerTeamView {
+  const mine = callersMemberships.find((membership) => membership.teamId === team._id)
+  return {
+    id: team._id,
+    orgId: team.orgId,
+    orgName: team.orgName,
+    name: team.name,
+    ...(team.description ? { description: team.description } : {}),
+    ...(mine ? { myStatus: mine.status } : {}),
+    canManage: isMemberOf(caller, team.orgId),
+  }
+}
+
+export function toTeamDetail(
+  team: VolunteerTeam,
+  caller: Caller,
+  context: {
+    mine: TeamMembership[]
+    members: TeamMembership[]
+    requests: TeamMembership[]
+    volunteers: VolunteerRecord[]
+    shifts: Shift[]
+    totalMinutes: number
+  },
+): TeamDetailView {
+  const names = new Map(context.volunteers.map((volunteer) => [volunteer._id, volunteer.realName]))
+  const member = (membership: TeamMembership): TeamMemberView => {
+    const name = names.get(membership.userId) ?? ''
+    return {
+      userId: membership.userId,
+      name: membership.userId === caller._id ? name : maskName(name),
+      status: membership.status,
+      requestedAt: new Date(membership.requestedAt).toISOString(),
+    }
+  }
+  return {
+    ...toTeamView(team, caller, context.mine),
+    members: context.members.map(member),
+    requests: context.requests.map(member),
+    shifts: context.shifts.map((shift) => ({
+      id: shift._id,
+      title: shift.title,
+      date: shift.date,
+      start: shift.start,
+      end: shift.end,
+      taken: shift.capacity.taken,
+      capacity: shift.capacity.limit,
+    })),
+    totalMinutes: context.totalMinutes,
+  }
 }
 
 export function toHoursEntryView(

@@ -6,6 +6,7 @@ import { ListsEntries } from '../../components/home/ListsEntries'
 import { MediationEntries } from '../../components/home/MediationEntries'
 import { QueryState } from '../../components/QueryState'
 import { StallsEntries } from '../../components/home/StallsEntries'
+import { PeopleEntries } from '../../components/home/PeopleEntries'
 import { ProjectsEntries } from '../../components/home/ProjectsEntries'
 import { VolunteersEntries } from '../../components/home/VolunteersEntries'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
@@ -46,6 +47,16 @@ export default function HomePage() {
                     : '社区需求与社会资源，一站对接'}
                 </Text>
               </View>
+              {!profile.privacy.agreed && (
+                <CellGroup>
+                  <Cell
+                    title='请阅读并同意隐私保护指引'
+                    description='说明我们收集哪些信息、为什么收集、谁能看到'
+                    clickable
+                    onClick={() => void Taro.navigateTo({ url: ROUTES.privacyGuide })}
+                  />
+                </CellGroup>
+              )}
               <CellGroup title='居民服务'>
                 <Cell
                   title='发布需求'
@@ -80,6 +91,7 @@ export default function HomePage() {
               <ProjectsEntries roles={profile.roles} />
               <ListsEntries roles={profile.roles} />
               <MediationEntries roles={profile.roles} />
+              <PeopleEntries me={profile} />
             </>
           )
         }}

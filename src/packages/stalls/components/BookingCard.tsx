@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BookingView } from '../../../../cloudfunctions/features/api'
 import { call } from '../../../services/cloud'
-import { CheckInQrCode } from './CheckInQrCode'
+import { QrCode } from '../../../components/QrCode'
 import './BookingCard.scss'
 
 function statusLabel(booking: BookingView): string {
@@ -60,7 +60,9 @@ export function BookingCard({
         {booking.date} {booking.startTime}-{booking.endTime}
       </Text>
       <Text className='booking-card__line'>地点：{booking.place}</Text>
-      {booking.checkInCode && <CheckInQrCode code={booking.checkInCode} />}
+      {booking.checkInCode && (
+        <QrCode value={booking.checkInCode} caption={`签到码 ${booking.checkInCode}`} />
+      )}
       {booking.rating && (
         <Text className='booking-card__line'>
           我的评价：{booking.rating} 分{booking.comment ? ` · ${booking.comment}` : ''}

@@ -1,12 +1,12 @@
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { formatHours } from '../../../../../cloudfunctions/features/volunteers/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
-import { saveFile } from '../../components/saveFile'
+import { saveFile } from '../../../../services/saveFile'
 import '../../components/volunteers.scss'
 
 const clock = (iso?: string) =>
@@ -14,7 +14,8 @@ const clock = (iso?: string) =>
 
 /**
  * Staff run a shift: check volunteers in and out by their code (now, or at a time taken from
- * the paper sign-in sheet), see who signed up and came with their hours, and export to Excel.
+ * the paper sign-in sheet), see who signed up and came with their hours, add a line by hand for
+ * one of them, and export to Excel (names masked unless revealed, which is audited).
  */
 export default function ShiftRosterPage() {
   const shiftId = useRouter().params.shiftId ?? ''
@@ -22,6 +23,9 @@ export default function ShiftRosterPage() {
   const [volunteerCode, setVolunteerCode] = useState('')
   const [time, setTime] = useState('')
   const [message, setMessage] = useState<string>()
+  const [creditIndex, setCreditIndex] = useState(-1)
+  const [creditHours, setCreditHours] = useState('')
+  const [creditReason, setCreditReason] = useState('')
 
   const record = async (action: 'checkIn' | 'checkOut', date: string) => {
     const at = time.trim() ? `${date}T${time.trim()}:00+08:00` : undefined
@@ -37,8 +41,34 @@ export default function ShiftRosterPage() {
     await roster.reload()
   }
 
-  const exportHours = async (organizer: { kind: 'org' | 'community'; id: string }) => {
-    const result = await call('shifts', 'exportHours', { organizer })
+  /** A line by hand for a volunteer signed up for this shift (e.g. from the paper sheet). */
+  const credit = async (volunteerId: string | undefined) => {
+    if (!volunteerId) return setMessage('请选择志愿者')
+    const result = await call('shifts', 'addHours', {
+      volunteerId,
+      shiftId,
+      minutes: Math.round(Number(creditHours) * 60),
+      reason: creditReason,
+    })
+    if (!result.ok) return setMessage(result.error.message)
+    setMessage(`已补记 ${creditHours} 小时`)
+    setCreditHours('')
+    setCreditReason('')
+    await roster.reload()
+  }
+
+  const exportHours = async (
+    organizer: { kind: 'org' | 'community'; id: string },
+    reveal: boolean,
+  ) => {
+    if (reveal) {
+      const { confirm } = await Taro.showModal({
+        title: '导出实名名单',
+        content: '导出的表格含志愿者真实姓名，本次导出将记入审计日志。',
+      })
+      if (!confirm) return
+    }
+    const result = await call('shifts', 'exportHours', { organizer, reveal })
     if (!result.ok) return Taro.showToast({ title: result.error.message, icon: 'none' })
     await saveFile(
       result.data.fileName,
@@ -94,15 +124,55 @@ export default function ShiftRosterPage() {
                 />
               ))}
             </CellGroup>
+            <CellGroup title='补记时长（须有原因，不能为自己补记）'>
+              <Picker
+                mode='selector'
+                range={lines.map((line) => line.volunteerName)}
+                onChange={(event) => setCreditIndex(Number(event.detail.value))}
+              >
+                <Cell
+                  title='志愿者'
+                  extra={lines[creditIndex]?.volunteerName ?? '请选择'}
+                  clickable
+                />
+              </Picker>
+              <Cell>
+                <Input
+                  value={creditHours}
+                  onChange={setCreditHours}
+                  type='digit'
+                  placeholder='时长（小时），如 2.5'
+                />
+              </Cell>
+              <Cell>
+                <Input value={creditReason} onChange={setCreditReason} placeholder='原因' />
+              </Cell>
+            </CellGroup>
             <View className='volunteers__actions'>
               <Button
                 block
                 type='default'
+                onClick={() => void credit(lines[creditIndex]?.volunteerId)}
+              >
+                补记
+              </Button>
+              <Button
+                block
+                type='default'
                 onClick={() =>
-                  void exportHours({ kind: shift.organizerKind, id: shift.organizerId })
+                  void exportHours({ kind: shift.organizerKind, id: shift.organizerId }, false)
                 }
               >
                 导出 Excel
+              </Button>
+              <Button
+                block
+                type='default'
+                onClick={() =>
+                  void exportHours({ kind: shift.organizerKind, id: shift.organizerId }, true)
+                }
+              >
+                导出实名 Excel（记入审计）
               </Button>
             </View>
           </>

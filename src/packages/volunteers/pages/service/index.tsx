@@ -11,7 +11,7 @@ import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
-import { saveFile } from '../../components/saveFile'
+import { saveFile } from '../../../../services/saveFile'
 import '../../components/volunteers.scss'
 
 /** A volunteer's registration, shifts, hours by year and organization, and certificates. */

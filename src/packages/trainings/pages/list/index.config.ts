@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '乔社学院 · 培训' })
