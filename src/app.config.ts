@@ -50,6 +50,7 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/review/index',
         'pages/publish/index',
+        'pages/verify/index',
       ],
     },
   ],

@@ -1,5 +1,6 @@
 import type { AccountApi } from './account/contract'
 import type { ClaimsApi } from './claims/contract'
+import type { DeskApi } from './desk/service'
 import type { DirectoryApi } from './directory/contract'
 import type { ListsApi } from './lists/contract'
 import type { MaintenanceApi } from './maintenance/service'
@@ -23,6 +24,7 @@ export interface Api {
   volunteers: VolunteersApi
   shifts: ShiftsApi
   maintenance: MaintenanceApi
+  desk: DeskApi
 }
 
 export type FunctionName = keyof Api

@@ -27,6 +27,9 @@ export const COLLECTIONS = {
   volunteerSignups: 'volunteer_signups',
   volunteerHours: 'volunteer_hours',
   volunteerCertificates: 'volunteer_certificates',
+  subscriptionCredits: 'subscription_credits',
+  miniProgramCodes: 'mini_program_codes',
+  dailyFigures: 'daily_figures',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -80,12 +83,13 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['placeId', 'asc'], ['status', 'asc']),
     index(['checkInCode', 'asc']),
     index(['date', 'asc'], ['status', 'asc']),
-    index(['status', 'asc']),
+    index(['status', 'asc'], ['endsAt', 'asc']),
   ],
   projects: [
     index(['communityId', 'asc'], ['createdAt', 'desc']),
     index(['organizationId', 'asc'], ['createdAt', 'desc']),
     index(['source.id', 'asc']),
+    index(['status', 'asc'], ['updatedAt', 'asc']),
   ],
   claims: [
     index(['needId', 'asc'], ['status', 'asc']),
@@ -122,4 +126,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['organizer.id', 'asc'], ['createdAt', 'desc']),
   ],
   volunteer_certificates: [index(['volunteerId', 'asc'])],
+  subscription_credits: [],
+  mini_program_codes: [],
+  daily_figures: [],
 }

@@ -1,6 +1,15 @@
-import { COLLECTIONS, insertIfAbsent } from './db'
+import { COLLECTIONS, insertIfAbsent, updateWhere } from './db'
+import type { SubscriptionMessage } from './messageTemplates'
+import { NO_SUBSCRIPTION, sendSubscribeMessage } from './subscribeMessage'
+import { refundCredit, spendCredit } from './subscriptions'
 
-/** A message for one user, shown in the app (and sent as a subscription message on WeChat). */
+/**
+ * What became of a notice's subscription message: sent; no credit for the template; refused by
+ * WeChat (the user holds no subscription after all); or failed (the credit is given back).
+ */
+export type PushOutcome = 'sent' | 'no_credit' | 'refused' | 'failed'
+
+/** A message for one user, shown in the app and, where they subscribed, sent on WeChat too. */
 export interface NotificationRecord {
   /** Deterministic per event (e.g. `promoted:<booking>:<time>`), so a repeated step notifies once. */
   _id: string
@@ -10,11 +19,41 @@ export interface NotificationRecord {
   /** The record it is about, e.g. a booking. */
   ref: string
   createdAt: Date
+  /** Whether the subscription message went too; without it the in-app notice stands alone. */
+  push?: PushOutcome
 }
 
-export type NewNotification = Omit<NotificationRecord, 'createdAt'>
+export type NewNotification = Omit<NotificationRecord, 'createdAt' | 'push'>
 
-/** Leaves a notification once; answers whether it was new. */
-export async function notifyOnce(notification: NewNotification): Promise<boolean> {
-  return insertIfAbsent(COLLECTIONS.notifications, { ...notification, createdAt: new Date() })
+/** Day-before reminders go out from this hour on (China time), on the hourly timers. */
+export const DAY_BEFORE_REMINDER_HOUR = 17
+
+/**
+ * Leaves a notification once and, the first time, sends its subscription message when the user
+ * holds a subscription to the template; the in-app notice stays whatever the send does. Answers
+ * whether the notification was new.
+ */
+export async function notifyOnce(
+  notification: NewNotification,
+  message?: SubscriptionMessage,
+): Promise<boolean> {
+  const created = await insertIfAbsent(COLLECTIONS.notifications, {
+    ...notification,
+    createdAt: new Date(),
+  })
+  if (created && message) {
+    const push = await pushMessage(notification.userId, message)
+    await updateWhere(COLLECTIONS.notifications, { _id: notification._id }, { push })
+  }
+  return created
+}
+
+/** Sends the message when the user has a credit for its template, spending it. */
+async function pushMessage(userId: string, message: SubscriptionMessage): Promise<PushOutcome> {
+  if (!(await spendCredit(userId, message.template))) return 'no_credit'
+  const outcome = await sendSubscribeMessage(userId, message)
+  if (outcome.sent) return 'sent'
+  if (outcome.errCode === NO_SUBSCRIPTION) return 'refused'
+  await refundCredit(userId, message.template)
+  return 'failed'
 }

@@ -1,7 +1,7 @@
 import type { UserRecord } from '../../shared/caller'
-import { COLLECTIONS, findById, updateWhere, type Transaction } from '../../shared/db'
+import { COLLECTIONS, command, findById, updateWhere, type Transaction } from '../../shared/db'
 import type { NotificationRecord } from '../../shared/notifications'
-import { readFirst } from '../../shared/paging'
+import { readAll, readFirst } from '../../shared/paging'
 import type { Role } from '../../shared/roles'
 
 export function findUser(id: string): Promise<UserRecord | undefined> {
@@ -30,4 +30,11 @@ export function listNotificationsOf(userId: string, limit: number): Promise<Noti
     ],
     limit,
   )
+}
+
+/** The users holding a role, e.g. every street admin of a street (for notices to staff). */
+export function listUsersWithRole(role: Role): Promise<UserRecord[]> {
+  return readAll<UserRecord>(COLLECTIONS.users, { roles: command().elemMatch(role) }, [
+    ['_id', 'asc'],
+  ])
 }

@@ -2,6 +2,7 @@ import type { Caller } from '../../shared/caller'
 import type { OutputsOf } from '../../shared/endpoints'
 import { defineService } from '../../shared/handler'
 import { memberOrganizationIds } from '../../shared/roles'
+import { addCredits } from '../../shared/subscriptions'
 import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity } from '../directory/service'
 import { findOrganizations } from '../organizations/repository'
@@ -26,6 +27,11 @@ export const accountService = defineService<typeof accountInputs, OutputsOf<Acco
 
     async notifications(_input, caller) {
       return (await listNotificationsOf(caller._id, NOTIFICATIONS_SHOWN)).map(toNotificationView)
+    },
+
+    async acceptSubscriptions({ templates }, caller) {
+      await addCredits(caller._id, templates)
+      return { counted: new Set(templates).size }
     },
   },
 )

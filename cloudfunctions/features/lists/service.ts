@@ -1,11 +1,14 @@
 import { recordAuditIn } from '../../shared/audit'
 import { emptyLedger, withLimit } from '../../shared/capacity/ledger'
 import type { Caller } from '../../shared/caller'
+import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { newId } from '../../shared/ids'
+import { messageTime } from '../../shared/messageTemplates'
+import { notifyOnce } from '../../shared/notifications'
 import {
   isStaff,
   memberOrganizationIds,
@@ -40,6 +43,10 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
+    await requireSafeText(caller._id, 'profile', {
+      需求名称: line.title,
+      需求描述: line.description,
+    })
     const now = new Date()
     const need: CommunityNeed = {
       _id: newId('cneed'),
@@ -56,13 +63,15 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       updatedAt: now,
     }
     // The line and the residents' needs it takes over (now 已受理) are written together.
-    await transaction(async (tx) => {
+    const residents = await transaction(async (tx) => {
+      const taken: { needId: string; residentId: string }[] = []
       for (const personalNeedId of need.promotedFrom) {
         const personal = await readPersonalNeedIn(tx, personalNeedId)
         if (personal?.communityId !== community._id || personal.status !== 'open') {
           throw new AppError('CONFLICT', '所选居民需求不属于本社区或已被受理，请刷新后重试')
         }
         await updatePersonalNeedIn(tx, personalNeedId, { status: 'accepted', updatedAt: now })
+        taken.push({ needId: personalNeedId, residentId: personal.residentId })
         await recordAuditIn(tx, {
           actorId: caller._id,
           action: 'lists.promotePersonalNeed',
@@ -72,13 +81,39 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         })
       }
       await saveCommunityNeedIn(tx, need)
+      return taken
     })
+    for (const { needId, residentId } of residents) {
+      await notifyOnce(
+        {
+          _id: `need-accepted:${needId}`,
+          userId: residentId,
+          title: '您的需求已受理',
+          body: `${community.name}已受理您的需求，并列入社区需求清单「${need.title}」，将由社会力量认领服务。`,
+          ref: needId,
+        },
+        {
+          template: 'progressUpdate',
+          values: {
+            subject: need.title,
+            status: '已受理',
+            note: `${community.name}已列入需求清单`,
+            time: messageTime(now),
+          },
+          page: 'packages/needs/pages/mine/index',
+        },
+      )
+    }
     return toCommunityNeedView(need)
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
     const need = await requireCommunityNeed(needId)
     requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
+    await requireSafeText(caller._id, 'profile', {
+      需求名称: changes.title,
+      需求描述: changes.description,
+    })
     await transaction(async (tx) => {
       const current = await readCommunityNeedIn(tx, needId)
       if (!current) throw new AppError('NOT_FOUND', '该需求不存在')
@@ -122,6 +157,10 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   async publishOffering({ organizationId, capacity, ...line }, caller) {
     const organization = await requireOrganization(organizationId)
     requireMembership(caller, organization)
+    await requireSafeText(caller._id, 'profile', {
+      资源名称: line.title,
+      资源描述: line.description,
+    })
     const now = new Date()
     const offering: ResourceOffering = {
       _id: newId('offer'),
@@ -142,6 +181,10 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
     await requireOwnOffering(caller, offeringId)
+    await requireSafeText(caller._id, 'profile', {
+      资源名称: changes.title,
+      资源描述: changes.description,
+    })
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)
       if (!current) throw new AppError('NOT_FOUND', '该资源不存在')

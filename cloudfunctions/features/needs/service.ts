@@ -1,3 +1,4 @@
+import { requireSafeText } from '../../shared/contentSecurity'
 import type { OutputsOf } from '../../shared/endpoints'
 import { defineService } from '../../shared/handler'
 import { requireOversight } from '../../shared/roles'
@@ -11,6 +12,7 @@ const NEEDS_PAGE_SIZE = 20
 export const needsService = defineService<typeof needsInputs, OutputsOf<NeedsApi>>(needsInputs, {
   async post(input, caller) {
     const community = await requireCommunity(input.communityId)
+    await requireSafeText(caller._id, 'forum', { 需求描述: input.description })
     const now = new Date()
     const need = await insertPersonalNeed({
       residentId: caller._id,

@@ -1,16 +1,21 @@
 import { randomCode } from '../../shared/codes'
 import { recordAudit, recordAuditIn } from '../../shared/audit'
+import { inBatches } from '../../shared/batches'
 import { emptyLedger } from '../../shared/capacity/ledger'
 import { cancelReservation, reserve, settle, settleAll } from '../../shared/capacity/reservations'
 import { reservationIdOf } from '../../shared/capacity/reservation'
 import type { Caller } from '../../shared/caller'
+import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
+import { miniProgramCode } from '../../shared/miniProgramCodes'
+import { DAY_BEFORE_REMINDER_HOUR, notifyOnce } from '../../shared/notifications'
 import { maskName, maskPhone } from '../../shared/privacy'
 import { memberOrganizationIds, workerCommunityIds } from '../../shared/roles'
-import { chinaDateOf } from '../../shared/time'
+import { storeFile, temporaryUrl } from '../../shared/storage'
+import { addDays, chinaDateOf, chinaHourOf } from '../../shared/time'
 import { requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import {
@@ -37,6 +42,7 @@ import {
   fitScore,
   hasRequiredSkills,
   isWithinAttendanceWindow,
+  shiftReminderOf,
   type Shift,
   type ShiftSignup,
 } from './domain'
@@ -46,6 +52,7 @@ import {
   findSignup,
   insertShift,
   listOpenShifts,
+  listOpenShiftsOn,
   listShiftsOfOrganizers,
   listSignupsOfShifts,
   markCheckedIn,
@@ -63,6 +70,11 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       if (input.date < chinaDateOf(new Date())) {
         throw new AppError('INVALID_INPUT', '不能发布已过去日期的班次')
       }
+      await requireSafeText(caller._id, 'profile', {
+        岗位名称: input.title,
+        岗位说明: input.description,
+        地点: input.place,
+      })
       const shift = await insertShift({
         organizer,
         districtId: community.districtId,
@@ -183,6 +195,16 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       }
     },
 
+    async checkInCode({ shiftId }, caller) {
+      const shift = await requireShiftStaff(caller, shiftId)
+      const { scene, imageUrl } = await miniProgramCode({
+        kind: 'shiftCheckIn',
+        shiftId: shift._id,
+        code: shift.checkInCode,
+      })
+      return { scene, imageUrl }
+    },
+
     async checkIn({ shiftId, volunteerCode, at }, caller) {
       const shift = await requireShiftStaff(caller, shiftId)
       const volunteer = await volunteerWithCode(volunteerCode)
@@ -273,10 +295,47 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
         targetId: organizer.id,
         detail: '导出志愿者姓名与服务时长',
       })
-      return hoursWorkbook(organizer, shifts, signups, entries)
+      const { fileName, content, rows } = await hoursWorkbook(organizer, shifts, signups, entries)
+      // One file per organizer, replaced by each export: nothing piles up in storage.
+      const fileId = await storeFile(
+        `exports/hours-${organizer.kind}-${organizer.id}.xlsx`,
+        content,
+      )
+      return { fileName, url: await temporaryUrl(fileId), rows }
     },
   },
 )
+
+/** Sign-ups are reminded this many at a time. */
+const REMINDER_BATCH = 20
+
+/**
+ * The shifts function's hourly timer: from the reminder hour on, every volunteer booked on one of
+ * tomorrow's shifts is reminded once (in the app, and as a message where they subscribed).
+ */
+export async function shiftsOnTimer(): Promise<{ reminded: number }> {
+  const now = new Date()
+  if (chinaHourOf(now) < DAY_BEFORE_REMINDER_HOUR) return { reminded: 0 }
+  const shifts = await listOpenShiftsOn(addDays(chinaDateOf(now), 1))
+  const shiftById = new Map(shifts.map((shift) => [shift._id, shift]))
+  const booked = (await listSignupsOfShifts([...shiftById.keys()])).filter(
+    (signup) => signup.status === 'booked',
+  )
+  const sent = await inBatches(booked, REMINDER_BATCH, (signup) => {
+    const shift = shiftById.get(signup.placeId)!
+    const { message, ...notice } = shiftReminderOf(shift)
+    return notifyOnce(
+      {
+        _id: `reminder:${signup._id}:${new Date(signup.requestedAt).getTime()}`,
+        userId: signup.userId,
+        ref: signup._id,
+        ...notice,
+      },
+      message,
+    )
+  })
+  return { reminded: sent.filter(Boolean).length }
+}
 
 async function requireShift(id: string): Promise<Shift> {
   const shift = await findShift(id)

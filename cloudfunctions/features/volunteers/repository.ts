@@ -126,3 +126,7 @@ export async function saveCertificate(certificate: CertificateRecord): Promise<v
 export function findCertificate(code: string): Promise<CertificateRecord | undefined> {
   return findById<CertificateRecord>(COLLECTIONS.volunteerCertificates, code)
 }
+
+export async function setCertificateFile(code: string, fileId: string): Promise<void> {
+  await updateWhere(COLLECTIONS.volunteerCertificates, { _id: code }, { fileId })
+}

@@ -6,15 +6,17 @@ import { COLLECTIONS, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService, publicAction } from '../../shared/handler'
+import { miniProgramCode } from '../../shared/miniProgramCodes'
 import { maskName } from '../../shared/privacy'
 import { isWorkerOf, overseesCommunity, requireMembership } from '../../shared/roles'
+import { readStoredFile, storeFile, temporaryUrl } from '../../shared/storage'
 import { chinaDateOf } from '../../shared/time'
 import { grantRoleIn } from '../account/repository'
 import type { Community } from '../directory/domain'
 import { communityNames, requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import { findShifts, listSignupsOfVolunteer } from '../shifts/repository'
-import { renderCertificateSvg } from './certificate'
+import { renderCertificatePdf } from './certificate'
 import { volunteersInputs, type VolunteersApi } from './contract'
 import { formatHours, type VolunteerRecord } from './domain'
 import {
@@ -30,6 +32,7 @@ import {
   readVolunteerIn,
   saveCertificate,
   saveVolunteerIn,
+  setCertificateFile,
   updateVolunteerIn,
 } from './repository'
 import { toHoursEntryView, toProfileView, toTeamView } from './views'
@@ -216,6 +219,15 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
       }
     },
 
+    async myCode(_input, caller) {
+      const volunteer = await requireVolunteer(caller._id)
+      const { scene, imageUrl } = await miniProgramCode({
+        kind: 'volunteer',
+        code: volunteer.checkInCode,
+      })
+      return { scene, imageUrl }
+    },
+
     async certificate({ organizerId, year }, caller) {
       const volunteer = await requireVolunteer(caller._id)
       const entries = (await listHoursOfVolunteer(caller._id)).filter(
@@ -242,18 +254,29 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
         period,
         issuedAt: new Date(),
       })
-      const issuedAt = (await findCertificate(code))?.issuedAt ?? new Date()
+      const record = await findCertificate(code)
+      // The same hours make the same code: a certificate's PDF is made once and kept.
+      let fileId = record?.fileId
+      if (!fileId) {
+        const verification = await miniProgramCode({ kind: 'certificate', code })
+        const pdf = await renderCertificatePdf(
+          {
+            volunteerName: volunteer.realName,
+            organizerName,
+            hours: formatHours(minutes),
+            period,
+            code,
+            issuedOn: chinaDateOf(new Date(record?.issuedAt ?? new Date())),
+          },
+          await readStoredFile(verification.fileId),
+        )
+        fileId = await storeFile(`certificates/${code}.pdf`, pdf)
+        await setCertificateFile(code, fileId)
+      }
       return {
         code,
-        fileName: `志愿服务时长证明-${year}-${code}.svg`,
-        svg: renderCertificateSvg({
-          volunteerName: volunteer.realName,
-          organizerName,
-          hours: formatHours(minutes),
-          period,
-          code,
-          issuedOn: chinaDateOf(new Date(issuedAt)),
-        }),
+        fileName: `志愿服务时长证明-${year}-${code}.pdf`,
+        url: await temporaryUrl(fileId),
         minutes,
         organizerName,
         period,
