@@ -34,7 +34,7 @@ import {
   findVolunteers,
   listHoursOfOrganizer,
 } from '../volunteers/repository'
-import { requireVerifiedVolunteer, requireVolunteer } from '../volunteers/service'
+import { requireVerifiedVolunteer, requireVolunteer } from '../volunteers/access'
 import { shiftsInputs, type AttendanceView, type ShiftsApi } from './contract'
 import {
   SHIFT_SIGNUPS,

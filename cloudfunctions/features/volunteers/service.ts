@@ -16,6 +16,7 @@ import type { Community } from '../directory/domain'
 import { communityNames, requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import { findShifts, listSignupsOfVolunteer } from '../shifts/repository'
+import { requireVerifiedVolunteer, requireVolunteer } from './access'
 import { renderCertificatePdf } from './certificate'
 import { volunteersInputs, type VolunteersApi } from './contract'
 import { formatHours, type VolunteerRecord } from './domain'
@@ -297,21 +298,6 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
     }),
   },
 )
-
-export async function requireVolunteer(userId: string): Promise<VolunteerRecord> {
-  const volunteer = await findVolunteer(userId)
-  if (!volunteer) throw new AppError('NOT_FOUND', '该志愿者不存在')
-  return volunteer
-}
-
-/** The caller's registration, which must have passed the community's review. */
-export async function requireVerifiedVolunteer(userId: string): Promise<VolunteerRecord> {
-  const volunteer = await findVolunteer(userId)
-  if (volunteer?.status !== 'verified') {
-    throw new AppError('FORBIDDEN', '请先登记为志愿者并通过社区审核')
-  }
-  return volunteer
-}
 
 /** A check-in code no other volunteer holds. */
 async function unusedCheckInCode(): Promise<string> {
