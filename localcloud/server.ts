@@ -8,7 +8,7 @@ import { releaseDataFolder, takeDataFolder } from './control'
 import { LocalDatabase } from './database'
 import { DEMO_ACCOUNTS, seedDemoData } from './demoData'
 import type { LocalPlatform } from './platform'
-import { FunctionRunner, installLocalCloud } from './runtime'
+import { FunctionRunner, functionConfigOf, installLocalCloud } from './runtime'
 import { scheduleTimerTriggers, timerEvent } from './scheduler'
 import { SessionSigner } from './session'
 
@@ -29,6 +29,8 @@ export interface LocalCloud {
   database: LocalDatabase
   /** Open APIs, storage and the outbox of subscription messages. */
   platform: LocalPlatform
+  /** Runs a function's timer job now (its config.json's trigger, or the one named), as the timer does. */
+  runTimer(functionName: string, triggerName?: string): Promise<unknown>
   close(): Promise<void>
 }
 
@@ -72,6 +74,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   })
 
   let jobToken = ''
+  const runTimer = (functionName: string, triggerName?: string) => {
+    const name =
+      triggerName ?? functionConfigOf(options.functionsDir, functionName).triggers?.[0]?.name
+    if (!name) return Promise.reject(new Error(`${functionName} has no timer trigger`))
+    return functions.invoke(functionName, timerEvent(name), undefined)
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://local')
@@ -108,7 +116,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (!jobToken || request.headers['x-job-token'] !== jobToken || !functions.exists(job[1])) {
         return sendError(response, 403, 'FORBIDDEN')
       }
-      return sendJson(response, 200, await functions.invoke(job[1], timerEvent(job[2]), undefined))
+      return sendJson(response, 200, await runTimer(job[1], job[2]))
     }
     if (url.pathname === '/api/auth/demo-accounts' && request.method === 'GET') {
       return sendJson(response, 200, {
@@ -159,6 +167,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     url: cloudUrl,
     database,
     platform,
+    runTimer,
     async close() {
       stopTimers()
       await new Promise<void>((resolve) => server.close(() => resolve()))
