@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { bundleInputsOf, functionNames, functionsOutput } from '../../scripts/build-functions'
 import { COLLECTIONS, INDEXES } from '../../cloudfunctions/shared/collections'
@@ -54,5 +54,46 @@ describe('what each function uses is declared for the deploy', () => {
     const none = { directCalls: [], undeclared: [], unused: [], unknownCollections: [] }
     expect(problems).toEqual(names.map((name) => ({ name, ...none })))
     for (const named of manifestNames) expect(Object.hasOwn(INDEXES, named)).toBe(true)
+  })
+})
+
+/** README's deploy table: each function with its timer triggers and open APIs, as a reader sees them. */
+function deployTableOfReadme() {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+  const section = readme.slice(
+    readme.indexOf('## Deploy to WeChat'),
+    readme.indexOf('## WeChat platform'),
+  )
+  return section
+    .split('\n')
+    .map((line) =>
+      line
+        .trim()
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
+    .filter((cells) => cells.length === 3 && /^[a-z]+$/.test(cells[0]!) && cells[0] !== 'function')
+    .map(([name, triggers, apis]) => ({
+      name,
+      triggers: [...triggers!.matchAll(/`(\w+)`/g)].map(([, trigger]) => trigger),
+      openApis: apis ? apis.split(/,\s*/) : [],
+    }))
+}
+
+describe('README’s deploy steps', () => {
+  it('list every built function with the triggers and open APIs of its config.json', async () => {
+    const built = readdirSync(functionsOutput).sort()
+    expect(built).toEqual(await functionNames())
+    expect(deployTableOfReadme()).toEqual(
+      built.map((name) => {
+        const config = functionConfigOf(functionsOutput, name)
+        return {
+          name,
+          triggers: (config.triggers ?? []).map((trigger) => trigger.name),
+          openApis: config.permissions?.openapi ?? [],
+        }
+      }),
+    )
   })
 })
