@@ -1,4 +1,8 @@
 import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { parseScene, sceneOfPath, type Scene } from '../../cloudfunctions/shared/scenes'
@@ -18,6 +22,19 @@ export function pdfText(pdf: Buffer): Promise<string> {
     )
     child.stdin?.end(pdf)
   })
+}
+
+/** The images in a PDF, as PNG files (poppler's pdfimages), in the order they are drawn. */
+export async function pdfImages(pdf: Buffer): Promise<Buffer[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pdf-images-'))
+  try {
+    await writeFile(path.join(dir, 'in.pdf'), pdf)
+    await promisify(execFile)('pdfimages', ['-png', 'in.pdf', 'image'], { cwd: dir })
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.png')).sort()
+    return Promise.all(names.map((name) => readFile(path.join(dir, name))))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** What a phone reads when it scans the code in the image: the page and scene it opens. */

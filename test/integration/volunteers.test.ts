@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { download, pdfText } from './files'
+import { download, pdfImages, pdfText, scan } from './files'
 import { callAs, signIn, useTestCloud } from './localCloudClient'
 import {
   TOMORROW,
@@ -326,6 +326,11 @@ describe('volunteers: registration, shifts, hours', () => {
     ]) {
       expect(text).toContain(line)
     }
+    // Its mini-program code opens the verification of this certificate.
+    const [codeImage] = await pdfImages(pdf)
+    const scanned = scan(codeImage!)
+    expect(scanned.path.split('?')[0]).toBe('packages/volunteers/pages/verify/index')
+    expect(scanned.scene).toEqual({ kind: 'certificate', code })
     // Made once: asking again answers the same stored file.
     const again = await callAs(env.cloud, token, 'volunteers', 'certificate', {
       organizerId: 'mayi',
