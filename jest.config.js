@@ -26,6 +26,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       modulePathIgnorePatterns,
+      setupFiles: ['<rootDir>/test/service/setup.ts'],
       testMatch: ['<rootDir>/test/service/**/*.test.ts'],
     },
     {

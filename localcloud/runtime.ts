@@ -38,18 +38,57 @@ export function installLocalCloud(db: LocalDatabase): LocalPlatform {
     set: () => undefined,
   })
   refuseQueriesInTransactions(cloudbase)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require(sdkPath) as Record<string, unknown>
-  sdk.getWXContext = () => {
-    const current = invocation.getStore()
-    return current?.openid ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
-  }
   const platform = new LocalPlatform(db.dataDir, () => invocation.getStore()?.openApis)
-  sdk.openapi = platform.openapi
-  sdk.uploadFile = platform.uploadFile.bind(platform)
-  sdk.downloadFile = platform.downloadFile.bind(platform)
-  sdk.getTempFileURL = platform.getTempFileURL.bind(platform)
+  installed = platform
+  routeSdkToLocalCloud()
   return platform
+}
+
+/** The platform of the local cloud installed last, which the SDK's calls reach. */
+let installed: LocalPlatform | undefined
+
+function platformNow(): LocalPlatform {
+  if (!installed) throw new Error('no local cloud is installed')
+  return installed
+}
+
+type Params<K extends 'uploadFile' | 'downloadFile' | 'getTempFileURL'> = Parameters<
+  LocalPlatform[K]
+>[0]
+
+/**
+ * Replaces the SDK's identity, open-API and storage calls by ones that reach the installed local
+ * platform. Done once, before any function's code reads the SDK: a module that imports it as a
+ * namespace under Jest keeps a copy of these properties, which must already be ours.
+ */
+export function routeSdkToLocalCloud(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require(require.resolve('wx-server-sdk')) as Record<string, unknown>
+  if (sdk.getWXContext === localContext) return
+  sdk.getWXContext = localContext
+  sdk.openapi = {
+    subscribeMessage: {
+      send: (params: Record<string, unknown>) =>
+        platformNow().openapi.subscribeMessage.send(params),
+    },
+    wxacode: {
+      getUnlimited: (params: Record<string, unknown>) =>
+        platformNow().openapi.wxacode.getUnlimited(params),
+    },
+    security: {
+      msgSecCheck: (params: Record<string, unknown>) =>
+        platformNow().openapi.security.msgSecCheck(params),
+    },
+  }
+  sdk.uploadFile = (params: Params<'uploadFile'>) => platformNow().uploadFile(params)
+  sdk.downloadFile = (params: Params<'downloadFile'>) => platformNow().downloadFile(params)
+  sdk.getTempFileURL = (params: Params<'getTempFileURL'>) => platformNow().getTempFileURL(params)
+}
+
+/** getWXContext() as WeChat answers it: the caller the gateway verified for this request. */
+function localContext() {
+  const current = invocation.getStore()
+  return current?.openid ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
 }
 
 type Method = (this: { _transactionId?: string }, ...args: unknown[]) => unknown
