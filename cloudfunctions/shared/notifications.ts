@@ -48,6 +48,26 @@ export async function notifyOnce(
   return created
 }
 
+/**
+ * The day-before reminder of a reservation (a booking, a sign-up): once per reservation made, so a
+ * timer that runs again sends nothing new and a cancelled-then-rebooked place is reminded anew.
+ */
+export function remindOnce(
+  reservation: { _id: string; userId: string; requestedAt: Date },
+  reminder: { title: string; body: string; message: SubscriptionMessage },
+): Promise<boolean> {
+  const { message, ...notice } = reminder
+  return notifyOnce(
+    {
+      _id: `reminder:${reservation._id}:${new Date(reservation.requestedAt).getTime()}`,
+      userId: reservation.userId,
+      ref: reservation._id,
+      ...notice,
+    },
+    message,
+  )
+}
+
 /** Sends the message when the user has a credit for its template, spending it. */
 async function pushMessage(userId: string, message: SubscriptionMessage): Promise<PushOutcome> {
   if (!(await spendCredit(userId, message.template))) return 'no_credit'

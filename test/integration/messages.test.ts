@@ -20,6 +20,17 @@ describe('subscription messages and timer jobs', () => {
   afterEach(() => setChinaTime('12:00'))
 
   const as = (account: string) => signIn(env.cloud, account)
+  /** 蚂蚁力量 claims units of the need; answers the claim's id. */
+  const claimByMayi = async (member: string, needId: string, quantity: number) => {
+    const claimed = await callAs(env.cloud, member, 'claims', 'claim', {
+      needId,
+      organizationId: 'mayi',
+      quantity,
+      plan: '每月组织两次志愿者清理楼道',
+    })
+    if (!claimed.ok) throw new Error(claimed.error.message)
+    return claimed.data.id
+  }
   const subscribe = async (token: string, templates: TemplateKey[]) => {
     const answer = await callAs(env.cloud, token, 'account', 'acceptSubscriptions', { templates })
     if (!answer.ok) throw new Error(answer.error.message)
@@ -137,15 +148,9 @@ describe('subscription messages and timer jobs', () => {
     const need = await publishNeed()
     const member = await as('demo-org-mayi')
     await subscribe(member, ['reviewResult'])
-    const claimed = await callAs(env.cloud, member, 'claims', 'claim', {
-      needId: need._id,
-      organizationId: 'mayi',
-      quantity: 2,
-      plan: '每月组织两次志愿者清理楼道',
-    })
-    if (!claimed.ok) throw new Error(claimed.error.message)
+    const claimId = await claimByMayi(member, need._id, 2)
     await callAs(env.cloud, await as('demo-worker-dahua'), 'claims', 'approve', {
-      claimId: claimed.data.id,
+      claimId,
     })
     expect(await sentTo('demo-org-mayi')).toEqual([
       expect.objectContaining({
@@ -241,15 +246,9 @@ describe('subscription messages and timer jobs', () => {
   it('a project without progress for two months is brought to its organization and community', async () => {
     const need = await publishNeed()
     const member = await as('demo-org-mayi')
-    const claimed = await callAs(env.cloud, member, 'claims', 'claim', {
-      needId: need._id,
-      organizationId: 'mayi',
-      quantity: 1,
-      plan: '每月组织两次志愿者清理楼道',
-    })
-    if (!claimed.ok) throw new Error(claimed.error.message)
+    const claimId = await claimByMayi(member, need._id, 1)
     const approved = await callAs(env.cloud, await as('demo-worker-dahua'), 'claims', 'approve', {
-      claimId: claimed.data.id,
+      claimId,
     })
     if (!approved.ok) throw new Error(approved.error.message)
     expect(await env.cloud.runTimer('projects')).toEqual({

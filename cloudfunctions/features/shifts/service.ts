@@ -11,7 +11,7 @@ import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { miniProgramCode } from '../../shared/miniProgramCodes'
-import { DAY_BEFORE_REMINDER_HOUR, notifyOnce } from '../../shared/notifications'
+import { DAY_BEFORE_REMINDER_HOUR, remindOnce } from '../../shared/notifications'
 import { maskName, maskPhone } from '../../shared/privacy'
 import { memberOrganizationIds, workerCommunityIds } from '../../shared/roles'
 import { storeFile, temporaryUrl } from '../../shared/storage'
@@ -321,19 +321,9 @@ export async function shiftsOnTimer(): Promise<{ reminded: number }> {
   const booked = (await listSignupsOfShifts([...shiftById.keys()])).filter(
     (signup) => signup.status === 'booked',
   )
-  const sent = await inBatches(booked, REMINDER_BATCH, (signup) => {
-    const shift = shiftById.get(signup.placeId)!
-    const { message, ...notice } = shiftReminderOf(shift)
-    return notifyOnce(
-      {
-        _id: `reminder:${signup._id}:${new Date(signup.requestedAt).getTime()}`,
-        userId: signup.userId,
-        ref: signup._id,
-        ...notice,
-      },
-      message,
-    )
-  })
+  const sent = await inBatches(booked, REMINDER_BATCH, (signup) =>
+    remindOnce(signup, shiftReminderOf(shiftById.get(signup.placeId)!)),
+  )
   return { reminded: sent.filter(Boolean).length }
 }
 

@@ -11,7 +11,7 @@ import { COLLECTIONS, command } from '../../shared/db'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { miniProgramCode } from '../../shared/miniProgramCodes'
-import { DAY_BEFORE_REMINDER_HOUR, notifyOnce } from '../../shared/notifications'
+import { DAY_BEFORE_REMINDER_HOUR, remindOnce } from '../../shared/notifications'
 import { isMemberOf, overseesCommunity, requireMembership } from '../../shared/roles'
 import { addDays, chinaDateOf, chinaHourOf } from '../../shared/time'
 import { communityNames, requireCommunity } from '../directory/service'
@@ -317,18 +317,9 @@ export async function stallsOnTimer(): Promise<{ noShows: number; reminded: numb
   const noShows = await markNoShows(now)
   if (chinaHourOf(now) < DAY_BEFORE_REMINDER_HOUR) return { noShows, reminded: 0 }
   const bookings = await listBookedOnDate(addDays(chinaDateOf(now), 1))
-  const sent = await inBatches(bookings, WRITE_BATCH, (booking) => {
-    const { message, ...notice } = reminderOf(booking)
-    return notifyOnce(
-      {
-        _id: `reminder:${booking._id}:${new Date(booking.requestedAt).getTime()}`,
-        userId: booking.userId,
-        ref: booking._id,
-        ...notice,
-      },
-      message,
-    )
-  })
+  const sent = await inBatches(bookings, WRITE_BATCH, (booking) =>
+    remindOnce(booking, reminderOf(booking)),
+  )
   return { noShows, reminded: sent.filter(Boolean).length }
 }
 
