@@ -156,8 +156,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     response.end('本地云已启动。H5 应用尚未构建：请运行 npm run build:h5 后重启。')
   }
 
+  // A burst of a thousand connections (a popular stall opening) queues rather than being reset
+  // while the single process is busy: Node's default backlog is 511.
   await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+    server.listen(
+      { port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: 4096 },
+      resolve,
+    ),
   )
   const { address, port } = server.address() as AddressInfo
   const cloudUrl = `http://${address}:${port}`
