@@ -26,6 +26,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       modulePathIgnorePatterns,
+      setupFiles: ['<rootDir>/test/service/setup.ts'],
       testMatch: ['<rootDir>/test/service/**/*.test.ts'],
     },
     {
@@ -67,7 +68,8 @@ module.exports = {
         '^@tarojs/taro$': '@tarojs/taro-h5',
         '^@tarojs/components$': '@tarojs/components/lib/react/index',
         '\\.(css|scss)$': '<rootDir>/test/component/styleStub.js',
-        '^(.*)/services/transport$': '$1/services/transport.h5',
+        // Platform modules with a file per target: the H5 one.
+        '^(.*)/services/(transport|subscriptions|scan|files)$': '$1/services/$2.h5',
       },
       // Taro's H5 runtime pulls in many ES-module-only packages; Babel compiles them all (cached).
       transformIgnorePatterns: [],

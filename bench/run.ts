@@ -11,6 +11,8 @@ async function main() {
   execSync('node --expose-gc --import tsx bench/matching.ts', { stdio: 'inherit' })
   console.log('\n## stall booking under contention (1,000 residents, 30 places)')
   execSync('npm run build:functions && npx tsx bench/stallsBooking.ts', { stdio: 'inherit' })
+  console.log('\n## cold start: loading each function')
+  execSync('npx tsx bench/coldStart.ts', { stdio: 'inherit' })
   console.log('\n## the embedded store at scale (50,000 needs, 5,000 residents)')
   execSync('npx tsx bench/store.ts', { stdio: 'inherit' })
 }

@@ -306,6 +306,11 @@ export function qiaosiTrainings(now: Date, organizations: Organization[]) {
         bookedAt: now,
         createdAt: now,
         traineeName: attendee.name,
+        training: {
+          title: fields.title,
+          startsAt: chinaInstant(date, '14:00'),
+          place: fields.place,
+        },
         ...(attendee.org ? { orgId: attendee.org._id, orgName: attendee.org.name } : {}),
         checkInCode: String(100_000 + index * 37),
         ...(date < today ? { checkedInAt } : {}),

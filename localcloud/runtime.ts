@@ -1,20 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { LocalDatabase } from './database'
+import { LocalPlatform } from './platform'
 import { TRANSACTION_SCOPE_MESSAGE, executeDatabaseRequest } from './requester'
 
 type CloudFunction = { main: (event: unknown, context: unknown) => Promise<unknown> }
 
 const FUNCTION_NAME = /^[a-z][A-Za-z0-9_-]{0,63}$/
-const caller = new AsyncLocalStorage<{ openid: string | undefined }>()
+/** The invocation running: its caller, and the open APIs its function's config.json declares. */
+const invocation = new AsyncLocalStorage<{ openid: string | undefined; openApis: string[] }>()
 
 /**
  * Points the real wx-server-sdk at the local cloud: its database requests go to the embedded
- * database, and getWXContext() answers the identity the gateway verified for this request, as
- * WeChat injects the caller's OPENID. The functions' own code stays exactly what ships.
+ * database, its open-API and storage calls to the local platform (files in the data folder), and
+ * getWXContext() answers the identity the gateway verified for this request, as WeChat injects
+ * the caller's OPENID. The functions' own code stays exactly what ships.
  */
-export function installLocalCloud(db: LocalDatabase): void {
+export function installLocalCloud(db: LocalDatabase): LocalPlatform {
   const sdkPath = require.resolve('wx-server-sdk')
   const nodeSdkPath = require.resolve('@cloudbase/node-sdk', { paths: [path.dirname(sdkPath)] })
   const databasePath = require.resolve('@cloudbase/database', {
@@ -35,12 +38,57 @@ export function installLocalCloud(db: LocalDatabase): void {
     set: () => undefined,
   })
   refuseQueriesInTransactions(cloudbase)
+  const platform = new LocalPlatform(db.dataDir, () => invocation.getStore()?.openApis)
+  installed = platform
+  routeSdkToLocalCloud()
+  return platform
+}
+
+/** The platform of the local cloud installed last, which the SDK's calls reach. */
+let installed: LocalPlatform | undefined
+
+function platformNow(): LocalPlatform {
+  if (!installed) throw new Error('no local cloud is installed')
+  return installed
+}
+
+type Params<K extends 'uploadFile' | 'downloadFile' | 'getTempFileURL'> = Parameters<
+  LocalPlatform[K]
+>[0]
+
+/**
+ * Replaces the SDK's identity, open-API and storage calls by ones that reach the installed local
+ * platform. Done once, before any function's code reads the SDK: a module that imports it as a
+ * namespace under Jest keeps a copy of these properties, which must already be ours.
+ */
+export function routeSdkToLocalCloud(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require(sdkPath) as { getWXContext: () => Record<string, unknown> }
-  sdk.getWXContext = () => {
-    const current = caller.getStore()
-    return current?.openid ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
+  const sdk = require(require.resolve('wx-server-sdk')) as Record<string, unknown>
+  if (sdk.getWXContext === localContext) return
+  sdk.getWXContext = localContext
+  sdk.openapi = {
+    subscribeMessage: {
+      send: (params: Record<string, unknown>) =>
+        platformNow().openapi.subscribeMessage.send(params),
+    },
+    wxacode: {
+      getUnlimited: (params: Record<string, unknown>) =>
+        platformNow().openapi.wxacode.getUnlimited(params),
+    },
+    security: {
+      msgSecCheck: (params: Record<string, unknown>) =>
+        platformNow().openapi.security.msgSecCheck(params),
+    },
   }
+  sdk.uploadFile = (params: Params<'uploadFile'>) => platformNow().uploadFile(params)
+  sdk.downloadFile = (params: Params<'downloadFile'>) => platformNow().downloadFile(params)
+  sdk.getTempFileURL = (params: Params<'getTempFileURL'>) => platformNow().getTempFileURL(params)
+}
+
+/** getWXContext() as WeChat answers it: the caller the gateway verified for this request. */
+function localContext() {
+  const current = invocation.getStore()
+  return current?.openid ? { OPENID: current.openid, APPID: 'local', ENV: 'local' } : {}
 }
 
 type Method = (this: { _transactionId?: string }, ...args: unknown[]) => unknown
@@ -76,6 +124,18 @@ function refuseQueriesInTransactions(cloudbase: CloudbaseDatabase): void {
   }
 }
 
+/** A built function's config.json: timeout, timer triggers and open-API permissions. */
+export interface FunctionConfig {
+  timeout?: number
+  triggers?: { name: string; type: string; config: string }[]
+  permissions?: { openapi?: string[] }
+}
+
+export function functionConfigOf(functionsDir: string, name: string): FunctionConfig {
+  const file = path.join(functionsDir, name, 'config.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FunctionConfig) : {}
+}
+
 /** Loads and calls a built cloud function as the given caller. */
 export class FunctionRunner {
   private readonly loaded = new Map<string, CloudFunction>()
@@ -88,7 +148,8 @@ export class FunctionRunner {
 
   invoke(name: string, event: unknown, openid: string | undefined): Promise<unknown> {
     const fn = this.load(name)
-    return caller.run({ openid }, () => fn.main(event, { function_name: name }))
+    const openApis = functionConfigOf(this.functionsDir, name).permissions?.openapi ?? []
+    return invocation.run({ openid, openApis }, () => fn.main(event, { function_name: name }))
   }
 
   private load(name: string): CloudFunction {

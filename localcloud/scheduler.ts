@@ -1,13 +1,6 @@
 import { Cron } from 'croner'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import type { FunctionRunner } from './runtime'
-
-interface TimerTrigger {
-  name: string
-  type: string
-  config: string
-}
+import { existsSync, readdirSync } from 'node:fs'
+import { functionConfigOf, type FunctionRunner } from './runtime'
 
 export interface ScheduledTrigger {
   functionName: string
@@ -19,9 +12,7 @@ export interface ScheduledTrigger {
 export function timerTriggersOf(functionsDir: string): ScheduledTrigger[] {
   if (!existsSync(functionsDir)) return []
   return readdirSync(functionsDir).flatMap((functionName) => {
-    const file = path.join(functionsDir, functionName, 'config.json')
-    if (!existsSync(file)) return []
-    const config = JSON.parse(readFileSync(file, 'utf8')) as { triggers?: TimerTrigger[] }
+    const config = functionConfigOf(functionsDir, functionName)
     return (config.triggers ?? [])
       .filter((trigger) => trigger.type === 'timer')
       .map((trigger) => ({ functionName, triggerName: trigger.name, cron: trigger.config }))

@@ -1,11 +1,14 @@
-import { existsSync } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
 import { ERROR_MESSAGES, type ErrorCode } from '../cloudfunctions/shared/errors'
+import { releaseDataFolder, takeDataFolder } from './control'
 import { LocalDatabase } from './database'
 import { DEMO_ACCOUNTS, seedDemoData } from './demoData'
-import { FunctionRunner, installLocalCloud } from './runtime'
+import type { LocalPlatform } from './platform'
+import { FunctionRunner, functionConfigOf, installLocalCloud } from './runtime'
 import { scheduleTimerTriggers, timerEvent } from './scheduler'
 import { SessionSigner } from './session'
 
@@ -29,18 +32,26 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   url: string
   database: LocalDatabase
+  /** Open APIs, storage and the outbox of subscription messages. */
+  platform: LocalPlatform
+  /** Runs a function's timer job now (its config.json's trigger, or the one named), as the timer does. */
+  runTimer(functionName: string, triggerName?: string): Promise<unknown>
   close(): Promise<void>
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
+/** The largest file the app may upload (a phone photo, compressed). */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 /**
  * The local stand-in for WeChat's cloud: an HTTP gateway that verifies the caller's session and
  * invokes the built cloud functions on the embedded database, and serves the H5 app.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  await mkdir(options.dataDir, { recursive: true })
+  await takeDataFolder(options.dataDir)
   const database = await LocalDatabase.open(options.dataDir)
-  installLocalCloud(database)
+  const platform = installLocalCloud(database)
   if (options.seed !== false) seedDemoData(database)
   const sessions = await SessionSigner.open(options.dataDir)
   const functions = new FunctionRunner(options.functionsDir)
@@ -70,12 +81,55 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const demoSignIn =
     options.demoSignIn ?? (process.env.GONGJIAN_DEMO_SIGNIN === 'on' ? 'on' : 'loopback')
 
+  let jobToken = ''
+  const runTimer = (functionName: string, triggerName?: string) => {
+    const name =
+      triggerName ?? functionConfigOf(options.functionsDir, functionName).triggers?.[0]?.name
+    if (!name) return Promise.reject(new Error(`${functionName} has no timer trigger`))
+    return functions.invoke(functionName, timerEvent(name), undefined)
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://local')
     if (url.pathname === '/api/auth/sign-out' && request.method === 'POST') {
       const token = bearerToken(request)
       if (token) sessions.revoke(token)
       return sendJson(response, 200, { ok: true, data: { signedOut: true } })
+    }
+    if (url.pathname.startsWith('/files/') && request.method === 'GET') {
+      const served = platform.servedFile(url.pathname, url.searchParams)
+      if (!served) return sendError(response, 404, 'NOT_FOUND', '文件不存在或链接已过期')
+      response.writeHead(200, { 'content-type': served.type, 'cache-control': 'private' })
+      return createReadStream(served.file).pipe(response)
+    }
+    const storage = /^\/api\/storage\/(upload|delete)$/.exec(url.pathname)
+    if (storage && request.method === 'POST') {
+      // As wx.cloud.uploadFile and deleteFile from the app: the signed-in user's own files.
+      const token = bearerToken(request)
+      const openid = token ? sessions.verify(token) : undefined
+      if (!openid) return sendError(response, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录')
+      if (storage[1] === 'upload') {
+        const content = await readBody(request, MAX_UPLOAD_BYTES)
+        if (!content?.length) return sendError(response, 400, 'INVALID_INPUT', '文件过大或为空')
+        const fileID = await platform.storeUpload(
+          openid,
+          url.searchParams.get('name') ?? '',
+          content,
+        )
+        return sendJson(response, 200, { ok: true, data: { fileID } })
+      }
+      const body = await readJson(request)
+      const deleted = await platform.deleteUpload(openid, String(body?.fileID ?? ''))
+      if (!deleted) return sendError(response, 404, 'NOT_FOUND', '文件不存在')
+      return sendJson(response, 200, { ok: true, data: {} })
+    }
+    const job = /^\/api\/local\/jobs\/([^/]+)\/([^/]+)$/.exec(url.pathname)
+    if (job && request.method === 'POST') {
+      // `npm run trigger` against this running cloud; the token is readable only in the data folder.
+      if (!jobToken || request.headers['x-job-token'] !== jobToken || !functions.exists(job[1])) {
+        return sendError(response, 403, 'FORBIDDEN')
+      }
+      return sendJson(response, 200, await runTimer(job[1], job[2]))
     }
     const demoAuth =
       url.pathname === '/api/auth/demo-accounts' || url.pathname === '/api/auth/sign-in'
@@ -125,18 +179,29 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     response.end('本地云已启动。H5 应用尚未构建：请运行 npm run build:h5 后重启。')
   }
 
+  // A burst of a thousand connections (a popular stall opening) queues rather than being reset
+  // while the single process is busy: Node's default backlog is 511.
   await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+    server.listen(
+      { port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: 4096 },
+      resolve,
+    ),
   )
   const { address, port } = server.address() as AddressInfo
+  const cloudUrl = `http://${address}:${port}`
+  platform.baseUrl = cloudUrl
+  jobToken = (await takeDataFolder(options.dataDir, cloudUrl)).jobToken ?? ''
   return {
-    url: `http://${address}:${port}`,
+    url: cloudUrl,
     database,
+    platform,
+    runTimer,
     async close() {
       stopTimers()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       database.close()
+      await releaseDataFolder(options.dataDir)
     },
   }
 }
@@ -162,17 +227,24 @@ function bearerToken(request: IncomingMessage): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined
 }
 
-/** The JSON body, or undefined when it is missing, too large or not an object. */
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+/** The request's body, or undefined when it is larger than the limit. */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return undefined
+    if (size > limit) return undefined
     chunks.push(chunk as Buffer)
   }
+  return Buffer.concat(chunks)
+}
+
+/** The JSON body, or undefined when it is missing, too large or not an object. */
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const body = await readBody(request, MAX_BODY_BYTES)
+  if (!body) return undefined
   try {
-    const value = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    const value = JSON.parse(body.toString('utf8'))
     return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined
   } catch {
     return undefined

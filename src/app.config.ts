@@ -68,6 +68,7 @@ export default defineAppConfig({
         'pages/publish/index',
         'pages/teams/index',
         'pages/team/index',
+        'pages/verify/index',
       ],
     },
     {

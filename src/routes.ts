@@ -49,9 +49,11 @@ export const ROUTES = {
   volunteerShift: (shiftId: string) =>
     `/packages/volunteers/pages/shift/index?shiftId=${encodeURIComponent(shiftId)}`,
   managedShifts: '/packages/volunteers/pages/managed/index',
-  shiftRoster: (shiftId: string) =>
-    `/packages/volunteers/pages/roster/index?shiftId=${encodeURIComponent(shiftId)}`,
+  shiftRoster: (shiftId: string, volunteerCode = '') =>
+    `/packages/volunteers/pages/roster/index?shiftId=${encodeURIComponent(shiftId)}${volunteerCode ? `&volunteerCode=${encodeURIComponent(volunteerCode)}` : ''}`,
   publishShift: '/packages/volunteers/pages/publish/index',
+  verifyCertificate: (code = '') =>
+    `/packages/volunteers/pages/verify/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
   volunteerReview: (communityId: string) =>
     `/packages/volunteers/pages/review/index?communityId=${encodeURIComponent(communityId)}`,
   mediationCases: (communityId: string) =>

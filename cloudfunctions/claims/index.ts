@@ -1,4 +1,4 @@
-import { claimsService } from '../features/claims/service'
+import { claimsOnTimer, claimsService } from '../features/claims/service'
 import { defineFunction } from '../shared/handler'
 
-export const main = defineFunction(claimsService)
+export const main = defineFunction(claimsService, { onTimer: claimsOnTimer })

@@ -1,6 +1,7 @@
 import type { AccountApi } from './account/contract'
 import type { CharityApi } from './charity/contract'
 import type { ClaimsApi } from './claims/contract'
+import type { DeskApi } from './desk/service'
 import type { DirectoryApi } from './directory/contract'
 import type { ListsApi } from './lists/contract'
 import type { MaintenanceApi } from './maintenance/contract'
@@ -33,6 +34,7 @@ export interface Api {
   organizations: OrganizationsApi
   trainings: TrainingsApi
   charity: CharityApi
+  desk: DeskApi
 }
 
 export type FunctionName = keyof Api

@@ -1,4 +1,4 @@
-import { maintenanceService, repairOnTimer } from '../features/maintenance/service'
+import { maintenanceOnTimer, maintenanceService } from '../features/maintenance/service'
 import { defineFunction } from '../shared/handler'
 
-export const main = defineFunction(maintenanceService, { onTimer: repairOnTimer })
+export const main = defineFunction(maintenanceService, { onTimer: maintenanceOnTimer })

@@ -1,4 +1,4 @@
-import { projectsService } from '../features/projects/service'
+import { projectsOnTimer, projectsService } from '../features/projects/service'
 import { defineFunction } from '../shared/handler'
 
-export const main = defineFunction(projectsService)
+export const main = defineFunction(projectsService, { onTimer: projectsOnTimer })

@@ -41,6 +41,9 @@ export const COLLECTIONS = {
   charityDonations: 'charity_donations',
   charityStock: 'charity_stock',
   charityMoves: 'charity_moves',
+  subscriptionCredits: 'subscription_credits',
+  miniProgramCodes: 'mini_program_codes',
+  dailyFigures: 'daily_figures',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -102,12 +105,13 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['placeId', 'asc'], ['status', 'asc']),
     index(['checkInCode', 'asc']),
     index(['date', 'asc'], ['status', 'asc']),
-    index(['status', 'asc']),
+    index(['status', 'asc'], ['endsAt', 'asc']),
   ],
   projects: [
     index(['communityId', 'asc'], ['createdAt', 'desc']),
     index(['organizationId', 'asc'], ['createdAt', 'desc']),
     index(['source.id', 'asc']),
+    index(['status', 'asc'], ['updatedAt', 'asc']),
   ],
   claims: [
     index(['needId', 'asc'], ['status', 'asc']),
@@ -180,4 +184,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['itemId', 'asc'], ['at', 'asc']),
     index(['streetId', 'asc'], ['quarter', 'asc'], ['date', 'asc']),
   ],
+  subscription_credits: [],
+  mini_program_codes: [],
+  daily_figures: [],
 }

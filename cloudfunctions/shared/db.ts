@@ -105,6 +105,25 @@ export async function insertIfAbsent<T extends { _id: string }>(
   }
 }
 
+/** Writes a document under its id, replacing the one there (a repeated write changes nothing). */
+export async function saveDocument<T extends { _id: string }>(
+  name: CollectionName,
+  { _id, ...fields }: T,
+): Promise<void> {
+  await collection(name).doc(_id).set({ data: fields })
+}
+
+/** Creates a collection; one that exists already is left as it is. */
+export async function ensureCollection(name: CollectionName): Promise<void> {
+  const existed = (failure: unknown) => /exist/i.test(JSON.stringify(failure ?? ''))
+  try {
+    const answer = (await cloud.database().createCollection(name)) as { code?: string }
+    if (answer?.code && !existed(answer.code)) throw new Error(`${name}: ${answer.code}`)
+  } catch (error) {
+    if (!existed(error) && !existed((error as Error)?.message)) throw error
+  }
+}
+
 /**
  * Updates the documents matching the filter, each atomically (a conditional single-document
  * update when the filter names an _id); answers how many changed.

@@ -14,6 +14,19 @@ export function chinaDateOf(instant: Date): string {
   return new Date(instant.getTime() + 8 * 60 * MINUTE_MS).toISOString().slice(0, 10)
 }
 
+/** An instant as China's date and clock time: YYYY-MM-DD HH:mm. */
+export function chinaDateTimeOf(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 60 * MINUTE_MS)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ')
+}
+
+/** The hour of the day (0–23) in China of an instant. */
+export function chinaHourOf(instant: Date): number {
+  return new Date(instant.getTime() + 8 * 60 * MINUTE_MS).getUTCHours()
+}
+
 export function addDays(date: string, days: number): string {
   return chinaDateOf(new Date(chinaInstant(date, '12:00').getTime() + days * DAY_MS))
 }

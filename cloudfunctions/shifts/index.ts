@@ -1,4 +1,4 @@
-import { shiftsService } from '../features/shifts/service'
+import { shiftsOnTimer, shiftsService } from '../features/shifts/service'
 import { defineFunction } from '../shared/handler'
 
-export const main = defineFunction(shiftsService)
+export const main = defineFunction(shiftsService, { onTimer: shiftsOnTimer })

@@ -1,4 +1,4 @@
-import { stallsService } from '../features/stalls/service'
+import { stallsOnTimer, stallsService } from '../features/stalls/service'
 import { defineFunction } from '../shared/handler'
 
-export const main = defineFunction(stallsService)
+export const main = defineFunction(stallsService, { onTimer: stallsOnTimer })

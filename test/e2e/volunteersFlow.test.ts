@@ -1,3 +1,4 @@
+import { SCENE_PAGES, sceneText } from '../../cloudfunctions/shared/scenes'
 import { callAs, signIn } from '../integration/localCloudClient'
 import { publishGuideShift } from '../integration/volunteersHelpers'
 import { expectVisible, useAppSession, screenshot, tap, onTop } from './browser'
@@ -83,13 +84,23 @@ describe('H5 app in Chromium: a volunteer registers, serves a shift and gets the
     await open('/packages/volunteers/pages/service/index')
     await expectVisible(app.page, '2.25 小时')
     await tap(app.page, '开具证明')
-    await expectVisible(app.page, '验证码')
-    const image = onTop(app.page).locator('.volunteers__certificate img')
-    await image.waitFor()
-    const source = decodeURIComponent((await image.getAttribute('src')) ?? '')
-    expect(source).toContain('累计服务时长 2.25 小时')
-    expect(source).toContain('蚂蚁力量儿童义工团')
-    expect(source).toContain('王秀英')
+    // The certificate is a PDF the phone opens; the page names the code printed on it.
+    const issued = onTop(app.page).getByText(/验证码\s*[A-Z0-9]+/)
+    await issued.waitFor()
+    const certificateCode =
+      /验证码\s*([A-Z0-9]+)/.exec((await issued.textContent()) ?? '')?.[1] ?? ''
+    await expectVisible(app.page, '蚂蚁力量儿童义工团 · 2.25 小时')
     await screenshot(app.page, 'e2e-volunteer-certificate.png')
+
+    // Anyone who scans the mini-program code on it, signed in or not, sees it verified.
+    await open('/pages/me/index')
+    await tap(app.page, '退出登录')
+    await open(
+      `/${SCENE_PAGES.certificate}?scene=${encodeURIComponent(sceneText({ kind: 'certificate', code: certificateCode }))}`,
+    )
+    await expectVisible(app.page, '核验通过：该证明真实有效')
+    await expectVisible(app.page, '2.25 小时')
+    await expectVisible(app.page, '王**')
+    await screenshot(app.page, 'e2e-certificate-verified.png')
   }, 120000)
 })

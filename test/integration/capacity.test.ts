@@ -25,7 +25,15 @@ describe('capacity: places, a first-in-line waitlist and step machines that surv
   const kind: ReservationKind = {
     places: COLLECTIONS.stallSlots,
     reservations: COLLECTIONS.stallBookings,
-    promotionNotice: () => ({ title: '候补成功', body: '您已从候补转为预约成功' }),
+    promotionNotice: () => ({
+      title: '候补成功',
+      body: '您已从候补转为预约成功',
+      message: {
+        template: 'waitlistPromoted',
+        values: { item: '理发', time: '2026年11月28日 09:00', place: '社区广场' },
+        page: 'packages/stalls/pages/mine/index',
+      },
+    }),
   }
   const placeId = 'slot-1'
   const scopeId = 'event-1-haircut'

@@ -31,3 +31,9 @@ export function useChinaNoonClock() {
     jest.useRealTimers()
   })
 }
+
+/** Moves the suite's clock (see useChinaNoonClock) to a clock time of the same day in China. */
+export function setChinaTime(time: string) {
+  const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  jest.setSystemTime(new Date(`${chinaToday}T${time}:00+08:00`))
+}

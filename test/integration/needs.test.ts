@@ -32,6 +32,25 @@ describe('personal needs through the local cloud', () => {
     expect(seen).toMatchObject({ residentName: '王阿姨', contactPhone: '138****5678' })
   })
 
+  it('a need whose text WeChat’s content check finds risky is refused, naming the field, and not posted', async () => {
+    const resident = await signIn(env.cloud, 'demo-resident-wang')
+    const descriptions = async () => {
+      const mine = await callAs(env.cloud, resident, 'needs', 'listMine', {})
+      if (!mine.ok) throw new Error(mine.error.message)
+      return mine.data.items.map((need) => need.description)
+    }
+    const before = await descriptions()
+    const risky = await callAs(env.cloud, resident, 'needs', 'post', {
+      ...validNeed,
+      description: '楼下有人聚众赌博，吵得睡不着',
+    })
+    expect(risky).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '需求描述含有不宜发布的内容，请修改后再提交' },
+    })
+    expect(await descriptions()).toEqual(before)
+  })
+
   it('a need posted in one community stays out of other residents’ and communities’ lists', async () => {
     const wang = await signIn(env.cloud, 'demo-resident-wang')
     await callAs(env.cloud, wang, 'needs', 'post', validNeed)

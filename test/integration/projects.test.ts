@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../../localcloud/server'
+import { download } from './files'
 import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { publishNeed } from './publishedNeeds'
 
@@ -90,6 +91,42 @@ describe('co-build projects through the local cloud', () => {
         canClose: false,
       },
     })
+  })
+
+  it('a progress entry shows the photos uploaded from the phone; only their owner removes them', async () => {
+    const { projectId, org, worker } = await approvedProject(env.cloud)
+    const upload = async (token: string, content: Buffer) => {
+      // As wx.cloud.uploadFile from the app, into cloud storage.
+      const response = await fetch(`${env.cloud.url}/api/storage/upload?name=photo.png`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: new Uint8Array(content),
+      })
+      const answer = (await response.json()) as { ok: boolean; data: { fileID: string } }
+      return answer.data.fileID
+    }
+    const photo = Buffer.from('not really a png, but bytes a phone sent')
+    const fileID = await upload(org, photo)
+    const added = await callAs(env.cloud, org, 'projects', 'addProgress', {
+      projectId,
+      ...progress,
+      photoFileIds: [fileID],
+    })
+    expect(added.ok).toBe(true)
+    const seen = await callAs(env.cloud, worker, 'projects', 'detail', { projectId })
+    if (!seen.ok) throw new Error(seen.error.message)
+    const [shown] = seen.data.progress[0]!.photos
+    expect(shown?.fileId).toBe(fileID)
+    expect(await download(shown!.url)).toEqual(photo)
+    // Someone else's upload is not theirs to delete.
+    const removal = (token: string) =>
+      fetch(`${env.cloud.url}/api/storage/delete`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ fileID }),
+      })
+    expect((await removal(worker)).status).toBe(404)
+    expect((await removal(org)).status).toBe(200)
   })
 
   it('refuses invalid progress in Chinese and stores nothing', async () => {

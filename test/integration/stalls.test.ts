@@ -270,22 +270,4 @@ describe('service stalls through the local cloud', () => {
     const mine = await callAs(env.cloud, wang, 'stalls', 'myBookings', {})
     expect(mine.ok && mine.data[0]).toMatchObject({ noShow: true, canRate: false })
   })
-
-  it('the day before, booked residents get one reminder however often the job runs', async () => {
-    const { slotId } = await publishEventStartingIn(env.cloud, 24 * 60)
-    const wang = await as('demo-resident-wang')
-    await callAs(env.cloud, wang, 'stalls', 'book', { slotId })
-    const worker = await as('demo-worker-dahua')
-    expect(await callAs(env.cloud, wang, 'stalls', 'remindTomorrow', {})).toMatchObject({
-      ok: false,
-    })
-    expect(await callAs(env.cloud, worker, 'stalls', 'remindTomorrow', {})).toMatchObject({
-      data: { reminded: 1 },
-    })
-    expect(await callAs(env.cloud, worker, 'stalls', 'remindTomorrow', {})).toMatchObject({
-      data: { reminded: 0 },
-    })
-    const notices = await callAs(env.cloud, wang, 'account', 'notifications', {})
-    expect(notices.ok && notices.data).toEqual([expect.objectContaining({ title: '服务活动提醒' })])
-  })
 })

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { download, pdfImages, pdfText, scan } from './files'
 import { callAs, signIn, useTestCloud } from './localCloudClient'
 import {
   TOMORROW,
@@ -311,7 +312,7 @@ describe('volunteers: registration, shifts, hours', () => {
     expect(service).toMatchObject({ ok: true, data: { totalMinutes: 0 } })
   })
 
-  it('the certificate names the organization, the volunteer, the hours and a code that verifies', async () => {
+  it('the certificate is a PDF naming the organization, the volunteer, the hours and a code that verifies', async () => {
     const { token } = await wangInMayiTeam(env.cloud)
     const member = await signIn(env.cloud, 'demo-org-mayi')
     for (const [serviceDate, minutes] of [
@@ -331,18 +332,33 @@ describe('volunteers: registration, shifts, hours', () => {
       year: 2026,
     })
     if (!certificate.ok) throw new Error(certificate.error.message)
-    const { svg, code } = certificate.data
-    expect(svg).toMatch(/^<svg /)
-    for (const text of [
+    const { url, code, fileName } = certificate.data
+    expect(fileName).toBe(`志愿服务时长证明-2026-${code}.pdf`)
+    const pdf = await download(url)
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    // Text set in the embedded CJK font extracts as text: names, digits and Latin letters.
+    const text = (await pdfText(pdf)).replace(/[ \t]+/g, ' ')
+    for (const line of [
       '志愿服务时长证明',
-      '王秀英',
-      '蚂蚁力量儿童义工团',
+      '兹证明志愿者 王秀英',
+      '在蚂蚁力量儿童义工团参加志愿服务',
       '累计服务时长 4.25 小时',
-      '2026-03-08 至 2026-09-12',
+      '于 2026-03-08 至 2026-09-12 期间',
       `验证码 ${code}`,
     ]) {
-      expect(svg).toContain(text)
+      expect(text).toContain(line)
     }
+    // Its mini-program code opens the verification of this certificate.
+    const [codeImage] = await pdfImages(pdf)
+    const scanned = scan(codeImage!)
+    expect(scanned.path.split('?')[0]).toBe('packages/volunteers/pages/verify/index')
+    expect(scanned.scene).toEqual({ kind: 'certificate', code })
+    // Made once: asking again answers the same stored file.
+    const again = await callAs(env.cloud, token, 'volunteers', 'certificate', {
+      organizerId: 'mayi',
+      year: 2026,
+    })
+    expect(again.ok && (await download(again.data.url)).equals(pdf)).toBe(true)
     const li = await signIn(env.cloud, 'demo-resident-li')
     expect(await callAs(env.cloud, li, 'volunteers', 'verifyCertificate', { code })).toMatchObject({
       ok: true,
@@ -376,7 +392,7 @@ describe('volunteers: registration, shifts, hours', () => {
     expect(published[2]).toMatchObject({ skillsMatch: false })
   })
 
-  it('organizers export sign-ups, attendance and hours per volunteer to Excel', async () => {
+  it('organizers export sign-ups, attendance (China time) and hours per volunteer to Excel', async () => {
     const { shiftId } = await publishGuideShift(env.cloud)
     const { token, code } = await verifiedWang(env.cloud)
     await callAs(env.cloud, token, 'shifts', 'signUp', { shiftId })
@@ -402,10 +418,13 @@ describe('volunteers: registration, shifts, hours', () => {
         reveal,
       })
       if (!exported.ok) throw new Error(exported.error.message)
+      expect(exported.data.fileName).toMatch(
+        /^蚂蚁力量儿童义工团-志愿服务时长-\d{4}-\d{2}-\d{2}\.xlsx$/,
+      )
       const workbook = new ExcelJS.Workbook()
-      const bytes = Buffer.from(exported.data.base64, 'base64')
+      const bytes = await download(exported.data.url)
       await workbook.xlsx.load(
-        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
       )
       return (name: string) =>
         (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) =>
@@ -425,8 +444,8 @@ describe('volunteers: registration, shifts, hours', () => {
       '09:00-11:00',
       '王秀英',
       '已报名',
-      new Date(at('09:00')).toISOString(),
-      new Date(at('10:50')).toISOString(),
+      `${TOMORROW} 09:00`,
+      `${TOMORROW} 10:50`,
       1.75,
     ])
     expect(rows('志愿时长')).toContainEqual(['王秀英', 1.75, 1])

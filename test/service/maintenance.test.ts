@@ -71,6 +71,8 @@ describe('maintenance service: the invariant check and its repairs', () => {
       userId,
       status,
       mayWait: true,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
       requestedAt: at,
       createdAt: at,
     })

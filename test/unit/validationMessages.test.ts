@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { ZodTypeAny } from 'zod'
 import { AppError } from '../../cloudfunctions/shared/errors'
@@ -9,7 +9,10 @@ const FEATURES_DIR = path.resolve(__dirname, '..', '..', 'cloudfunctions', 'feat
 /** Every feature's input schemas, found on disk so a new feature is fuzzed without being listed. */
 const FUNCTIONS: Record<string, Record<string, ZodTypeAny>> = Object.fromEntries(
   readdirSync(FEATURES_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter(
+      (entry) =>
+        entry.isDirectory() && existsSync(path.join(FEATURES_DIR, entry.name, 'contract.ts')),
+    )
     .flatMap((entry) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by the folder's name
       const contract = require(path.join(FEATURES_DIR, entry.name, 'contract')) as Record<

@@ -59,7 +59,7 @@ describe('the projects subpackage in simulated WeChat', () => {
                 month: '2026-11',
                 summary: '开班两期，孩子们完成暑假作业',
                 peopleServed: 40,
-                photoFileIds: [],
+                photos: [],
                 authorName: '赵队长',
                 createdAt: '2026-11-21T01:00:00.000Z',
               },

@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import type { Endpoints } from '../../shared/endpoints'
+import { TEMPLATE_KEYS } from '../../shared/messageTemplates'
 import type { RoleKind } from '../../shared/roles'
-import { recordId } from '../../shared/validation'
+import { oneOf, recordId } from '../../shared/validation'
+
+/** WeChat asks for at most this many subscriptions in one tap (3 in older clients). */
+export const MAX_TEMPLATES_PER_ASK = 3
 
 export const accountInputs = {
   me: z.object({}).strict(),
@@ -18,6 +22,18 @@ export const accountInputs = {
   deleteAccount: z
     .object({
       confirm: z.literal('注销', { errorMap: () => ({ message: '请输入“注销”以确认' }) }),
+    })
+    .strict(),
+  /** The subscriptions the user just accepted in the app (one message each). */
+  acceptSubscriptions: z
+    .object({
+      templates: z
+        .array(oneOf('订阅消息', [TEMPLATE_KEYS[0], ...TEMPLATE_KEYS.slice(1)]), {
+          required_error: '请选择订阅消息',
+          invalid_type_error: '订阅消息格式不正确',
+        })
+        .min(1, '请选择订阅消息')
+        .max(MAX_TEMPLATES_PER_ASK, `一次最多订阅 ${MAX_TEMPLATES_PER_ASK} 种消息`),
     })
     .strict(),
 }
@@ -71,5 +87,6 @@ export type AccountApi = Endpoints<
     myData: MyDataView
     exportMyData: { fileName: string; content: string }
     deleteAccount: { deleted: true }
+    acceptSubscriptions: { counted: number }
   }
 >

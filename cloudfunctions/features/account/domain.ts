@@ -119,6 +119,12 @@ export const PERSONAL_DATA: PersonalRecords[] = [
   { collection: COLLECTIONS.mediationAssignments, label: '我负责调解的案件', owner: 'userId' },
   { collection: COLLECTIONS.mediationTeams, label: '我加入的调解团队', owner: 'members.id' },
   { collection: COLLECTIONS.notifications, label: '通知', owner: 'userId', erase: true },
+  {
+    collection: COLLECTIONS.subscriptionCredits,
+    label: '订阅消息',
+    owner: 'userId',
+    erase: true,
+  },
   // Kept whole: who looked at or exported my data is part of the record others must answer for.
   { collection: COLLECTIONS.auditLogs, label: '查看或导出我的数据的记录', owner: 'targetId' },
 ]
@@ -147,4 +153,6 @@ export const WITHOUT_PERSONAL_DATA: CollectionName[] = [
   COLLECTIONS.charityDonations,
   COLLECTIONS.charityStock,
   COLLECTIONS.charityMoves,
+  COLLECTIONS.miniProgramCodes,
+  COLLECTIONS.dailyFigures,
 ]

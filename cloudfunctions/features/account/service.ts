@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { memberOrganizationIds } from '../../shared/roles'
 import { chinaDateOf, chinaInstant } from '../../shared/time'
+import { addCredits } from '../../shared/subscriptions'
 import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity } from '../directory/service'
 import { findOrganizations } from '../organizations/repository'
@@ -81,6 +82,11 @@ export const accountService = defineService<typeof accountInputs, OutputsOf<Acco
       if (caller.deletion === 'done') throw new AppError('CONFLICT', '该账号已注销')
       await finishAccountDeletion(caller)
       return { deleted: true as const }
+    },
+
+    async acceptSubscriptions({ templates }, caller) {
+      await addCredits(caller._id, templates)
+      return { counted: new Set(templates).size }
     },
   },
 )

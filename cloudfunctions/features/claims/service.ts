@@ -1,10 +1,13 @@
 import { recordAuditIn } from '../../shared/audit'
 import { admit, holdingOf, remainingOf } from '../../shared/capacity/ledger'
 import type { Caller } from '../../shared/caller'
+import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command, transaction, type Transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
+import { messageTime } from '../../shared/messageTemplates'
+import { notifyOnce } from '../../shared/notifications'
 import {
   isMemberOf,
   memberOrganizationIds,
@@ -14,6 +17,7 @@ import {
   workerCommunityIds,
 } from '../../shared/roles'
 import { DAY_MS, daysBetween } from '../../shared/time'
+import { notifyRoleHolders } from '../account/notices'
 import { communitiesOfStreet, requireCommunity, requireStreet } from '../directory/service'
 import { holderIdOf, isClaimable, needStatusOf } from '../lists/domain'
 import {
@@ -62,6 +66,7 @@ export const claimsService = defineService<typeof claimsInputs, OutputsOf<Claims
         status: 'pending',
       })
       if (pending.length > 0) throw new AppError('CONFLICT', '贵组织已认领该需求，正在等待社区审核')
+      await requireSafeText(caller._id, 'profile', { 服务方案: input.plan })
       const now = new Date()
       const claim = await insertClaim({
         districtId: need.districtId,
@@ -117,6 +122,7 @@ export const claimsService = defineService<typeof claimsInputs, OutputsOf<Claims
           projectId: project._id,
         }
       })
+      await tellClaimant(claim, '已通过', '共建项目已启动，请按服务方案开展服务')
       return toClaimView(claim)
     },
 
@@ -141,6 +147,7 @@ export const claimsService = defineService<typeof claimsInputs, OutputsOf<Claims
         })
         return { ...current, ...changes }
       })
+      await tellClaimant(claim, '未通过', note)
       return toClaimView(claim)
     },
 
@@ -148,24 +155,12 @@ export const claimsService = defineService<typeof claimsInputs, OutputsOf<Claims
       requireStreetOversight(caller, await requireStreet(streetId))
       const communityIds = (await communitiesOfStreet(streetId)).map((community) => community._id)
       const now = new Date()
-      const waiting = await listUncommittedNeedsBefore(
-        communityIds,
-        new Date(now.getTime() - UNCLAIMED_DAYS_LIMIT * DAY_MS),
-      )
-      // A need with a claim under review is being taken care of; it is not flagged.
-      const claimed = new Set(
-        (await listClaims({ needIds: waiting.map((need) => need._id), status: 'pending' })).map(
-          (claim) => claim.needId,
-        ),
-      )
       return {
         limitDays: UNCLAIMED_DAYS_LIMIT,
-        items: waiting
-          .filter((need) => !claimed.has(need._id))
-          .map((need) => ({
-            ...toOpenNeedView(need),
-            daysWaiting: daysBetween(new Date(need.createdAt), now),
-          })),
+        items: (await overdueNeeds(communityIds, now)).map((need) => ({
+          ...toOpenNeedView(need),
+          daysWaiting: daysBetween(new Date(need.createdAt), now),
+        })),
       }
     },
   },
@@ -220,6 +215,73 @@ export async function commitClaimIn(
     updatedAt: now,
   })
   return project
+}
+
+/**
+ * Needs published more than the limit ago that nobody committed to, in the communities or
+ * anywhere. A need with a claim under review is being taken care of; it is not flagged.
+ */
+async function overdueNeeds(communityIds: string[] | undefined, now: Date) {
+  const waiting = await listUncommittedNeedsBefore(
+    communityIds,
+    new Date(now.getTime() - UNCLAIMED_DAYS_LIMIT * DAY_MS),
+  )
+  const claimed = new Set(
+    (await listClaims({ needIds: waiting.map((need) => need._id), status: 'pending' })).map(
+      (claim) => claim.needId,
+    ),
+  )
+  return waiting.filter((need) => !claimed.has(need._id))
+}
+
+/**
+ * The claims function's daily timer: each need that has waited past the limit unclaimed is
+ * brought to its street admins, once per need (in the app, and as a message where subscribed).
+ */
+export async function claimsOnTimer(): Promise<{ overdue: number; notified: number }> {
+  const now = new Date()
+  const needs = await overdueNeeds(undefined, now)
+  let notified = 0
+  for (const need of needs) {
+    const days = daysBetween(new Date(need.createdAt), now)
+    notified += await notifyRoleHolders(
+      { kind: 'street_admin', streetId: need.streetId },
+      `overdue:${need._id}`,
+      {
+        title: '需求超期未揭榜',
+        body: `${need.communityName}的需求「${need.title}」已发布 ${days} 天，仍无组织揭榜，请协调资源。`,
+        ref: need._id,
+      },
+      {
+        template: 'todoReminder',
+        values: {
+          subject: `超期未揭榜：${need.title}`,
+          note: `${need.communityName}，已等待 ${days} 天`,
+          time: messageTime(now),
+        },
+        page: `packages/projects/pages/overdue/index?streetId=${need.streetId}`,
+      },
+    )
+  }
+  return { overdue: needs.length, notified }
+}
+
+/** Tells the member who claimed a need how the community decided. */
+async function tellClaimant(claim: NeedClaim, result: '已通过' | '未通过', note: string) {
+  await notifyOnce(
+    {
+      _id: `claim-decided:${claim._id}`,
+      userId: claim.claimedBy,
+      title: `揭榜申请${result}`,
+      body: `贵组织认领的「${claim.needTitle}」${result}社区审核：${note}`,
+      ref: claim._id,
+    },
+    {
+      template: 'reviewResult',
+      values: { subject: `揭榜：${claim.needTitle}`, result, note },
+      page: 'packages/projects/pages/claims/index',
+    },
+  )
 }
 
 /** Only organizations claim needs; answers the organizations the user acts for. */

@@ -69,14 +69,19 @@ export function listClaimableNeeds(
 }
 
 /** Open needs nobody has committed to, published before the cutoff, oldest first. */
+/** Open needs published before the cutoff, in the communities or (without them) anywhere. */
 export function listUncommittedNeedsBefore(
-  communityIds: string[],
+  communityIds: string[] | undefined,
   cutoff: Date,
 ): Promise<CommunityNeed[]> {
   const _ = command()
   return readAll<CommunityNeed>(
     COLLECTIONS.communityNeeds,
-    { communityId: _.in(communityIds), status: 'open', createdAt: _.lt(cutoff) },
+    {
+      ...(communityIds ? { communityId: _.in(communityIds) } : {}),
+      status: 'open',
+      createdAt: _.lt(cutoff),
+    },
     [
       ['createdAt', 'asc'],
       ['_id', 'asc'],

@@ -1,11 +1,14 @@
 import { recordAuditIn } from '../../shared/audit'
 import { emptyLedger, withLimit } from '../../shared/capacity/ledger'
 import type { Caller } from '../../shared/caller'
+import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { newId } from '../../shared/ids'
+import { messageTime } from '../../shared/messageTemplates'
+import { notifyOnce } from '../../shared/notifications'
 import {
   isStaff,
   memberOrganizationIds,
@@ -17,7 +20,6 @@ import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity } from '../directory/service'
 import { promotionOf } from '../needs/domain'
 import { readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
-import { notifyIn } from '../../shared/notifications'
 import { requireOrganization } from '../organizations/service'
 import { listsInputs, type ListsApi } from './contract'
 import { needStatusOf, type CommunityNeed, type ResourceOffering } from './domain'
@@ -42,6 +44,10 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
+    await requireSafeText(caller._id, 'profile', {
+      需求名称: line.title,
+      需求描述: line.description,
+    })
     const now = new Date()
     const worker = { id: caller._id, name: caller.displayName }
     const need: CommunityNeed = {
@@ -58,8 +64,9 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       createdAt: now,
       updatedAt: now,
     }
-    // The line and the residents' needs it takes over (now handled as the line) go together.
-    await transaction(async (tx) => {
+    // The line and the residents' needs it takes over (now 已受理) are written together.
+    const residents = await transaction(async (tx) => {
+      const taken: { needId: string; residentId: string }[] = []
       for (const personalNeedId of need.promotedFrom) {
         const personal = await readPersonalNeedIn(tx, personalNeedId)
         if (
@@ -73,13 +80,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
           personalNeedId,
           promotionOf(personal, { id: need._id, title: need.title }, worker, now),
         )
-        await notifyIn(tx, {
-          _id: `need:${personalNeedId}:promoted:${now.getTime()}`,
-          userId: personal.residentId,
-          ref: personalNeedId,
-          title: '您的需求已纳入社区需求清单',
-          body: `社区将通过“${need.title}”统一办理，并向服务组织征集资源。`,
-        })
+        taken.push({ needId: personalNeedId, residentId: personal.residentId })
         await recordAuditIn(tx, {
           actorId: caller._id,
           action: 'lists.promotePersonalNeed',
@@ -89,13 +90,39 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         })
       }
       await saveCommunityNeedIn(tx, need)
+      return taken
     })
+    for (const { needId, residentId } of residents) {
+      await notifyOnce(
+        {
+          _id: `need-accepted:${needId}`,
+          userId: residentId,
+          title: '您的需求已纳入社区需求清单',
+          body: `${community.name}将通过需求清单「${need.title}」统一办理，并由社会力量认领服务。`,
+          ref: needId,
+        },
+        {
+          template: 'progressUpdate',
+          values: {
+            subject: need.title,
+            status: '处理中',
+            note: `${community.name}已列入需求清单`,
+            time: messageTime(now),
+          },
+          page: 'packages/needs/pages/mine/index',
+        },
+      )
+    }
     return toCommunityNeedView(need)
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
     const need = await requireCommunityNeed(needId)
     requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
+    await requireSafeText(caller._id, 'profile', {
+      需求名称: changes.title,
+      需求描述: changes.description,
+    })
     await transaction(async (tx) => {
       const current = await readCommunityNeedIn(tx, needId)
       if (!current) throw new AppError('NOT_FOUND', '该需求不存在')
@@ -139,6 +166,10 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   async publishOffering({ organizationId, capacity, ...line }, caller) {
     const organization = await requireOrganization(organizationId)
     requireMembership(caller, organization)
+    await requireSafeText(caller._id, 'profile', {
+      资源名称: line.title,
+      资源描述: line.description,
+    })
     const now = new Date()
     const offering: ResourceOffering = {
       _id: newId('offer'),
@@ -159,6 +190,10 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
     await requireOwnOffering(caller, offeringId)
+    await requireSafeText(caller._id, 'profile', {
+      资源名称: changes.title,
+      资源描述: changes.description,
+    })
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)
       if (!current) throw new AppError('NOT_FOUND', '该资源不存在')

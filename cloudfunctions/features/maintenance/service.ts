@@ -37,6 +37,7 @@ import { TRAINING_SIGNUPS } from '../trainings/domain'
 import { listEventsStillPublishing } from '../stalls/repository'
 import { completePublishing } from '../stalls/service'
 import { migrateLegacyDocuments } from './legacy'
+import { setUpEnvironment, type SetupReport } from './setup'
 
 export const maintenanceService = defineService<
   typeof maintenanceInputs,
@@ -52,11 +53,14 @@ export const maintenanceService = defineService<
 })
 
 /**
- * The timer's entry. Every 10 minutes it finishes what a crash can leave in today's workflows
- * (steps of reservations, publishes, matching runs); at start-up, when nothing is in flight, it
- * checks everything, fresh steps included.
+ * The function's jobs, started by the platform with no caller. Its timer (`repair`, every 10
+ * minutes) finishes what a crash can leave in today's workflows (steps of reservations, publishes,
+ * matching runs); at the local cloud's start-up (`startup`), when nothing is in flight, it checks
+ * everything, fresh steps included. `setup` prepares a fresh environment: run once after the first
+ * deploy, from the console's test run (云端测试) or `npm run trigger -- maintenance setup`.
  */
-export function repairOnTimer(triggerName: string): Promise<RepairReport> {
+export function maintenanceOnTimer(triggerName: string): Promise<RepairReport | SetupReport> {
+  if (triggerName === 'setup') return setUpEnvironment()
   const startup = triggerName === 'startup'
   return checkAndRepair({ now: new Date(), full: startup, settleFresh: startup })
 }

@@ -6,6 +6,7 @@ import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { newId } from '../../shared/ids'
+import { messageTime } from '../../shared/messageTemplates'
 import {
   isDistrictAdmin,
   requireMembership,
@@ -13,6 +14,7 @@ import {
   requireStreetOversight,
   requireWorkerOf,
 } from '../../shared/roles'
+import { notifyRoleHolders } from '../account/notices'
 import type { DistrictTree } from '../directory/domain'
 import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity, requireStreet } from '../directory/service'
@@ -190,6 +192,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
         })
         return startProjectIfAgreedIn(tx, confirmed)
       })
+      await tellOtherSide(proposal, '已确认')
       return toProposalView(proposal)
     },
 
@@ -199,6 +202,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
         const current = await readOpenProposalIn(tx, proposalId)
         return withdrawIn(tx, current, { status: 'rejected', communityDecision: 'rejected' })
       })
+      await tellOtherSide(proposal, '已拒绝')
       return toProposalView(proposal)
     },
 
@@ -214,6 +218,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
         })
         return startProjectIfAgreedIn(tx, accepted)
       })
+      await tellOtherSide(proposal, '已接受')
       return toProposalView(proposal)
     },
 
@@ -224,6 +229,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
         if (current.providerDecision !== 'pending') throw alreadyDecided()
         return withdrawIn(tx, current, { status: 'declined', providerDecision: 'declined' })
       })
+      await tellOtherSide(proposal, '已婉拒')
       return toProposalView(proposal)
     },
   },
@@ -243,6 +249,40 @@ export async function publishRun(run: MatchingRun): Promise<void> {
 export async function dropRun(run: MatchingRun): Promise<void> {
   await moveStagedProposals(run._id, 'superseded')
   await setRunStatus(run._id, 'staging', 'dropped')
+}
+
+/**
+ * Tells the other side of a proposal how one side decided: the organization's members when the
+ * community confirms or rejects, the community's workers when the provider accepts or declines.
+ */
+async function tellOtherSide(
+  proposal: MatchProposalRecord,
+  result: '已确认' | '已拒绝' | '已接受' | '已婉拒',
+): Promise<void> {
+  const byCommunity = result === '已确认' || result === '已拒绝'
+  const decider = byCommunity ? proposal.communityName : proposal.organizationName
+  await notifyRoleHolders(
+    byCommunity
+      ? { kind: 'org_member', orgId: proposal.organizationId }
+      : { kind: 'community_worker', communityId: proposal.communityId },
+    `proposal-${byCommunity ? 'community' : 'provider'}:${proposal._id}`,
+    {
+      title: `匹配方案${result}`,
+      body: `${decider}${result}匹配方案：「${proposal.offeringTitle}」服务「${proposal.needTitle}」${proposal.quantity} ${proposal.unit}。`,
+      ref: proposal._id,
+    },
+    {
+      template: 'reviewResult',
+      values: {
+        subject: `匹配：${proposal.needTitle}`,
+        result,
+        note: `${decider}，${messageTime(new Date())}`,
+      },
+      page: byCommunity
+        ? `packages/lists/pages/proposals/index?organizationId=${proposal.organizationId}`
+        : `packages/lists/pages/proposals/index?communityId=${proposal.communityId}`,
+    },
+  )
 }
 
 const alreadyDecided = () => new AppError('CONFLICT', '该方案已处理，请刷新后查看')

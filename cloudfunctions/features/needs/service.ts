@@ -1,6 +1,7 @@
 import { recordAudit } from '../../shared/audit'
 import type { Caller } from '../../shared/caller'
 import { command, transaction, type Transaction } from '../../shared/db'
+import { requireSafeText } from '../../shared/contentSecurity'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
@@ -55,6 +56,7 @@ export const needsService = defineService<typeof needsInputs, OutputsOf<NeedsApi
         '只能向您所在的社区报事求助；如已搬家，请先在“我的”中更改所在社区',
       )
     }
+    await requireSafeText(caller._id, 'forum', { 需求描述: input.description })
     const now = new Date()
     const need = await insertPersonalNeed({
       residentId: caller._id,

@@ -4,9 +4,10 @@ import type { Endpoints } from '../../shared/endpoints'
 import { recordId, text, stars } from '../../shared/validation'
 import type { CoBuildProject, ProjectListKind, ProjectSource } from './domain'
 
+/** A photo the user uploaded to cloud storage (its fileID). */
 const photoFileId = z
   .string({ invalid_type_error: '照片无效' })
-  .regex(/^cloud:\/\/[\w./-]{1,300}$/, '照片无效')
+  .regex(/^cloud:\/\/[\w.-]+\/uploads\/[\w./-]{1,300}$/, '照片无效')
 
 export const projectsInputs = {
   list: z
@@ -63,7 +64,7 @@ export interface ProgressView {
   month: string
   summary: string
   peopleServed: number
-  photoFileIds: string[]
+  photos: { fileId: string; url: string }[]
   authorName: string
   createdAt: string
 }

@@ -61,6 +61,9 @@ export interface ProjectProgress {
   createdAt: Date
 }
 
+/** An active project with no progress entry for this long is brought to its people (停滞项目). */
+export const STALLED_AFTER_DAYS = 60
+
 export function projectIdOf(source: ProjectSource): string {
   return `${source.kind}-${source.id}`
 }

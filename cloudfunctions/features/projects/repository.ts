@@ -40,3 +40,15 @@ export function listProgress(projectId: string): Promise<ProjectProgress[]> {
 export function saveProgressIn(tx: Transaction, entry: ProjectProgress) {
   return tx.set(COLLECTIONS.projectProgress, entry)
 }
+
+/** Active projects not updated (no progress entry) since the cutoff. */
+export function listStalledProjects(cutoff: Date): Promise<CoBuildProject[]> {
+  return readAll<CoBuildProject>(
+    COLLECTIONS.projects,
+    { status: 'active', updatedAt: command().lt(cutoff) },
+    [
+      ['updatedAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+  )
+}

@@ -1,10 +1,12 @@
 import { recordAuditIn } from '../../shared/audit'
 import type { Caller } from '../../shared/caller'
+import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { newId } from '../../shared/ids'
+import { messageTime } from '../../shared/messageTemplates'
 import {
   isMemberOf,
   isWorkerOf,
@@ -12,14 +14,18 @@ import {
   requireOversight,
   requireStreetOversight,
 } from '../../shared/roles'
+import { temporaryUrls } from '../../shared/storage'
+import { DAY_MS, chinaDateOf } from '../../shared/time'
+import { notifyRoleHolders } from '../account/notices'
 import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity, requireStreet } from '../directory/service'
 import { projectsInputs, type ProjectsApi } from './contract'
-import type { CoBuildProject, ProjectEvaluation } from './domain'
+import { STALLED_AFTER_DAYS, type CoBuildProject, type ProjectEvaluation } from './domain'
 import {
   findProject,
   listProgress,
   listProjectsOfCommunities,
+  listStalledProjects,
   readProjectIn,
   saveProgressIn,
   updateProjectIn,
@@ -54,9 +60,11 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
 
     async detail({ projectId }, caller) {
       const project = await requireViewable(caller, projectId)
+      const progress = await listProgress(project._id)
+      const urls = await temporaryUrls(progress.flatMap((entry) => entry.photoFileIds))
       return {
         project: toProjectView(project),
-        progress: (await listProgress(project._id)).map(toProgressView),
+        progress: progress.map((entry) => toProgressView(entry, urls)),
         canAddProgress: project.status === 'active' && mayReport(caller, project),
         canClose: project.status === 'active' && isWorkerOf(caller, project.communityId),
       }
@@ -67,6 +75,7 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
       if (!mayReport(caller, project)) {
         throw new AppError('FORBIDDEN', '只有承接组织的成员或社区工作人员可以填写项目进展')
       }
+      await requireSafeText(caller._id, 'forum', { 本月进展: input.summary })
       const entry = {
         _id: newId('progress'),
         projectId: project._id,
@@ -90,7 +99,7 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
           updatedAt: entry.createdAt,
         })
       })
-      return toProgressView(entry)
+      return toProgressView(entry, await temporaryUrls(entry.photoFileIds))
     },
 
     async close({ projectId, satisfaction, target, achieved }, caller) {
@@ -124,6 +133,47 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
     },
   },
 )
+
+/**
+ * The projects function's daily timer: an active project without progress for two months is
+ * brought to its organization's members and its community's workers, once a month.
+ */
+export async function projectsOnTimer(): Promise<{ stalled: number; notified: number }> {
+  const now = new Date()
+  const stalled = await listStalledProjects(new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS))
+  const month = chinaDateOf(now).slice(0, 7)
+  let notified = 0
+  for (const project of stalled) {
+    const notice = {
+      title: '项目进展待更新',
+      body: `${project.communityName}的共建项目「${project.title}」已超过 ${STALLED_AFTER_DAYS} 天没有进展记录，请填写月度进展。`,
+      ref: project._id,
+    }
+    const message = {
+      template: 'todoReminder' as const,
+      values: {
+        subject: `填写项目进展：${project.title}`,
+        note: `${project.organizationName}·${project.communityName}`,
+        time: messageTime(now),
+      },
+      page: `packages/projects/pages/detail/index?projectId=${project._id}`,
+    }
+    const idPrefix = `stalled:${project._id}:${month}`
+    notified += await notifyRoleHolders(
+      { kind: 'org_member', orgId: project.organizationId },
+      idPrefix,
+      notice,
+      message,
+    )
+    notified += await notifyRoleHolders(
+      { kind: 'community_worker', communityId: project.communityId },
+      idPrefix,
+      notice,
+      message,
+    )
+  }
+  return { stalled: stalled.length, notified }
+}
 
 async function requireProject(id: string): Promise<CoBuildProject> {
   const project = await findProject(id)

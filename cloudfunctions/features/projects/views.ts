@@ -31,13 +31,20 @@ export function toProjectView(project: CoBuildProject): ProjectView {
   }
 }
 
-export function toProgressView(entry: ProjectProgress): ProgressView {
+/** A progress entry; its photos with the temporary URLs the app shows them by. */
+export function toProgressView(
+  entry: ProjectProgress,
+  photoUrls: Map<string, string>,
+): ProgressView {
   return {
     id: entry._id,
     month: entry.month,
     summary: entry.summary,
     peopleServed: entry.peopleServed,
-    photoFileIds: entry.photoFileIds,
+    photos: entry.photoFileIds.flatMap((fileId) => {
+      const url = photoUrls.get(fileId)
+      return url ? [{ fileId, url }] : []
+    }),
     authorName: entry.authorName,
     createdAt: new Date(entry.createdAt).toISOString(),
   }

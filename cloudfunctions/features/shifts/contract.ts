@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { Endpoints } from '../../shared/endpoints'
+import type { CodeImageView } from '../../shared/scenes'
+import type { FileView } from '../../shared/storage'
 import {
   calendarDate,
   clockTime,
@@ -51,6 +53,8 @@ export const shiftsInputs = {
   cancel: z.object({ shiftId: recordId('班次') }).strict(),
   managed: z.object({}).strict(),
   roster: z.object({ shiftId: recordId('班次') }).strict(),
+  /** The shift's check-in code, shown where it runs for volunteers to scan. */
+  checkInCode: z.object({ shiftId: recordId('班次') }).strict(),
   checkIn: z
     .object({ shiftId: recordId('班次'), volunteerCode: code('志愿者签到码'), at: enteredTime })
     .strict(),
@@ -165,12 +169,13 @@ export type ShiftsApi = Endpoints<
     cancel: ShiftView
     managed: ShiftView[]
     roster: RosterView
+    checkInCode: CodeImageView
     checkIn: AttendanceView
     checkOut: AttendanceView
     selfCheckIn: AttendanceView
     selfCheckOut: AttendanceView
     addHours: { entryId: string }
     reverseHours: { entryId: string }
-    exportHours: { fileName: string; base64: string; rows: number }
+    exportHours: FileView & { rows: number }
   }
 >

@@ -1,6 +1,7 @@
 import type { CapacityLedger } from '../../shared/capacity/ledger'
 import type { Reservation, ReservationKind } from '../../shared/capacity/reservation'
 import { COLLECTIONS } from '../../shared/collections'
+import { messageTime, type SubscriptionMessage } from '../../shared/messageTemplates'
 import { chinaInstant } from '../../shared/time'
 import type {
   Organizer,
@@ -45,14 +46,53 @@ export interface ShiftSignup extends Reservation {
   checkOutAt?: Date
 }
 
+/** The page a volunteer's messages about a shift open. */
+function shiftPageOf(shift: Pick<Shift, '_id'>): string {
+  return `packages/volunteers/pages/shift/index?shiftId=${shift._id}`
+}
+
 /** Shifts are the places, sign-ups the reservations: one per volunteer and shift. */
 export const SHIFT_SIGNUPS: ReservationKind = {
   places: COLLECTIONS.volunteerShifts,
   reservations: COLLECTIONS.volunteerSignups,
-  promotionNotice: () => ({
-    title: '志愿岗位候补成功',
-    body: '您候补的志愿服务班次已有空位，已为您报名，请按时到岗签到。',
-  }),
+  promotionNotice: (_signup, place) => {
+    const shift = place as Shift
+    return {
+      title: '志愿岗位候补成功',
+      body: `您候补的志愿服务班次「${shift.title}」（${shift.date} ${shift.start}-${shift.end}）已有空位，已为您报名，请按时到岗签到。`,
+      message: {
+        template: 'waitlistPromoted',
+        values: {
+          item: shift.title,
+          time: messageTime(shiftWindow(shift).from),
+          place: shift.place,
+        },
+        page: shiftPageOf(shift),
+      },
+    }
+  },
+}
+
+/** The day-before reminder of a shift: in the app, and as a message where subscribed. */
+export function shiftReminderOf(shift: Shift): {
+  title: string
+  body: string
+  message: SubscriptionMessage
+} {
+  return {
+    title: '志愿服务提醒',
+    body: `您报名的「${shift.title}」在明天 ${shift.start}-${shift.end}，地点：${shift.place}。请按时到岗签到。`,
+    message: {
+      template: 'shiftReminder',
+      values: {
+        shift: shift.title,
+        time: messageTime(shiftWindow(shift).from),
+        place: shift.place,
+        note: '请按时到岗，扫码签到',
+      },
+      page: shiftPageOf(shift),
+    },
+  }
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000

@@ -1,13 +1,14 @@
 import { maskName } from '../../shared/privacy'
-import { chinaDateOf } from '../../shared/time'
+import { chinaDateOf, chinaDateTimeOf } from '../../shared/time'
 import { formatHours, type HoursEntry, type Organizer } from '../volunteers/domain'
 import type { Shift, ShiftSignup } from './domain'
 import { attendanceTimes, attendedMinutes } from './views'
 
 /**
- * The organizer's sign-ups and hours as an Excel workbook, names masked as in every other view
- * unless the export reveals them. exceljs is loaded here, on first export, so no other action of
- * the function pays for it at a cold start.
+ * The organizer's sign-ups and hours as an Excel workbook, times in China time, names masked as
+ * in every other view unless the export reveals them. exceljs is loaded here, on first export (the
+ * cloud installs it beside the function), so no other action of the function pays for it at a
+ * cold start.
  */
 export async function hoursWorkbook(
   organizer: Organizer,
@@ -15,17 +16,26 @@ export async function hoursWorkbook(
   signups: ShiftSignup[],
   entries: HoursEntry[],
   names: 'masked' | 'revealed',
-): Promise<{ fileName: string; base64: string; rows: number }> {
+): Promise<{ fileName: string; content: Buffer; rows: number }> {
   const { default: ExcelJS } = await import('exceljs')
   const shown = (name: string) => (names === 'revealed' ? name : maskName(name))
   const shiftById = new Map(shifts.map((shift) => [shift._id, shift]))
   const workbook = new ExcelJS.Workbook()
   const attendance = workbook.addWorksheet('报名与签到')
-  attendance.addRow(['日期', '班次', '时间', '志愿者', '状态', '签到', '签退', '时长（小时）'])
+  attendance.addRow([
+    '日期',
+    '班次',
+    '时间',
+    '志愿者',
+    '状态',
+    '签到（北京时间）',
+    '签退（北京时间）',
+    '时长（小时）',
+  ])
   for (const signup of signups) {
     const shift = shiftById.get(signup.placeId)
     if (!shift || (signup.status !== 'booked' && signup.status !== 'waitlisted')) continue
-    const times = attendanceTimes(signup)
+    const times = attendanceTimes(signup, chinaDateTimeOf)
     attendance.addRow([
       shift.date,
       shift.title,
@@ -53,10 +63,9 @@ export async function hoursWorkbook(
   for (const total of [...totals.values()].sort((a, b) => b.minutes - a.minutes)) {
     perVolunteer.addRow([shown(total.name), Number(formatHours(total.minutes)), total.count])
   }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
   return {
     fileName: `${organizer.name}-志愿服务时长-${chinaDateOf(new Date())}.xlsx`,
-    base64: buffer.toString('base64'),
+    content: Buffer.from(await workbook.xlsx.writeBuffer()),
     rows: attendance.rowCount - 1,
   }
 }

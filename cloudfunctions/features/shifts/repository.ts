@@ -7,11 +7,15 @@ import {
   updateWhere,
   type Transaction,
 } from '../../shared/db'
+import { newId } from '../../shared/ids'
 import { readAll, readFirst } from '../../shared/paging'
 import type { Shift, ShiftSignup } from './domain'
 
+/** Stores a new shift; its id is short, so its check-in code's scene carries it. */
 export async function insertShift(shift: Omit<Shift, '_id'>): Promise<Shift> {
-  return { ...shift, _id: await insertOne(COLLECTIONS.volunteerShifts, shift) }
+  const stored = { ...shift, _id: newId('sh') }
+  await insertOne(COLLECTIONS.volunteerShifts, stored)
+  return stored
 }
 
 export function findShift(id: string): Promise<Shift | undefined> {
@@ -33,6 +37,11 @@ export function listOpenShifts(fromDate: string): Promise<Shift[]> {
       ['_id', 'asc'],
     ],
   )
+}
+
+/** Open shifts on one date. */
+export function listOpenShiftsOn(date: string): Promise<Shift[]> {
+  return readAll<Shift>(COLLECTIONS.volunteerShifts, { status: 'open', date }, [['_id', 'asc']])
 }
 
 /** Every shift the organizers run, latest first. */

@@ -1,16 +1,21 @@
 import { randomCode } from '../../shared/codes'
 import { recordAudit, recordAuditIn } from '../../shared/audit'
+import { inBatches } from '../../shared/batches'
 import { emptyLedger } from '../../shared/capacity/ledger'
 import { cancelReservation, reserve, settle, settleAll } from '../../shared/capacity/reservations'
 import { reservationIdOf } from '../../shared/capacity/reservation'
 import type { Caller } from '../../shared/caller'
+import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
+import { miniProgramCode } from '../../shared/miniProgramCodes'
+import { DAY_BEFORE_REMINDER_HOUR, remindOnce } from '../../shared/notifications'
 import { maskName, maskPhone } from '../../shared/privacy'
 import { isOrgAdmin, memberOrganizationIds, workerCommunityIds } from '../../shared/roles'
-import { chinaDateOf } from '../../shared/time'
+import { storeFile, temporaryUrl } from '../../shared/storage'
+import { addDays, chinaDateOf, chinaHourOf } from '../../shared/time'
 import { requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import {
@@ -33,12 +38,8 @@ import {
   listHoursOfVolunteer,
   listTeams,
 } from '../volunteers/repository'
-import {
-  isApprovedTeamMember,
-  requireTeam,
-  requireVerifiedVolunteer,
-  requireVolunteer,
-} from '../volunteers/service'
+import { requireVerifiedVolunteer, requireVolunteer } from '../volunteers/access'
+import { isApprovedTeamMember, requireTeam } from '../volunteers/service'
 import { shiftsInputs, type AttendanceView, type ShiftsApi } from './contract'
 import {
   SHIFT_SIGNUPS,
@@ -46,6 +47,7 @@ import {
   fitScore,
   hasRequiredSkills,
   isWithinAttendanceWindow,
+  shiftReminderOf,
   type Shift,
   type ShiftSignup,
 } from './domain'
@@ -55,6 +57,7 @@ import {
   findSignup,
   insertShift,
   listOpenShifts,
+  listOpenShiftsOn,
   listShiftsOfOrganizers,
   listSignupsOfShifts,
   markCheckedIn,
@@ -76,6 +79,11 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       if (team && (organizer.kind !== 'org' || team.orgId !== organizer.id)) {
         throw new AppError('FORBIDDEN', '只能为本组织的志愿服务队发布班次')
       }
+      await requireSafeText(caller._id, 'profile', {
+        岗位名称: input.title,
+        岗位说明: input.description,
+        地点: input.place,
+      })
       const shift = await insertShift({
         organizer,
         districtId: community.districtId,
@@ -200,6 +208,16 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       }
     },
 
+    async checkInCode({ shiftId }, caller) {
+      const shift = await requireShiftStaff(caller, shiftId)
+      const { scene, imageUrl } = await miniProgramCode({
+        kind: 'shiftCheckIn',
+        shiftId: shift._id,
+        code: shift.checkInCode,
+      })
+      return { scene, imageUrl }
+    },
+
     async checkIn({ shiftId, volunteerCode, at }, caller) {
       const shift = await requireShiftStaff(caller, shiftId)
       const volunteer = await volunteerWithCode(volunteerCode)
@@ -322,10 +340,43 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
         detail: reveal ? '导出志愿者真实姓名与服务时长' : '导出服务时长（姓名已隐藏）',
         ...place,
       })
-      return hoursWorkbook(organizer, shifts, signups, entries, reveal ? 'revealed' : 'masked')
+      const { fileName, content, rows } = await hoursWorkbook(
+        organizer,
+        shifts,
+        signups,
+        entries,
+        reveal ? 'revealed' : 'masked',
+      )
+      // One file per organizer and kind, replaced by each export: nothing piles up in storage.
+      const fileId = await storeFile(
+        `exports/hours-${organizer.kind}-${organizer.id}${reveal ? '-named' : ''}.xlsx`,
+        content,
+      )
+      return { fileName, url: await temporaryUrl(fileId), rows }
     },
   },
 )
+
+/** Sign-ups are reminded this many at a time. */
+const REMINDER_BATCH = 20
+
+/**
+ * The shifts function's hourly timer: from the reminder hour on, every volunteer booked on one of
+ * tomorrow's shifts is reminded once (in the app, and as a message where they subscribed).
+ */
+export async function shiftsOnTimer(): Promise<{ reminded: number }> {
+  const now = new Date()
+  if (chinaHourOf(now) < DAY_BEFORE_REMINDER_HOUR) return { reminded: 0 }
+  const shifts = await listOpenShiftsOn(addDays(chinaDateOf(now), 1))
+  const shiftById = new Map(shifts.map((shift) => [shift._id, shift]))
+  const booked = (await listSignupsOfShifts([...shiftById.keys()])).filter(
+    (signup) => signup.status === 'booked',
+  )
+  const sent = await inBatches(booked, REMINDER_BATCH, (signup) =>
+    remindOnce(signup, shiftReminderOf(shiftById.get(signup.placeId)!)),
+  )
+  return { reminded: sent.filter(Boolean).length }
+}
 
 async function requireShift(id: string): Promise<Shift> {
   const shift = await findShift(id)

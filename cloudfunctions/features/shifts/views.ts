@@ -56,10 +56,13 @@ export function toShiftView(
   }
 }
 
-export function attendanceTimes(signup: ShiftSignup): { checkInAt?: string; checkOutAt?: string } {
+export function attendanceTimes(
+  signup: ShiftSignup,
+  format: (instant: Date) => string = (instant) => instant.toISOString(),
+): { checkInAt?: string; checkOutAt?: string } {
   return {
-    ...(signup.checkInAt ? { checkInAt: new Date(signup.checkInAt).toISOString() } : {}),
-    ...(signup.checkOutAt ? { checkOutAt: new Date(signup.checkOutAt).toISOString() } : {}),
+    ...(signup.checkInAt ? { checkInAt: format(new Date(signup.checkInAt)) } : {}),
+    ...(signup.checkOutAt ? { checkOutAt: format(new Date(signup.checkOutAt)) } : {}),
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Endpoints } from '../../shared/endpoints'
+import type { CodeImageView } from '../../shared/scenes'
 import { calendarDate, clockTime, recordId, text, stars } from '../../shared/validation'
 
 /** Booking ids join the item and the resident (`<event>-<item>:<openid>`). */
@@ -73,6 +74,17 @@ export const stallsInputs = {
         .regex(/^\d{6}$/, '签到码为 6 位数字'),
     })
     .strict(),
+  /** The event's check-in code, posted at the stall for residents to scan. */
+  checkInCode: z.object({ eventId: recordId('活动') }).strict(),
+  /** A resident checks in by scanning the event's code (its key proves they are there). */
+  selfCheckIn: z
+    .object({
+      eventId: recordId('活动'),
+      key: z
+        .string({ required_error: '请扫描活动现场的签到码', invalid_type_error: '签到码无效' })
+        .regex(/^[A-Z0-9]{6}$/, '签到码无效，请扫描活动现场的签到码'),
+    })
+    .strict(),
   markNoShows: z.object({ eventId: recordId('活动') }).strict(),
   rate: z
     .object({
@@ -82,7 +94,6 @@ export const stallsInputs = {
     })
     .strict(),
   stats: z.object({ eventId: recordId('活动') }).strict(),
-  remindTomorrow: z.object({}).strict(),
 }
 
 export type BookingStatus = 'booked' | 'waitlisted' | 'cancelled'
@@ -178,9 +189,10 @@ export type StallsApi = Endpoints<
     myBookings: BookingView[]
     cancel: BookingView
     checkIn: CheckInView
+    checkInCode: CodeImageView
+    selfCheckIn: CheckInView
     markNoShows: { marked: number }
     rate: BookingView
     stats: StallStatsView
-    remindTomorrow: { reminded: number }
   }
 >

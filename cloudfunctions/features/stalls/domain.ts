@@ -1,6 +1,7 @@
 import { emptyLedger, type CapacityLedger } from '../../shared/capacity/ledger'
 import type { Reservation, ReservationKind } from '../../shared/capacity/reservation'
 import { COLLECTIONS } from '../../shared/collections'
+import { messageTime, type SubscriptionMessage } from '../../shared/messageTemplates'
 import { chinaInstant } from '../../shared/time'
 
 /** Residents may cancel until this long before their slot starts. */
@@ -40,6 +41,8 @@ export interface StallEvent {
   date: string
   items: StallItem[]
   status: 'publishing' | 'published'
+  /** Carried by the event's check-in code (posted at the stall): residents scan it to check in. */
+  checkInKey?: string
   createdAt: Date
 }
 
@@ -75,6 +78,9 @@ export interface StallBooking extends Reservation {
   ratedAt?: Date
 }
 
+/** Where a resident's messages about bookings open. */
+const MY_BOOKINGS_PAGE = 'packages/stalls/pages/mine/index'
+
 /** Stall slots as places of the shared capacity mechanism, bookings as its reservations. */
 export const STALL_BOOKINGS: ReservationKind = {
   places: COLLECTIONS.stallSlots,
@@ -84,8 +90,56 @@ export const STALL_BOOKINGS: ReservationKind = {
     return {
       title: '候补成功，已为您预约',
       body: `${booking.eventTitle}·${booking.itemName} ${booking.date} ${booking.startTime}-${booking.endTime}，地点：${booking.place}。请按时到场，出示签到码。`,
+      message: {
+        template: 'waitlistPromoted',
+        values: {
+          item: `${booking.eventTitle}·${booking.itemName}`,
+          time: messageTime(new Date(booking.startsAt)),
+          place: booking.place,
+        },
+        page: MY_BOOKINGS_PAGE,
+      },
     }
   },
+}
+
+/** The day-before reminder of a booking: in the app, and as a message where subscribed. */
+export function reminderOf(booking: StallBooking): {
+  title: string
+  body: string
+  message: SubscriptionMessage
+} {
+  return {
+    title: '服务活动提醒',
+    body: `您预约的${booking.eventTitle}·${booking.itemName}在明天 ${booking.startTime}-${booking.endTime}，地点：${booking.place}。请带好签到码准时到场。`,
+    message: {
+      template: 'bookingReminder',
+      values: {
+        item: `${booking.eventTitle}·${booking.itemName}`,
+        time: messageTime(new Date(booking.startsAt)),
+        place: booking.place,
+        note: '请带好签到码准时到场',
+      },
+      page: MY_BOOKINGS_PAGE,
+    },
+  }
+}
+
+/**
+ * Of a resident's bookings at one event, the one a scan of the event's code checks in: usable and
+ * open for check-in now, the soonest first. Answers why none can be, when none can.
+ */
+export function bookingToCheckIn(
+  bookings: StallBooking[],
+  now: Date,
+): { booking: StallBooking } | { problem: string } {
+  const usable = bookings
+    .filter(isUsable)
+    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())
+  const open = usable.find((booking) => !checkInTimingProblem(booking, now))
+  if (open) return { booking: open }
+  if (usable.length === 0) return { problem: '您在本场活动没有待签到的预约' }
+  return { problem: checkInTimingProblem(usable[0], now) ?? '现在不能签到' }
 }
 
 /** One booking per resident per item of an event: the booking's scope. */

@@ -127,20 +127,31 @@ export async function markCheckedIn(id: string, at: Date): Promise<boolean> {
   return updated === 1
 }
 
-/** Marks the event's booked, unused bookings whose slot ended before `now` as no-shows. */
-export function markNoShowsOf(eventId: string, now: Date): Promise<number> {
+/** Marks booked, unused bookings whose slot ended before `now` as no-shows (of one event, or all). */
+export function markNoShows(now: Date, eventId?: string): Promise<number> {
   const _ = command()
   return updateWhere(
     COLLECTIONS.stallBookings,
     {
-      eventId,
       status: 'booked',
+      endsAt: _.lt(now),
       checkedInAt: _.exists(false),
       noShow: _.neq(true),
-      endsAt: _.lt(now),
+      ...(eventId ? { eventId } : {}),
     },
     { noShow: true },
   )
+}
+
+/** Gives an event its check-in key, once; answers the key it holds. */
+export async function keepCheckInKey(eventId: string, key: string): Promise<string | undefined> {
+  const _ = command()
+  await updateWhere(
+    COLLECTIONS.stallEvents,
+    { _id: eventId, checkInKey: _.exists(false) },
+    { checkInKey: key },
+  )
+  return (await findEvent(eventId))?.checkInKey
 }
 
 /** Saves a rating once, and only on a checked-in booking. */

@@ -1,22 +1,20 @@
 import { randomInt } from 'node:crypto'
 import { digitCode, unusedCode } from '../../shared/codes'
+import { inBatches } from '../../shared/batches'
 import type { Caller } from '../../shared/caller'
 import { cancelReservation, reserve, settle, settleAll } from '../../shared/capacity/reservations'
 import { isActive } from '../../shared/capacity/reservation'
 import type { OutputsOf } from '../../shared/endpoints'
 import { recordAudit } from '../../shared/audit'
+import { randomCode } from '../../shared/codes'
+import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command } from '../../shared/db'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
-import { notifyOnce } from '../../shared/notifications'
-import {
-  isMemberOf,
-  isStaff,
-  memberOrganizationIds,
-  overseesCommunity,
-  requireMembership,
-} from '../../shared/roles'
-import { addDays, chinaDateOf } from '../../shared/time'
+import { miniProgramCode } from '../../shared/miniProgramCodes'
+import { DAY_BEFORE_REMINDER_HOUR, remindOnce } from '../../shared/notifications'
+import { isMemberOf, overseesCommunity, requireMembership } from '../../shared/roles'
+import { addDays, chinaDateOf, chinaHourOf } from '../../shared/time'
 import { communityNames, requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import { stallsInputs, type StallsApi } from './contract'
@@ -24,8 +22,10 @@ import {
   MAX_SLOTS_PER_EVENT,
   STALL_BOOKINGS,
   bookingScopeOf,
+  bookingToCheckIn,
   cancelProblem,
   checkInTimingProblem,
+  reminderOf,
   slotTimesOf,
   slotsOf,
   type StallBooking,
@@ -39,6 +39,7 @@ import {
   insertEvent,
   insertSlot,
   isCodeTaken,
+  keepCheckInKey,
   listBookedOnDate,
   listBookingsOfEvent,
   listBookingsOfResident,
@@ -47,14 +48,14 @@ import {
   listSlotsOfEvents,
   markCheckedIn,
   markEventPublished,
-  markNoShowsOf,
+  markNoShows,
   saveRating,
 } from './repository'
 import { toBookingView, toEventSummary, toSlotView, toStatsView } from './views'
 
 const EVENTS_LIST_LIMIT = 30
-/** Slots are written this many at a time while an event is published. */
-const SLOT_WRITE_BATCH = 20
+/** Slots are written, and reminders sent, this many at a time. */
+const WRITE_BATCH = 20
 
 export const stallsService = defineService<typeof stallsInputs, OutputsOf<StallsApi>>(
   stallsInputs,
@@ -65,6 +66,11 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
       else if (!overseesCommunity(caller, community)) {
         throw new AppError('FORBIDDEN', `只有${community.name}的工作人员或组织成员可以发布服务活动`)
       }
+      await requireSafeText(caller._id, 'profile', {
+        活动名称: input.title,
+        活动地点: input.place,
+        服务项目: input.items.map((item) => item.name).join('，'),
+      })
       if (input.date < chinaDateOf(new Date())) {
         throw new AppError('INVALID_INPUT', '活动日期不能早于今天')
       }
@@ -96,6 +102,7 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
           date: addDays(input.date, week * 7),
           items,
           status: 'publishing',
+          checkInKey: randomCode(),
           createdAt: new Date(),
         }
         await insertEvent(event)
@@ -235,32 +242,43 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
       const now = new Date()
       const timing = checkInTimingProblem(current, now)
       if (timing) throw new AppError('CONFLICT', timing)
-      if (!(await markCheckedIn(current._id, now))) {
-        throw new AppError('CONFLICT', '该签到码已使用，不能重复签到')
-      }
-      await recordAudit({
-        actorId: caller._id,
-        action: 'stalls.checkIn',
-        collection: COLLECTIONS.stallBookings,
-        targetId: current._id,
+      return recordCheckIn(current, caller, now)
+    },
+
+    async checkInCode({ eventId }, caller) {
+      const event = await requireManagedEvent(caller, eventId)
+      // Events published before check-in codes existed are given a key on first use.
+      const key = event.checkInKey ?? (await keepCheckInKey(event._id, randomCode()))
+      if (!key) throw new AppError('NOT_FOUND', '该服务活动不存在')
+      const { scene, imageUrl } = await miniProgramCode({
+        kind: 'stallCheckIn',
+        eventId: event._id,
+        key,
       })
-      return {
-        bookingId: current._id,
-        residentName: current.residentName,
-        itemName: current.itemName,
-        startTime: current.startTime,
-        endTime: current.endTime,
+      return { scene, imageUrl }
+    },
+
+    async selfCheckIn({ eventId, key }, caller) {
+      const event = await requirePublishedEvent(eventId)
+      if (!event.checkInKey || event.checkInKey !== key) {
+        throw new AppError('FORBIDDEN', '签到码无效，请扫描活动现场的签到码')
       }
+      const bookings = await listBookingsOfResident(caller._id, event._id)
+      const now = new Date()
+      const found = bookingToCheckIn(await settleAll(STALL_BOOKINGS, bookings), now)
+      if ('problem' in found) throw new AppError('CONFLICT', found.problem)
+      return recordCheckIn(found.booking, caller, now)
     },
 
     async markNoShows({ eventId }, caller) {
       const event = await requireManagedEvent(caller, eventId)
-      return { marked: await markNoShowsOf(event._id, new Date()) }
+      return { marked: await markNoShows(new Date(), event._id) }
     },
 
     async rate({ bookingId, rating, comment }, caller) {
       const booking = await requireOwnBooking(caller, bookingId)
       if (!booking.checkedInAt) throw new AppError('CONFLICT', '签到并接受服务后才能评价')
+      await requireSafeText(caller._id, 'comment', { 评价: comment })
       if (
         booking.rating ||
         !(await saveRating(bookingId, comment ? { rating, comment } : { rating }))
@@ -277,29 +295,6 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
         await settleAll(STALL_BOOKINGS, await listBookingsOfEvent(event._id)),
       )
     },
-
-    /**
-     * The day-before reminder job, for staff to run (a daily timer trigger is not wired yet). Each
-     * reminder is stored once, so running it twice reminds nobody twice.
-     */
-    async remindTomorrow(_input, caller) {
-      if (!isStaff(caller) && memberOrganizationIds(caller).length === 0) {
-        throw new AppError('FORBIDDEN')
-      }
-      const bookings = await listBookedOnDate(addDays(chinaDateOf(new Date()), 1))
-      const sent = await Promise.all(
-        bookings.map((booking) =>
-          notifyOnce({
-            _id: `reminder:${booking._id}:${new Date(booking.requestedAt).getTime()}`,
-            userId: booking.userId,
-            ref: booking._id,
-            title: '服务活动提醒',
-            body: `您预约的${booking.eventTitle}·${booking.itemName}在明天 ${booking.startTime}-${booking.endTime}，地点：${booking.place}。请带好签到码准时到场。`,
-          }),
-        ),
-      )
-      return { reminded: sent.filter(Boolean).length }
-    },
   },
 )
 
@@ -309,10 +304,44 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
  */
 export async function completePublishing(event: StallEvent): Promise<void> {
   const slots: StallSlot[] = slotsOf(event)
-  for (let start = 0; start < slots.length; start += SLOT_WRITE_BATCH) {
-    await Promise.all(slots.slice(start, start + SLOT_WRITE_BATCH).map(insertSlot))
-  }
+  await inBatches(slots, WRITE_BATCH, insertSlot)
   await markEventPublished(event._id)
+}
+
+/**
+ * The stalls function's hourly timer: bookings of slots that ended unused are recorded as no-shows,
+ * and from the reminder hour on, everyone booked for tomorrow is reminded (each booking once, in
+ * the app and as a subscription message where they subscribed).
+ */
+export async function stallsOnTimer(): Promise<{ noShows: number; reminded: number }> {
+  const now = new Date()
+  const noShows = await markNoShows(now)
+  if (chinaHourOf(now) < DAY_BEFORE_REMINDER_HOUR) return { noShows, reminded: 0 }
+  const bookings = await listBookedOnDate(addDays(chinaDateOf(now), 1))
+  const sent = await inBatches(bookings, WRITE_BATCH, (booking) =>
+    remindOnce(booking, reminderOf(booking)),
+  )
+  return { noShows, reminded: sent.filter(Boolean).length }
+}
+
+/** Records a booking checked in, once, with the audit of who did it. */
+async function recordCheckIn(booking: StallBooking, actor: Caller, now: Date) {
+  if (!(await markCheckedIn(booking._id, now))) {
+    throw new AppError('CONFLICT', '该签到码已使用，不能重复签到')
+  }
+  await recordAudit({
+    actorId: actor._id,
+    action: 'stalls.checkIn',
+    collection: COLLECTIONS.stallBookings,
+    targetId: booking._id,
+  })
+  return {
+    bookingId: booking._id,
+    residentName: booking.residentName,
+    itemName: booking.itemName,
+    startTime: booking.startTime,
+    endTime: booking.endTime,
+  }
 }
 
 /** The slots, with their lines, of the bookings that wait: each one's place in line. */

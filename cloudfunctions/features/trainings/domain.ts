@@ -1,6 +1,7 @@
 import type { CapacityLedger } from '../../shared/capacity/ledger'
 import type { Reservation, ReservationKind } from '../../shared/capacity/reservation'
 import { COLLECTIONS } from '../../shared/collections'
+import { messageTime } from '../../shared/messageTemplates'
 import { chinaInstant } from '../../shared/time'
 import { checkInTimingProblem } from '../stalls/domain'
 
@@ -44,6 +45,8 @@ export interface Training {
 /** A person's place at a training, the organization they come for, and their attendance. */
 export interface TrainingSignup extends Reservation {
   traineeName: string
+  /** What the training is, kept on the sign-up for the notices about it. */
+  training: { title: string; startsAt: Date; place: string }
   orgId?: string
   orgName?: string
   /** Six digits the trainee shows (or reads out) at the door; unique within the training. */
@@ -54,10 +57,22 @@ export interface TrainingSignup extends Reservation {
 export const TRAINING_SIGNUPS: ReservationKind = {
   places: COLLECTIONS.trainings,
   reservations: COLLECTIONS.trainingSignups,
-  promotionNotice: (reservation) => ({
-    title: '培训候补成功',
-    body: `您候补的培训已有空位，已为您报名（${(reservation as TrainingSignup).traineeName}）。请按时参加并出示签到码。`,
-  }),
+  promotionNotice: (reservation) => {
+    const { training, traineeName } = reservation as TrainingSignup
+    return {
+      title: '培训候补成功',
+      body: `您候补的「${training.title}」已有空位，已为您报名（${traineeName}）。请按时参加并出示签到码。`,
+      message: {
+        template: 'waitlistPromoted',
+        values: {
+          item: training.title,
+          time: messageTime(training.startsAt),
+          place: training.place,
+        },
+        page: 'packages/trainings/pages/mine/index',
+      },
+    }
+  },
 }
 
 /** Why a trainee cannot be checked in at `now` (undefined: they can), as at a service stall. */

@@ -9,7 +9,7 @@ import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { isDistrictAdmin, isMemberOf, memberOrganizationIds } from '../../shared/roles'
-import { chinaDateOf } from '../../shared/time'
+import { chinaDateOf, chinaInstant } from '../../shared/time'
 import type { Organization } from '../organizations/domain'
 import { findOrganizations } from '../organizations/repository'
 import { requireOrganization } from '../organizations/service'
@@ -90,6 +90,11 @@ export const trainingsService = defineService<typeof trainingsInputs, OutputsOf<
         mayWait: joinWaitlist,
         details: {
           traineeName: caller.displayName,
+          training: {
+            title: training.title,
+            startsAt: chinaInstant(training.date, training.start),
+            place: training.place,
+          },
           ...(organization ? { orgId: organization._id, orgName: organization.name } : {}),
           checkInCode: await unusedCode(digitCode, (code) => isCodeTaken(training._id, code)),
         },

@@ -1,3 +1,5 @@
+import { renderPdf } from '../../shared/pdf'
+
 export interface CertificateContent {
   volunteerName: string
   organizerName: string
@@ -7,37 +9,37 @@ export interface CertificateContent {
   issuedOn: string
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => ESCAPES[character])
-}
+const RED = '#d4380d'
 
 /**
- * A certificate of volunteer hours as an SVG image: plain text and shapes, so a cloud function
- * draws it without fonts or native binaries, and the phone renders it with its own CJK fonts.
+ * A certificate of volunteer hours as a PDF (A4 landscape), its text in the embedded CJK font so
+ * it prints and reads the same everywhere, with the mini-program code that opens its verification.
  */
-export function renderCertificateSvg(content: CertificateContent): string {
-  const line = (y: number, size: number, text: string, weight = 'normal') =>
-    `<text x="400" y="${y}" font-size="${size}" font-weight="${weight}" text-anchor="middle">${escapeXml(text)}</text>`
-  return [
-    '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="560" viewBox="0 0 800 560" font-family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif">',
-    '<rect width="800" height="560" fill="#fffaf0"/>',
-    '<rect x="20" y="20" width="760" height="520" fill="none" stroke="#d4380d" stroke-width="6"/>',
-    line(110, 40, '志愿服务时长证明', 'bold'),
-    line(190, 24, `兹证明志愿者 ${content.volunteerName}`),
-    line(240, 24, `于 ${content.period.from} 至 ${content.period.to} 期间`),
-    line(290, 24, `在${content.organizerName}参加志愿服务`),
-    line(350, 32, `累计服务时长 ${content.hours} 小时`, 'bold'),
-    line(430, 22, content.organizerName),
-    line(465, 18, `出具日期 ${content.issuedOn}`),
-    line(510, 16, `验证码 ${content.code}（可在共建小程序中核验）`),
-    '</svg>',
-  ].join('')
+export function renderCertificatePdf(content: CertificateContent, code: Buffer): Promise<Buffer> {
+  return renderPdf({ title: `志愿服务时长证明 ${content.code}`, layout: 'landscape' }, (doc) => {
+    const { width, height } = doc.page
+    doc.rect(0, 0, width, height).fill('#fffaf0')
+    doc
+      .lineWidth(6)
+      .rect(24, 24, width - 48, height - 48)
+      .stroke(RED)
+    const line = (y: number, size: number, text: string, color = '#222222') =>
+      doc
+        .fillColor(color)
+        .fontSize(size)
+        .text(text, 60, y, { width: width - 120, align: 'center' })
+    line(80, 36, '志愿服务时长证明', RED)
+    line(170, 20, `兹证明志愿者 ${content.volunteerName}`)
+    line(210, 20, `于 ${content.period.from} 至 ${content.period.to} 期间`)
+    line(250, 20, `在${content.organizerName}参加志愿服务`)
+    line(300, 28, `累计服务时长 ${content.hours} 小时`, RED)
+    line(380, 18, content.organizerName)
+    line(410, 14, `出具日期 ${content.issuedOn}`)
+    doc.image(code, width - 190, height - 200, { width: 120 })
+    doc
+      .fillColor('#555555')
+      .fontSize(12)
+      .text(`验证码 ${content.code}`, 60, height - 110)
+      .text('微信扫描右侧小程序码，或在共建小程序「证明核验」中输入验证码核验', 60, height - 90)
+  })
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { keysOf } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
+import type { CodeImageView } from '../../shared/scenes'
+import type { FileView } from '../../shared/storage'
 import { mobilePhone, oneOf, recordId, text } from '../../shared/validation'
 import {
   TIMES_OF_DAY,
@@ -84,6 +86,8 @@ export const volunteersInputs = {
     })
     .strict(),
   myService: z.object({}).strict(),
+  /** The volunteer's own code, which staff scan to check them in. */
+  myCode: z.object({}).strict(),
   certificate: z.object({ organizerId: recordId('组织'), year: yearNumber }).strict(),
   verifyCertificate: z
     .object({ code: z.string().regex(/^[A-F0-9]{12}$/, '验证码格式不正确') })
@@ -185,11 +189,8 @@ export interface MyServiceView {
   entries: HoursEntryView[]
 }
 
-export interface CertificateView {
+export interface CertificateView extends FileView {
   code: string
-  fileName: string
-  /** An SVG image of the certificate. */
-  svg: string
   minutes: number
   organizerName: string
   period: { from: string; to: string }
@@ -217,6 +218,7 @@ export type VolunteersApi = Endpoints<
     team: TeamDetailView
     reviewTeamRequest: TeamDetailView
     myService: MyServiceView
+    myCode: CodeImageView
     certificate: CertificateView
     verifyCertificate: CertificateCheckView
   }

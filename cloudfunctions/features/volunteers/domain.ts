@@ -135,6 +135,8 @@ export interface CertificateRecord {
   minutes: number
   period: { from: string; to: string }
   issuedAt: Date
+  /** The certificate as a PDF in cloud storage, once made. */
+  fileId?: string
 }
 
 /** The hours ledger line a shift's check-out records; one per volunteer and shift. */

@@ -5,6 +5,7 @@ import {
   insertIfAbsent,
   insertOne,
   sumWhere,
+  updateWhere,
   type Transaction,
 } from '../../shared/db'
 import { readAll, readFirst } from '../../shared/paging'
@@ -146,4 +147,8 @@ export async function saveCertificate(certificate: CertificateRecord): Promise<v
 
 export function findCertificate(code: string): Promise<CertificateRecord | undefined> {
   return findById<CertificateRecord>(COLLECTIONS.volunteerCertificates, code)
+}
+
+export async function setCertificateFile(code: string, fileId: string): Promise<void> {
+  await updateWhere(COLLECTIONS.volunteerCertificates, { _id: code }, { fileId })
 }

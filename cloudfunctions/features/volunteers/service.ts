@@ -6,15 +6,18 @@ import { COLLECTIONS, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService, publicAction } from '../../shared/handler'
+import { miniProgramCode } from '../../shared/miniProgramCodes'
 import { maskName } from '../../shared/privacy'
 import { isMemberOf, isWorkerOf, overseesCommunity, requireMembership } from '../../shared/roles'
+import { readStoredFile, storeFile, temporaryUrl } from '../../shared/storage'
 import { chinaDateOf } from '../../shared/time'
 import { grantRoleIn } from '../account/repository'
 import type { Community } from '../directory/domain'
 import { communityNames, requireCommunity } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import { findShifts, listShiftsOfTeam, listSignupsOfVolunteer } from '../shifts/repository'
-import { renderCertificateSvg } from './certificate'
+import { requireVerifiedVolunteer, requireVolunteer } from './access'
+import { renderCertificatePdf } from './certificate'
 import { volunteersInputs, type VolunteersApi } from './contract'
 import { formatHours, teamMembershipIdOf, type VolunteerRecord, type VolunteerTeam } from './domain'
 import {
@@ -36,6 +39,7 @@ import {
   saveTeamMembershipIn,
   saveVolunteerIn,
   sumMinutesOfTeam,
+  setCertificateFile,
   updateVolunteerIn,
 } from './repository'
 import { toHoursEntryView, toProfileView, toTeamDetail, toTeamView } from './views'
@@ -280,6 +284,15 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
       }
     },
 
+    async myCode(_input, caller) {
+      const volunteer = await requireVolunteer(caller._id)
+      const { scene, imageUrl } = await miniProgramCode({
+        kind: 'volunteer',
+        code: volunteer.checkInCode,
+      })
+      return { scene, imageUrl }
+    },
+
     async certificate({ organizerId, year }, caller) {
       const volunteer = await requireVolunteer(caller._id)
       const entries = (await listHoursOfVolunteer(caller._id)).filter(
@@ -306,18 +319,29 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
         period,
         issuedAt: new Date(),
       })
-      const issuedAt = (await findCertificate(code))?.issuedAt ?? new Date()
+      const record = await findCertificate(code)
+      // The same hours make the same code: a certificate's PDF is made once and kept.
+      let fileId = record?.fileId
+      if (!fileId) {
+        const verification = await miniProgramCode({ kind: 'certificate', code })
+        const pdf = await renderCertificatePdf(
+          {
+            volunteerName: volunteer.realName,
+            organizerName,
+            hours: formatHours(minutes),
+            period,
+            code,
+            issuedOn: chinaDateOf(new Date(record?.issuedAt ?? new Date())),
+          },
+          await readStoredFile(verification.fileId),
+        )
+        fileId = await storeFile(`certificates/${code}.pdf`, pdf)
+        await setCertificateFile(code, fileId)
+      }
       return {
         code,
-        fileName: `志愿服务时长证明-${year}-${code}.svg`,
-        svg: renderCertificateSvg({
-          volunteerName: volunteer.realName,
-          organizerName,
-          hours: formatHours(minutes),
-          period,
-          code,
-          issuedOn: chinaDateOf(new Date(issuedAt)),
-        }),
+        fileName: `志愿服务时长证明-${year}-${code}.pdf`,
+        url: await temporaryUrl(fileId),
         minutes,
         organizerName,
         period,
@@ -368,21 +392,6 @@ async function teamDetailOf(team: VolunteerTeam, caller: Caller) {
     shifts,
     totalMinutes,
   })
-}
-
-export async function requireVolunteer(userId: string): Promise<VolunteerRecord> {
-  const volunteer = await findVolunteer(userId)
-  if (!volunteer) throw new AppError('NOT_FOUND', '该志愿者不存在')
-  return volunteer
-}
-
-/** The caller's registration, which must have passed the community's review. */
-export async function requireVerifiedVolunteer(userId: string): Promise<VolunteerRecord> {
-  const volunteer = await findVolunteer(userId)
-  if (volunteer?.status !== 'verified') {
-    throw new AppError('FORBIDDEN', '请先登记为志愿者并通过社区审核')
-  }
-  return volunteer
 }
 
 /** A check-in code no other volunteer holds. */

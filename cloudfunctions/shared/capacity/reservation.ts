@@ -1,4 +1,5 @@
 import type { CollectionName } from '../collections'
+import type { SubscriptionMessage } from '../messageTemplates'
 
 // What a reservation of a place is; the step machine that makes and changes one is ./reservations.ts.
 
@@ -26,8 +27,11 @@ export interface ReservationKind {
   /** Documents carrying a `capacity` ledger. */
   places: CollectionName
   reservations: CollectionName
-  /** What a person seated from the line is told. */
-  promotionNotice(reservation: Reservation): { title: string; body: string }
+  /** What a person seated from the line is told (in the app, and as a message where subscribed). */
+  promotionNotice(
+    reservation: Reservation,
+    place: object,
+  ): { title: string; body: string; message: SubscriptionMessage }
 }
 
 export type ReserveOutcome =

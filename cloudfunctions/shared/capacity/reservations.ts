@@ -168,6 +168,9 @@ export async function settleAll<R extends Reservation>(
   )
 }
 
+/** A place's fields without the people on its ledger, which a notice never needs. */
+const PLACE_WITHOUT_LISTS = { 'capacity.holders': false, 'capacity.queue': false }
+
 /** Records that the ledger seated someone from the line, and tells them once. */
 async function markPromoted(kind: ReservationKind, id: string): Promise<void> {
   const _ = command()
@@ -178,12 +181,17 @@ async function markPromoted(kind: ReservationKind, id: string): Promise<void> {
   )
   const reservation = await findById<Reservation>(kind.reservations, id)
   if (reservation?.status !== 'booked') return
-  await notifyOnce({
-    _id: `promoted:${id}:${new Date(reservation.requestedAt).getTime()}`,
-    userId: reservation.userId,
-    ref: id,
-    ...kind.promotionNotice(reservation),
-  })
+  const place = await findById<object>(kind.places, reservation.placeId, PLACE_WITHOUT_LISTS)
+  const { message, ...notice } = kind.promotionNotice(reservation, place ?? {})
+  await notifyOnce(
+    {
+      _id: `promoted:${id}:${new Date(reservation.requestedAt).getTime()}`,
+      userId: reservation.userId,
+      ref: id,
+      ...notice,
+    },
+    message,
+  )
 }
 
 /** How long a request may take before the repair job treats it as abandoned by a crash. */

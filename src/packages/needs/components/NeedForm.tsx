@@ -10,6 +10,7 @@ import {
 } from '../../../../cloudfunctions/shared/categories'
 import { SingleChoice } from '../../../components/ChoiceButtons'
 import { call } from '../../../services/cloud'
+import { askToNotify } from '../../../services/subscriptions'
 import './NeedForm.scss'
 
 /** The resident's form for a personal need (报事/求助); the cloud validates it again. */
@@ -39,6 +40,7 @@ export function NeedForm({
     if (!category) return setError('请选择需求类别')
     if (!communityId) return setError('请选择所在社区')
     setSubmitting(true)
+    await askToNotify(['progressUpdate'])
     const result = await call('needs', 'post', {
       kind,
       category,

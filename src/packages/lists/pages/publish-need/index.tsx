@@ -12,6 +12,7 @@ import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { askToNotify } from '../../../../services/subscriptions'
 import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { NEED_LIST_LABELS, PRIORITY_LABELS } from '../../labels'
 import '../../components/lists.scss'
@@ -45,6 +46,7 @@ export default function PublishNeedPage() {
   const submit = async () => {
     if (!domain) return setError('请选择服务领域')
     setSubmitting(true)
+    await askToNotify(['todoReminder'])
     const result = await call('lists', 'publishNeed', {
       communityId,
       list,

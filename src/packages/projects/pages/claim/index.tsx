@@ -6,6 +6,7 @@ import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { askToNotify } from '../../../../services/subscriptions'
 import { OpenNeedCard } from '../../components/OpenNeedCard'
 
 /** A need's detail with the form an organization member claims it with (揭榜). */
@@ -30,6 +31,7 @@ export default function ClaimNeedPage() {
 
   const submit = async (organizationId: string) => {
     setSubmitting(true)
+    await askToNotify(['reviewResult'])
     const result = await call('claims', 'claim', {
       needId,
       organizationId,

@@ -1,11 +1,12 @@
 import { Button, Cell, CellGroup, Input, Rate, TextArea } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useCallback, useState } from 'react'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
+import { removeUpload, uploadPhoto } from '../../../../services/files'
 import { ProjectSummary } from '../../components/ProjectSummary'
 import '../../components/cards.scss'
 
@@ -38,7 +39,20 @@ export default function ProjectDetailPage() {
                   key={entry.id}
                   title={`${entry.month} · 服务 ${entry.peopleServed} 人次`}
                   description={`${entry.summary}（${entry.authorName} ${dayjs(entry.createdAt).format('MM-DD')}）`}
-                />
+                >
+                  {entry.photos.length > 0 && (
+                    <View className='project-photos'>
+                      {entry.photos.map((photo) => (
+                        <Image
+                          key={photo.fileId}
+                          className='project-photos__photo'
+                          src={photo.url}
+                          mode='aspectFill'
+                        />
+                      ))}
+                    </View>
+                  )}
+                </Cell>
               ))}
             </CellGroup>
             {canAddProgress && <ProgressForm projectId={project.id} onSaved={detail.reload} />}
@@ -50,12 +64,34 @@ export default function ProjectDetailPage() {
   )
 }
 
+/** As the progress entry allows. */
+const MAX_PHOTOS = 9
+
 function ProgressForm({ projectId, onSaved }: { projectId: string; onSaved: () => Promise<void> }) {
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'))
   const [summary, setSummary] = useState('')
   const [peopleServed, setPeopleServed] = useState('')
+  const [photos, setPhotos] = useState<{ fileId: string; preview: string }[]>([])
   const [error, setError] = useState<string>()
   const [saving, setSaving] = useState(false)
+  const addPhotos = async () => {
+    const chosen = await Taro.chooseImage({
+      count: MAX_PHOTOS - photos.length,
+      sizeType: ['compressed'],
+    }).catch(() => undefined)
+    for (const preview of chosen?.tempFilePaths ?? []) {
+      try {
+        const fileId = await uploadPhoto(preview)
+        setPhotos((current) => [...current, { fileId, preview }])
+      } catch {
+        setError('照片上传失败，请重试')
+      }
+    }
+  }
+  const dropPhoto = async (fileId: string) => {
+    setPhotos((current) => current.filter((photo) => photo.fileId !== fileId))
+    await removeUpload(fileId)
+  }
   const save = async () => {
     setSaving(true)
     const result = await call('projects', 'addProgress', {
@@ -63,12 +99,14 @@ function ProgressForm({ projectId, onSaved }: { projectId: string; onSaved: () =
       month,
       summary,
       peopleServed: Number(peopleServed),
+      photoFileIds: photos.map((photo) => photo.fileId),
     })
     setSaving(false)
     if (!result.ok) return setError(result.error.message)
     setError(undefined)
     setSummary('')
     setPeopleServed('')
+    setPhotos([])
     await onSaved()
   }
   return (
@@ -91,6 +129,24 @@ function ProgressForm({ projectId, onSaved }: { projectId: string; onSaved: () =
           onChange={setPeopleServed}
           placeholder='服务人次'
         />
+      </Cell>
+      <Cell title={`活动照片（${photos.length}/${MAX_PHOTOS}）`}>
+        <View className='project-photos'>
+          {photos.map((photo) => (
+            <Image
+              key={photo.fileId}
+              className='project-photos__photo'
+              src={photo.preview}
+              mode='aspectFill'
+              onClick={() => void dropPhoto(photo.fileId)}
+            />
+          ))}
+          {photos.length < MAX_PHOTOS && (
+            <Button size='small' onClick={() => void addPhotos()}>
+              添加照片
+            </Button>
+          )}
+        </View>
       </Cell>
       {error && <Text className='project-form__error'>{error}</Text>}
       <View className='project-form__actions'>

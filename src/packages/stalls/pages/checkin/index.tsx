@@ -1,20 +1,26 @@
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { CheckInView } from '../../../../../cloudfunctions/features/api'
+import { CodeImage } from '../../../../components/CodeImage'
 import { call } from '../../../../services/cloud'
+import { canScan, scanCode } from '../../../../services/scan'
 import '../../components/BookingCard.scss'
 
-/** The stall's staff type the resident's 6-digit code (or scan its QR code into the field). */
+/**
+ * Check-in at the stall: residents scan the event's code shown here; or the staff scan the QR code
+ * on a resident's booking, or type its 6 digits.
+ */
 export default function CheckInPage() {
   const eventId = useRouter().params.eventId ?? ''
   const [code, setCode] = useState('')
   const [checkedIn, setCheckedIn] = useState<CheckInView>()
   const [error, setError] = useState<string>()
+  const loadCode = useCallback(() => call('stalls', 'checkInCode', { eventId }), [eventId])
 
-  const submit = async () => {
-    const result = await call('stalls', 'checkIn', { eventId, code })
+  const submit = async (typed: string) => {
+    const result = await call('stalls', 'checkIn', { eventId, code: typed })
     if (!result.ok) {
       setCheckedIn(undefined)
       return setError(result.error.message)
@@ -24,9 +30,22 @@ export default function CheckInPage() {
     setCode('')
   }
 
+  const scan = async () => {
+    const scanned = await scanCode()
+    if (scanned) await submit(scanned.text.trim())
+  }
+
   return (
     <View className='stalls-page'>
-      <CellGroup title='输入居民出示的签到码'>
+      <CodeImage load={loadCode} caption='居民用微信扫一扫此码，即可自助签到' />
+      {canScan && (
+        <View className='slot-grid'>
+          <Button type='primary' block onClick={() => void scan()}>
+            扫描居民的签到码
+          </Button>
+        </View>
+      )}
+      <CellGroup title='或输入居民出示的签到码'>
         <Cell>
           <Input
             value={code}
@@ -38,7 +57,7 @@ export default function CheckInPage() {
         </Cell>
       </CellGroup>
       <View className='slot-grid'>
-        <Button type='primary' block onClick={() => void submit()}>
+        <Button type={canScan ? 'default' : 'primary'} block onClick={() => void submit(code)}>
           确认签到
         </Button>
       </View>

@@ -4,30 +4,28 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
+import { useScene } from '../../../../hooks/useScene'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { askToNotify } from '../../../../services/subscriptions'
 import { BookingCard } from '../../components/BookingCard'
 import '../../components/BookingCard.scss'
 
-// The subscription template for the day-before reminder, configured in the WeChat admin console.
-const REMINDER_TEMPLATE_ID = 'stall-reminder'
-
-/** Asks the resident (weapp only) to allow the day-before reminder; a refusal changes nothing. */
-async function requestReminderPermission() {
-  if (process.env.TARO_ENV !== 'weapp') return
-  await Taro.requestSubscribeMessage({ tmplIds: [REMINDER_TEMPLATE_ID] } as never).catch(
-    () => undefined,
-  )
-}
-
-/** An event's items and slots with the places left; book, or join a full slot's waitlist. */
+/**
+ * An event's items and slots with the places left; book, or join a full slot's waitlist. Opened
+ * from the event's check-in code (posted at the stall), it checks the resident in.
+ */
 export default function StallEventPage() {
-  const eventId = useRouter().params.eventId ?? ''
+  const params = useRouter().params
+  const scene = useScene()
+  const checkIn = scene?.kind === 'stallCheckIn' ? scene : undefined
+  const eventId = checkIn?.eventId ?? params.eventId ?? ''
   const [error, setError] = useState<string>()
+  const [checkedIn, setCheckedIn] = useState<string>()
   const detail = useCloudQuery(useCallback(() => call('stalls', 'detail', { eventId }), [eventId]))
 
   const book = async (slotId: string, joinWaitlist: boolean) => {
-    await requestReminderPermission()
+    await askToNotify(['bookingReminder', 'waitlistPromoted'])
     const result = await call('stalls', 'book', { slotId, joinWaitlist })
     if (!result.ok) return setError(result.error.message)
     setError(undefined)
@@ -35,6 +33,16 @@ export default function StallEventPage() {
       title: result.data.status === 'booked' ? '预约成功' : '已加入候补',
       icon: 'success',
     })
+    await detail.reload()
+  }
+
+  const selfCheckIn = async (key: string) => {
+    const result = await call('stalls', 'selfCheckIn', { eventId, key })
+    if (!result.ok) return setError(result.error.message)
+    setError(undefined)
+    setCheckedIn(
+      `签到成功：${result.data.itemName} ${result.data.startTime}-${result.data.endTime}`,
+    )
     await detail.reload()
   }
 
@@ -50,6 +58,16 @@ export default function StallEventPage() {
               </Text>
               <Text className='stall-card__line'>主办：{event.organizerName}</Text>
             </View>
+            {checkIn && (
+              <View className='stall-card'>
+                <Text className='stall-card__title'>{checkedIn ?? '现场签到'}</Text>
+                {!checkedIn && (
+                  <Button type='primary' block onClick={() => void selfCheckIn(checkIn.key)}>
+                    确认签到
+                  </Button>
+                )}
+              </View>
+            )}
             {event.canManage && (
               <CellGroup title='活动管理'>
                 <Cell

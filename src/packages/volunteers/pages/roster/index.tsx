@@ -3,29 +3,40 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { formatHours } from '../../../../../cloudfunctions/features/volunteers/domain'
+import { chinaDateTimeOf } from '../../../../../cloudfunctions/shared/time'
+import { CodeImage } from '../../../../components/CodeImage'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
-import { saveFile } from '../../../../services/saveFile'
+import { openFile } from '../../../../services/files'
+import { canScan, scanCode } from '../../../../services/scan'
 import '../../components/volunteers.scss'
 
-const clock = (iso?: string) =>
-  iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16) : '—'
+const clock = (iso?: string) => (iso ? chinaDateTimeOf(new Date(iso)).slice(11) : '—')
 
 /**
- * Staff run a shift: check volunteers in and out by their code (now, or at a time taken from
- * the paper sign-in sheet), see who signed up and came with their hours, add a line by hand for
- * one of them, and export to Excel (names masked unless revealed, which is audited).
+ * Staff run a shift: show its code for volunteers to scan; check volunteers in and out by their
+ * code, scanned or typed (now, or at a time taken from the paper sign-in sheet); see who signed up
+ * and came with their hours, add a line by hand for one of them, and export to Excel (names masked
+ * unless revealed, which is audited).
  */
 export default function ShiftRosterPage() {
-  const shiftId = useRouter().params.shiftId ?? ''
+  const params = useRouter().params
+  const shiftId = params.shiftId ?? ''
   const roster = useCloudQuery(useCallback(() => call('shifts', 'roster', { shiftId }), [shiftId]))
-  const [volunteerCode, setVolunteerCode] = useState('')
+  const loadCode = useCallback(() => call('shifts', 'checkInCode', { shiftId }), [shiftId])
+  const [volunteerCode, setVolunteerCode] = useState(params.volunteerCode ?? '')
   const [time, setTime] = useState('')
   const [message, setMessage] = useState<string>()
   const [creditIndex, setCreditIndex] = useState(-1)
   const [creditHours, setCreditHours] = useState('')
   const [creditReason, setCreditReason] = useState('')
+
+  const scanVolunteer = async () => {
+    const scanned = await scanCode()
+    if (!scanned) return
+    setVolunteerCode(scanned.scene?.kind === 'volunteer' ? scanned.scene.code : scanned.text)
+  }
 
   const record = async (action: 'checkIn' | 'checkOut', date: string) => {
     const at = time.trim() ? `${date}T${time.trim()}:00+08:00` : undefined
@@ -70,12 +81,7 @@ export default function ShiftRosterPage() {
     }
     const result = await call('shifts', 'exportHours', { organizer, reveal })
     if (!result.ok) return Taro.showToast({ title: result.error.message, icon: 'none' })
-    await saveFile(
-      result.data.fileName,
-      result.data.base64,
-      'base64',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    )
+    await openFile(result.data, 'xlsx')
   }
 
   return (
@@ -83,11 +89,15 @@ export default function ShiftRosterPage() {
       <QueryState query={roster}>
         {({ shift, lines }) => (
           <>
+            <CodeImage load={loadCode} caption='志愿者用微信扫一扫此码，自助签到、签退' />
             <CellGroup title={`${shift.title} · ${shift.date} ${shift.start}-${shift.end}`}>
               <Cell
                 title='班次签到码（供志愿者自助签到）'
                 extra={<Text className='volunteers__code'>{shift.checkInCode}</Text>}
               />
+              {canScan && (
+                <Cell title='扫描志愿者的签到码' clickable onClick={() => void scanVolunteer()} />
+              )}
               <Cell>
                 <Input
                   value={volunteerCode}

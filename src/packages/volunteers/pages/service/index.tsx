@@ -1,5 +1,5 @@
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import type { CertificateView } from '../../../../../cloudfunctions/features/api'
@@ -7,12 +7,15 @@ import {
   VOLUNTEER_STATUSES,
   formatHours,
 } from '../../../../../cloudfunctions/features/volunteers/domain'
+import { CodeImage } from '../../../../components/CodeImage'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
-import { saveFile } from '../../../../services/saveFile'
+import { openFile } from '../../../../services/files'
 import '../../components/volunteers.scss'
+
+const loadMyCode = () => call('volunteers', 'myCode')
 
 /** A volunteer's registration, shifts, hours by year and organization, and certificates. */
 export default function VolunteerServicePage() {
@@ -35,6 +38,7 @@ export default function VolunteerServicePage() {
     if (!result.ok) return setError(result.error.message)
     setError(undefined)
     setCertificate(result.data)
+    await openFile(result.data, 'pdf')
   }
 
   return (
@@ -68,6 +72,9 @@ export default function VolunteerServicePage() {
                 />
               </CellGroup>
             )}
+            {profile?.status === 'verified' && (
+              <CodeImage load={loadMyCode} caption='到岗时请工作人员扫码签到、签退' />
+            )}
             <CellGroup title='服务时长'>
               <Cell title='累计时长' extra={`${formatHours(mine.totalMinutes)} 小时`} />
               {mine.byYear.map((row) => (
@@ -99,20 +106,21 @@ export default function VolunteerServicePage() {
             {error && <Text className='volunteers__error'>{error}</Text>}
             {certificate && (
               <View className='volunteers__actions'>
-                <Image
-                  className='volunteers__certificate'
-                  mode='aspectFit'
-                  src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(certificate.svg)}`}
-                />
-                <Text>验证码 {certificate.code}</Text>
+                <Text>
+                  {certificate.organizerName} · {formatHours(certificate.minutes)} 小时 · 验证码{' '}
+                  {certificate.code}
+                </Text>
+                <Button block type='default' onClick={() => void openFile(certificate, 'pdf')}>
+                  打开证明（PDF）
+                </Button>
                 <Button
                   block
                   type='default'
                   onClick={() =>
-                    void saveFile(certificate.fileName, certificate.svg, 'utf8', 'image/svg+xml')
+                    void Taro.navigateTo({ url: ROUTES.verifyCertificate(certificate.code) })
                   }
                 >
-                  下载证明
+                  核验证明
                 </Button>
               </View>
             )}

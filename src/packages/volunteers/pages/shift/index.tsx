@@ -6,15 +6,33 @@ import type { Result } from '../../../../../cloudfunctions/features/api'
 import { VOLUNTEER_SKILLS } from '../../../../../cloudfunctions/features/volunteers/domain'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
+import { useScene } from '../../../../hooks/useScene'
 import { call } from '../../../../services/cloud'
+import { canScan, scanCode } from '../../../../services/scan'
+import { askToNotify } from '../../../../services/subscriptions'
 import '../../components/volunteers.scss'
 
-/** A shift: sign up (or join the waitlist), cancel, and check oneself in and out with its code. */
+/**
+ * A shift: sign up (or join the waitlist), cancel, and check oneself in and out with its code —
+ * scanned (the page opens from the code shown where the shift runs) or typed.
+ */
 export default function ShiftPage() {
-  const shiftId = useRouter().params.shiftId ?? ''
+  const params = useRouter().params
+  const scene = useScene()
+  const fromCode = scene?.kind === 'shiftCheckIn' ? scene : undefined
+  const shiftId = fromCode?.shiftId ?? params.shiftId ?? ''
   const shift = useCloudQuery(useCallback(() => call('shifts', 'detail', { shiftId }), [shiftId]))
-  const [shiftCode, setShiftCode] = useState('')
+  const [shiftCode, setShiftCode] = useState(fromCode?.code ?? '')
   const [error, setError] = useState<string>()
+
+  const scanShiftCode = async () => {
+    const scanned = await scanCode()
+    if (scanned?.scene?.kind === 'shiftCheckIn' && scanned.scene.shiftId === shiftId) {
+      setShiftCode(scanned.scene.code)
+    } else if (scanned) {
+      setError('这不是本班次的签到码')
+    }
+  }
 
   const act = async (run: () => Promise<Result<unknown>>, done: string) => {
     const result = await run()
@@ -52,10 +70,10 @@ export default function ShiftPage() {
                     block
                     type='primary'
                     onClick={() =>
-                      void act(
-                        () => call('shifts', 'signUp', { shiftId, joinWaitlist: true }),
-                        '报名成功',
-                      )
+                      void act(async () => {
+                        await askToNotify(['shiftReminder', 'waitlistPromoted'])
+                        return call('shifts', 'signUp', { shiftId, joinWaitlist: true })
+                      }, '报名成功')
                     }
                   >
                     {detail.taken < detail.capacity ? '报名' : '加入候补'}
@@ -83,6 +101,11 @@ export default function ShiftPage() {
                 )}
                 {signup?.status === 'booked' && !signup.checkedOut && (
                   <>
+                    {canScan && !shiftCode && (
+                      <Button block type='default' onClick={() => void scanShiftCode()}>
+                        扫描现场的班次签到码
+                      </Button>
+                    )}
                     <Input
                       value={shiftCode}
                       onChange={setShiftCode}

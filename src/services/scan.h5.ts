@@ -1,0 +1,5 @@
+export const canScan = false
+
+export async function scanCode() {
+  return undefined
+}
