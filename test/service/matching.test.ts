@@ -1,4 +1,9 @@
-import type { CommunityNeed, ResourceOffering } from '../../cloudfunctions/features/lists/domain'
+import {
+  offeringLedgerAt,
+  offeringLedgerPathOf,
+  type CommunityNeed,
+  type ResourceOffering,
+} from '../../cloudfunctions/features/lists/domain'
 import { listsService } from '../../cloudfunctions/features/lists/service'
 import type { MatchProposalRecord } from '../../cloudfunctions/features/matching/domain'
 import { matchingService } from '../../cloudfunctions/features/matching/service'
@@ -73,8 +78,11 @@ describe('matching service (双清单)', () => {
     await needAndOffering(3, 6)
     const [proposal] = (await run()).proposals
     await world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())
-    const offeringHeld = () =>
-      world.db.find<ResourceOffering>('resource_offerings', {})[0].capacity.taken
+    // A yearly offering holds this year's units in the ledger of the year.
+    const offeringHeld = () => {
+      const offering = world.db.find<ResourceOffering>('resource_offerings', {})[0]
+      return offeringLedgerAt(offering, offeringLedgerPathOf(offering, new Date())).taken
+    }
     const needHeld = () => world.db.find<CommunityNeed>('community_needs', {})[0].capacity.taken
     expect([offeringHeld(), needHeld()]).toEqual([3, 3])
     expect(
@@ -117,7 +125,7 @@ describe('matching service (双清单)', () => {
       await refusal(world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())),
     ).toEqual({
       code: 'CONFLICT',
-      message: '「助学名额」剩余 2 个，不足以确认本方案',
+      message: '「助学名额」本期剩余 2 个，不足以确认本方案',
     })
     expect(world.db.find<CommunityNeed>('community_needs', {})[0].capacity.taken).toBe(0)
     expect(

@@ -5,6 +5,7 @@ import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
+import { vocabularyOf } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
 import {
   isStaff,
@@ -36,8 +37,16 @@ import { toCommunityNeedView, toOfferingView } from './views'
 
 const LIST_PAGE_SIZE = 20
 
+/** A kind the pickers offer; typed ids that are not in the vocabulary change nothing. */
+function requireKnownKind(kind: string | undefined): void {
+  if (kind !== undefined && !vocabularyOf().some((known) => known.id === kind)) {
+    throw new AppError('INVALID_INPUT', '请选择有效的服务类型')
+  }
+}
+
 export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi>>(listsInputs, {
   async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
+    requireKnownKind(line.kind)
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
     const now = new Date()
@@ -77,6 +86,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
+    requireKnownKind(changes.kind)
     const need = await requireCommunityNeed(needId)
     requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
     await transaction(async (tx) => {
@@ -120,6 +130,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async publishOffering({ organizationId, capacity, ...line }, caller) {
+    requireKnownKind(line.kind)
     const organization = await requireOrganization(organizationId)
     requireMembership(caller, organization)
     const now = new Date()
@@ -141,6 +152,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
+    requireKnownKind(changes.kind)
     await requireOwnOffering(caller, offeringId)
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)

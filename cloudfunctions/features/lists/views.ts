@@ -1,6 +1,11 @@
 import { remainingOf } from '../../shared/capacity/ledger'
 import type { CommunityNeedView, ResourceOfferingView } from './contract'
-import type { CommunityNeed, ResourceOffering } from './domain'
+import {
+  offeringLedgerAt,
+  offeringLedgerPathOf,
+  type CommunityNeed,
+  type ResourceOffering,
+} from './domain'
 
 export function toCommunityNeedView(need: CommunityNeed): CommunityNeedView {
   return {
@@ -26,6 +31,8 @@ export function toCommunityNeedView(need: CommunityNeed): CommunityNeedView {
 }
 
 export function toOfferingView(offering: ResourceOffering): ResourceOfferingView {
+  const now = new Date()
+  const ledger = offeringLedgerAt(offering, offeringLedgerPathOf(offering, now))
   return {
     id: offering._id,
     organizationId: offering.organizationId,
@@ -36,8 +43,9 @@ export function toOfferingView(offering: ResourceOffering): ResourceOfferingView
     title: offering.title,
     description: offering.description,
     capacity: offering.capacity.limit,
-    committed: offering.capacity.taken,
-    remaining: remainingOf(offering.capacity),
+    // What the current period (this quarter, or this year) holds and has left.
+    committed: ledger.taken,
+    remaining: remainingOf(ledger),
     unit: offering.unit,
     period: offering.period,
     serviceArea: offering.serviceArea,

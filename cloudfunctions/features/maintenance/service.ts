@@ -16,7 +16,9 @@ import { commitClaimIn } from '../claims/service'
 import type { NeedClaim } from '../claims/domain'
 import {
   holderIdOf,
+  ledgerPathOf,
   needStatusOf,
+  offeringLedgerAt,
   type CommunityNeed,
   type ResourceOffering,
 } from '../lists/domain'
@@ -251,7 +253,7 @@ async function repairProposals(now: Date): Promise<RepairView[]> {
       need &&
       holdingOf(need.capacity, holderId) &&
       offering &&
-      holdingOf(offering.capacity, holderId),
+      holdingOf(offeringLedgerAt(offering, ledgerPathOf(proposal)), holderId),
     )
     await updateWhere(
       COLLECTIONS.matchProposals,

@@ -187,7 +187,7 @@ function linearSum(terms: string[]): string {
  * A whole need's variable is a yes/no (served wholly from that resource), at most one per need;
  * a splittable need's is the number of units from that resource.
  */
-function model(input: MatchingInput, pairs: Pair[]) {
+function model(pairs: Pair[]) {
   const units = (pair: Pair) => (pair.need.whole ? pair.need.quantity : 1)
   const rows: string[] = []
   const byNeed = new Map<MatchingNeed, Pair[]>()
@@ -226,7 +226,7 @@ function solve(highs: Highs, lp: string): number {
 export function lexicographicOptimum(highs: Highs, input: MatchingInput): [number, number] {
   const pairs = eligiblePairs(input)
   if (pairs.length === 0) return [0, 0]
-  const { rows, served, fit, integers } = model(input, pairs)
+  const { rows, served, fit, integers } = model(pairs)
   const bestServed = solve(
     highs,
     `Maximize\n obj: ${served}\nSubject To\n${rows.join('\n')}\n${integers}\nEnd\n`,
