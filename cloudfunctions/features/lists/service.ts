@@ -5,7 +5,7 @@ import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
-import { vocabularyOf } from '../../shared/serviceKinds'
+import { kindFromText, vocabularyOf } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
 import {
   isStaff,
@@ -57,6 +57,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       communityId: community._id,
       communityName: community.name,
       ...line,
+      kind: line.kind ?? kindFromText(vocabularyOf(), line),
       capacity: emptyLedger(quantity),
       status: 'open',
       promotedFrom: [...new Set(promotedFrom)],
@@ -141,6 +142,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       organizationName: organization.name,
       organizationKind: organization.kind,
       ...line,
+      kind: line.kind ?? kindFromText(vocabularyOf(), { ...line, domain: line.domains[0] }),
       capacity: emptyLedger(capacity),
       status: 'active',
       createdBy: caller._id,

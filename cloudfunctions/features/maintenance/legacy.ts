@@ -3,7 +3,13 @@ import type { Reservation } from '../../shared/capacity/reservation'
 import { COLLECTIONS, command, updateWhere, type CollectionName } from '../../shared/db'
 import { readAll } from '../../shared/paging'
 import type { NeedClaim } from '../claims/domain'
-import { holderIdOf, needStatusOf } from '../lists/domain'
+import { vocabularyOf, kindFromText } from '../../shared/serviceKinds'
+import {
+  holderIdOf,
+  needStatusOf,
+  type CommunityNeed,
+  type ResourceOffering,
+} from '../lists/domain'
 import type { MatchProposalRecord } from '../matching/domain'
 
 // Documents written by earlier versions of the product, brought to today's shape: bounded
@@ -35,6 +41,7 @@ export async function migrateLegacyDocuments(): Promise<number> {
   converted += await renameCheckInCodes(COLLECTIONS.volunteerShifts)
   converted += await renameCheckInCodes(COLLECTIONS.volunteers)
   converted += await convertNeedsAndOfferings()
+  converted += await mapFreeTextKinds()
   converted += await stamp(
     COLLECTIONS.stallEvents,
     { status: command().exists(false) },
@@ -200,4 +207,39 @@ async function convertNeedsAndOfferings(): Promise<number> {
     )
   }
   return needs.length + offerings.length
+}
+
+/**
+ * Lines written before the pickers get the service kind their words name (卫生死角清理 → 环境整治),
+ * so matching and the pages show the same kind; a line that already has one is left alone.
+ */
+async function mapFreeTextKinds(): Promise<number> {
+  const _ = command()
+  const vocabulary = vocabularyOf()
+  let converted = 0
+  const needs = await readAll<CommunityNeed>(
+    COLLECTIONS.communityNeeds,
+    { kind: _.exists(false) },
+    [['_id', 'asc']],
+  )
+  for (const need of needs) {
+    converted += await updateWhere(
+      COLLECTIONS.communityNeeds,
+      { _id: need._id, kind: _.exists(false) },
+      { kind: kindFromText(vocabulary, need) },
+    )
+  }
+  const offerings = await readAll<ResourceOffering>(
+    COLLECTIONS.resourceOfferings,
+    { kind: _.exists(false) },
+    [['_id', 'asc']],
+  )
+  for (const offering of offerings) {
+    converted += await updateWhere(
+      COLLECTIONS.resourceOfferings,
+      { _id: offering._id, kind: _.exists(false) },
+      { kind: kindFromText(vocabulary, { ...offering, domain: offering.domains[0] }) },
+    )
+  }
+  return converted
 }

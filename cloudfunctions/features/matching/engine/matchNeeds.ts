@@ -788,16 +788,6 @@ function solveComponent(
   const root = solver.relax({ assigned: new Map(), dropped: new Set() })
   const first = solver.round(root)
   let best = first.solution
-  if (process.env.DBG_BB)
-    console.log(
-      'root',
-      root.cost,
-      root.weighted,
-      first.solution.cost,
-      first.solution.weighted,
-      first.conflicts.length,
-      solver.arcs,
-    )
   if (first.conflicts.length === 0 || best.cost === root.cost) {
     return { allocations: best.allocations, exact: true, weightedBound: root.weighted }
   }

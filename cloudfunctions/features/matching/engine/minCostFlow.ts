@@ -323,6 +323,5 @@ export function solveMinimumCostFlow(
   let totalCost = 0
   for (let arc = 0; arc < edgeCount; arc++) totalCost += cost[arc] * flows[arc]
   network.recordFlows(flows)
-  if (process.env.DEBUG_MCF) console.log(nodeCount, edgeCount, pivots)
   return { flow: flow[returnArc], cost: totalCost, pivots }
 }
