@@ -32,6 +32,11 @@ export const UNITS: Record<string, Measure> = {
   项: 'items',
 }
 
+/** The units as picker labels. */
+export const UNIT_CHOICES: Record<string, string> = Object.fromEntries(
+  Object.keys(UNITS).map((unit) => [unit, unit]),
+)
+
 export function measureOfUnit(unit: string): Measure | undefined {
   return UNITS[unit.trim()]
 }
@@ -204,4 +209,9 @@ export function kindFromText(
 
 export function kindLabelOf(vocabulary: ServiceKind[], id: string): string {
   return vocabulary.find((kind) => kind.id === id)?.label ?? '其他服务'
+}
+
+/** The kinds as picker labels, in the vocabulary's order. */
+export function kindChoicesOf(vocabulary: ServiceKind[]): Record<string, string> {
+  return Object.fromEntries(vocabulary.map((kind) => [kind.id, kind.label]))
 }

@@ -33,7 +33,7 @@ import type {
 } from './types'
 
 /** Arcs of branch-and-bound relaxations allowed per run, unless the input says otherwise. */
-export const DEFAULT_EXACT_WORK = 4_000_000
+export const DEFAULT_EXACT_WORK = 200_000
 
 export interface Allocation {
   need: number
@@ -666,7 +666,13 @@ class ComponentSolver {
       let packedWeighted = 0
       for (const member of members) {
         const quantity = needs[member].quantity
-        const supply = pool.find((candidate) => candidate.units >= quantity)
+        // Best fit: the supply with the least room that holds the need, so large rooms stay whole.
+        let supply: Supply | undefined
+        for (const candidate of pool) {
+          if (candidate.units >= quantity && (!supply || candidate.units < supply.units)) {
+            supply = candidate
+          }
+        }
         if (!supply) {
           unpacked.push(member)
           continue
@@ -734,6 +740,18 @@ class ComponentSolver {
     return added
   }
 
+  isWholeNeed(need: number): boolean {
+    return isWhole(this.needs[need])
+  }
+
+  /** Of two needs, the one that weighs less in the objective (the later in priority on a tie). */
+  lighter(a: number, b: number): number {
+    const weightOf = (need: number) => this.needs[need].weight * this.needs[need].quantity
+    return weightOf(b) < weightOf(a) || (weightOf(b) === weightOf(a) && this.byPriority(a, b) < 0)
+      ? b
+      : a
+  }
+
   /** The ways to decide a whole need: each resource with room, best relaxed flow first; then none. */
   branches(relaxation: Relaxation, need: number): Decisions[] {
     const { decisions } = relaxation
@@ -787,8 +805,11 @@ function solveComponent(
   const solver = new ComponentSolver(model, component)
   const root = solver.relax({ assigned: new Map(), dropped: new Set() })
   const first = solver.round(root)
-  let best = first.solution
-  if (first.conflicts.length === 0 || best.cost === root.cost) {
+  if (first.conflicts.length === 0 || first.solution.cost === root.cost) {
+    return { allocations: first.solution.allocations, exact: true, weightedBound: root.weighted }
+  }
+  let best = dive(solver, root, first, budget)
+  if (best.cost === root.cost) {
     return { allocations: best.allocations, exact: true, weightedBound: root.weighted }
   }
   // Depth first over whole needs, the relaxation as bound; each node is charged its arcs.
@@ -813,6 +834,37 @@ function solveComponent(
     }
   }
   return { allocations: best.allocations, exact: true, weightedBound: best.weighted }
+}
+
+/**
+ * A good allocation fast, as the incumbent of the search: keep the whole needs the rounding packed
+ * where it packed them, let the flow re-route everything else around them, and repeat until the
+ * relaxation needs no rounding (a need that never packs is left out, lowest weight first).
+ */
+function dive(
+  solver: ComponentSolver,
+  root: Relaxation,
+  first: { solution: Solution; conflicts: number[] },
+  budget: { work: number },
+): Solution {
+  let best = first.solution
+  let { decisions } = root
+  let rounded = first
+  while (rounded.conflicts.length > 0 && budget.work >= solver.arcs) {
+    const assigned = new Map(decisions.assigned)
+    const dropped = new Set(decisions.dropped)
+    for (const { need, resource } of rounded.solution.allocations) {
+      if (solver.isWholeNeed(need) && !assigned.has(need)) assigned.set(need, resource)
+    }
+    if (assigned.size === decisions.assigned.size) {
+      dropped.add(rounded.conflicts.reduce((low, need) => solver.lighter(low, need)))
+    }
+    decisions = { assigned, dropped }
+    budget.work -= solver.arcs
+    rounded = solver.round(solver.relax(decisions))
+    if (rounded.solution.cost < best.cost) best = rounded.solution
+  }
+  return best
 }
 
 function compareWindowStart(first?: DateWindow, second?: DateWindow): number {

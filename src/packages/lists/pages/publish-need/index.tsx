@@ -8,6 +8,11 @@ import {
   type FocusGroup,
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
+import {
+  UNIT_CHOICES,
+  kindChoicesOf,
+  vocabularyOf,
+} from '../../../../../cloudfunctions/shared/serviceKinds'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
@@ -15,6 +20,8 @@ import { call } from '../../../../services/cloud'
 import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { NEED_LIST_LABELS, PRIORITY_LABELS } from '../../labels'
 import '../../components/lists.scss'
+
+const KIND_CHOICES = kindChoicesOf(vocabularyOf())
 
 const SPLITTABLE = { yes: '可由多家分担', no: '须由一家承接' } as const
 
@@ -33,7 +40,9 @@ export default function PublishNeedPage() {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [quantity, setQuantity] = useState('')
+  const [kind, setKind] = useState<string>()
   const [unit, setUnit] = useState('次')
+  const [seats, setSeats] = useState('')
   const [splittable, setSplittable] = useState<keyof typeof SPLITTABLE>('yes')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
@@ -54,6 +63,8 @@ export default function PublishNeedPage() {
       description,
       quantity: Number(quantity),
       unit,
+      ...(kind ? { kind } : {}),
+      ...(seats ? { seats: Number(seats) } : {}),
       splittable: splittable === 'yes',
       window: { from, to },
       priority,
@@ -79,6 +90,9 @@ export default function PublishNeedPage() {
         </Cell>
       </CellGroup>
       <CellGroup title='需求内容'>
+        <Cell title='服务类型'>
+          <SingleChoice labels={KIND_CHOICES} value={kind} onChange={setKind} />
+        </Cell>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='需求名称，如：卫生死角清理' />
         </Cell>
@@ -92,7 +106,17 @@ export default function PublishNeedPage() {
         </Cell>
         <Cell>
           <Input type='digit' value={quantity} onChange={setQuantity} placeholder='数量，如 6' />
-          <Input value={unit} onChange={setUnit} placeholder='单位，如 次、个、人' />
+        </Cell>
+        <Cell title='单位'>
+          <SingleChoice labels={UNIT_CHOICES} value={unit} onChange={setUnit} />
+        </Cell>
+        <Cell>
+          <Input
+            type='digit'
+            value={seats}
+            onChange={setSeats}
+            placeholder='需要场地容纳的人数（选填）'
+          />
         </Cell>
         <Cell>
           <SingleChoice labels={SPLITTABLE} value={splittable} onChange={setSplittable} />
