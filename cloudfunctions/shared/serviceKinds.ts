@@ -106,6 +106,13 @@ export const SERVICE_KINDS: ServiceKind[] = [
     keywords: ['维修', '修理', '义修'],
   },
   {
+    id: 'convenience',
+    label: '便民服务',
+    domain: 'service_supply',
+    measure: 'sessions',
+    keywords: ['理发', '义剪', '便民'],
+  },
+  {
     id: 'talk',
     label: '宣讲',
     domain: 'civic_culture',

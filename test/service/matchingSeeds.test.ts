@@ -3,7 +3,7 @@
 // different units and domains. The run must make the pairings a community worker accepts.
 import { listsService } from '../../cloudfunctions/features/lists/service'
 import { matchingService } from '../../cloudfunctions/features/matching/service'
-import { useWorld } from './world'
+import { refusal, useWorld } from './world'
 
 const WINDOW = { from: '2026-10-01', to: '2026-12-31' }
 
@@ -217,5 +217,105 @@ describe('matching the seed report’s lines', () => {
         reason: '资源清单中没有提供「托管」的资源',
       }),
     ])
+  })
+})
+
+describe('the district’s own service kinds', () => {
+  const world = useWorld()
+
+  it('an admin adds a kind that both lists then pick and matching pairs; others may not', async () => {
+    const admin = world.person('admin', [{ kind: 'district_admin', districtId: 'd1' }])
+    const worker = world.person('worker-c1', [{ kind: 'community_worker', communityId: 'c1' }])
+    const member = world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
+    const input = {
+      districtId: 'd1',
+      label: '助餐服务',
+      domain: 'service_supply',
+      measure: 'sessions',
+    }
+    expect(await refusal(world.call(listsService, 'addKind', input, worker))).toEqual({
+      code: 'FORBIDDEN',
+      message: '只有区级管理员可以增加服务类型',
+    })
+    const kind = await world.call(listsService, 'addKind', input, admin)
+    expect(await refusal(world.call(listsService, 'addKind', input, admin))).toEqual({
+      code: 'CONFLICT',
+      message: '服务类型「助餐服务」已存在',
+    })
+    const kinds = await world.call(listsService, 'listKinds', {}, worker)
+    expect(kinds.filter((listed) => listed.custom).map((listed) => listed.label)).toEqual([
+      '助餐服务',
+    ])
+
+    const need = await world.call(
+      listsService,
+      'publishNeed',
+      {
+        communityId: 'c1',
+        list: 'special',
+        domain: 'service_supply',
+        kind: kind.id,
+        title: '高龄老人午餐',
+        description: '为高龄独居老人解决午餐',
+        quantity: 4,
+        unit: '次',
+        window: WINDOW,
+        priority: 'high',
+      },
+      worker,
+    )
+    const offering = await world.call(
+      listsService,
+      'publishOffering',
+      {
+        organizationId: 'o1',
+        domains: ['social_work'],
+        kind: kind.id,
+        title: '爱心送餐',
+        description: '志愿者为老人送餐上门',
+        capacity: 2,
+        unit: '场',
+        period: 'month',
+        serviceArea: { districtWide: true },
+        availability: { from: '2026-01-01', to: '2026-12-31' },
+      },
+      member,
+    )
+    const result = await world.call(
+      matchingService,
+      'run',
+      { scope: 'community', scopeId: 'c1' },
+      worker,
+    )
+    // Two a month is six this quarter: the four asked for are all proposed.
+    expect(result.proposals.map((p) => [p.needId, p.offeringId, p.quantity])).toEqual([
+      [need.id, offering.id, 4],
+    ])
+    expect(result.proposals[0].reasons[0]).toBe(
+      '红帆志愿队提供「爱心送餐」，每月 2 场，本季度剩余 6 场',
+    )
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'publishNeed',
+          {
+            ...{
+              communityId: 'c1',
+              list: 'basic',
+              domain: 'service_supply',
+              title: '午餐',
+              description: '高龄老人午餐需要',
+              quantity: 1,
+              unit: '次',
+              window: WINDOW,
+              priority: 'low',
+            },
+            kind: 'no-such-kind',
+          },
+          worker,
+        ),
+      ),
+    ).toEqual({ code: 'INVALID_INPUT', message: '请选择有效的服务类型' })
   })
 })

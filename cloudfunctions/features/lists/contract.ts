@@ -7,7 +7,7 @@ import {
   type ServiceDomain,
 } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
-import { PERIODS, RESOURCE_KINDS, UNITS } from '../../shared/serviceKinds'
+import { MEASURES, PERIODS, RESOURCE_KINDS, UNITS, type Measure } from '../../shared/serviceKinds'
 import type { Page } from '../../shared/paging'
 import { oneOf, pageNumber, recordId, text } from '../../shared/validation'
 import type { OrganizationKind } from '../organizations/domain'
@@ -134,6 +134,29 @@ export const listsInputs = {
   listOfferings: z
     .object({ organizationId: recordId('组织').optional(), page: pageNumber() })
     .strict(),
+  /** The vocabulary the pickers offer: built-in kinds and the district's own. */
+  listKinds: z.object({}).strict(),
+  addKind: z
+    .object({
+      districtId: recordId('区'),
+      label: text('服务类型名称', { min: 2, max: 12 }),
+      domain: serviceDomain,
+      measure: oneOf('计量方式', keysOf(MEASURES)),
+      keywords: z
+        .array(text('关键词', { max: 8 }), { invalid_type_error: '关键词格式不正确' })
+        .max(10, '关键词最多 10 个')
+        .default([]),
+    })
+    .strict(),
+}
+
+export interface ServiceKindView {
+  id: string
+  label: string
+  domain: ServiceDomain
+  measure: Measure
+  /** Added by the district (built-in kinds are not). */
+  custom: boolean
 }
 
 export interface CommunityNeedView {
@@ -188,5 +211,7 @@ export type ListsApi = Endpoints<
     editOffering: ResourceOfferingView
     setOfferingStatus: ResourceOfferingView
     listOfferings: Page<ResourceOfferingView>
+    listKinds: ServiceKindView[]
+    addKind: ServiceKindView
   }
 >

@@ -91,6 +91,14 @@ export interface ResourceOffering {
   updatedAt: Date
 }
 
+/** A service kind the district added to the vocabulary (its id is `<districtId>-<label>`). */
+export interface DistrictServiceKind extends ServiceKind {
+  _id: string
+  districtId: string
+  createdBy: string
+  createdAt: Date
+}
+
 /** The holder id a claim or a matching proposal takes units under. */
 export function holderIdOf(kind: 'claim' | 'proposal', id: string): string {
   return `${kind}:${id}`

@@ -5,9 +5,10 @@ import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
-import { kindFromText, vocabularyOf } from '../../shared/serviceKinds'
+import { kindFromText, vocabularyOf, type ServiceKind } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
 import {
+  isDistrictAdmin,
   isStaff,
   memberOrganizationIds,
   requireMembership,
@@ -19,8 +20,16 @@ import { requireCommunity } from '../directory/service'
 import { readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
 import { requireOrganization } from '../organizations/service'
 import { listsInputs, type ListsApi } from './contract'
-import { needStatusOf, type CommunityNeed, type ResourceOffering } from './domain'
 import {
+  needStatusOf,
+  type CommunityNeed,
+  type DistrictServiceKind,
+  type ResourceOffering,
+} from './domain'
+import {
+  listDistrictKinds,
+  readDistrictKindIn,
+  saveDistrictKindIn,
   findCommunityNeed,
   findOffering,
   readCommunityNeedIn,
@@ -33,20 +42,27 @@ import {
   updateOfferingIn,
   type NeedFilter,
 } from './repository'
-import { toCommunityNeedView, toOfferingView } from './views'
+import { toCommunityNeedView, toKindView, toOfferingView } from './views'
 
 const LIST_PAGE_SIZE = 20
 
-/** A kind the pickers offer; typed ids that are not in the vocabulary change nothing. */
-function requireKnownKind(kind: string | undefined): void {
-  if (kind !== undefined && !vocabularyOf().some((known) => known.id === kind)) {
+/** The vocabulary with the district's own kinds. */
+export async function loadVocabulary(): Promise<ServiceKind[]> {
+  return vocabularyOf(await listDistrictKinds())
+}
+
+/** The vocabulary, once the kind picked is known to be in it (bad input changes nothing). */
+async function vocabularyWith(kind: string | undefined): Promise<ServiceKind[]> {
+  const vocabulary = await loadVocabulary()
+  if (kind !== undefined && !vocabulary.some((known) => known.id === kind)) {
     throw new AppError('INVALID_INPUT', '请选择有效的服务类型')
   }
+  return vocabulary
 }
 
 export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi>>(listsInputs, {
   async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
-    requireKnownKind(line.kind)
+    const vocabulary = await vocabularyWith(line.kind)
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
     const now = new Date()
@@ -57,7 +73,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       communityId: community._id,
       communityName: community.name,
       ...line,
-      kind: line.kind ?? kindFromText(vocabularyOf(), line),
+      kind: line.kind ?? kindFromText(vocabulary, line),
       capacity: emptyLedger(quantity),
       status: 'open',
       promotedFrom: [...new Set(promotedFrom)],
@@ -87,7 +103,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
-    requireKnownKind(changes.kind)
+    await vocabularyWith(changes.kind)
     const need = await requireCommunityNeed(needId)
     requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
     await transaction(async (tx) => {
@@ -131,7 +147,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async publishOffering({ organizationId, capacity, ...line }, caller) {
-    requireKnownKind(line.kind)
+    const vocabulary = await vocabularyWith(line.kind)
     const organization = await requireOrganization(organizationId)
     requireMembership(caller, organization)
     const now = new Date()
@@ -142,7 +158,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       organizationName: organization.name,
       organizationKind: organization.kind,
       ...line,
-      kind: line.kind ?? kindFromText(vocabularyOf(), { ...line, domain: line.domains[0] }),
+      kind: line.kind ?? kindFromText(vocabulary, { ...line, domain: line.domains[0] }),
       capacity: emptyLedger(capacity),
       status: 'active',
       createdBy: caller._id,
@@ -154,7 +170,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
-    requireKnownKind(changes.kind)
+    await vocabularyWith(changes.kind)
     await requireOwnOffering(caller, offeringId)
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)
@@ -173,6 +189,39 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       })
     })
     return toOfferingView(await requireOffering(offeringId))
+  },
+
+  async listKinds() {
+    const custom = new Set((await listDistrictKinds()).map((kind) => kind.id))
+    return (await loadVocabulary()).map((kind) => toKindView(kind, custom.has(kind.id)))
+  },
+
+  async addKind({ districtId, label, domain, measure, keywords }, caller) {
+    if (!isDistrictAdmin(caller, districtId)) {
+      throw new AppError('FORBIDDEN', '只有区级管理员可以增加服务类型')
+    }
+    if ((await loadVocabulary()).some((kind) => kind.label === label)) {
+      throw new AppError('CONFLICT', `服务类型「${label}」已存在`)
+    }
+    // The id follows from the label, so a retried request adds nothing twice.
+    const kind: DistrictServiceKind = {
+      _id: `kind-${districtId}-${label}`,
+      id: `kind-${districtId}-${label}`,
+      districtId,
+      label,
+      domain,
+      measure,
+      keywords: [...new Set([label, ...keywords])],
+      createdBy: caller._id,
+      createdAt: new Date(),
+    }
+    await transaction(async (tx) => {
+      if (await readDistrictKindIn(tx, kind._id)) {
+        throw new AppError('CONFLICT', `服务类型「${label}」已存在`)
+      }
+      await saveDistrictKindIn(tx, kind)
+    })
+    return toKindView(kind, true)
   },
 
   async setOfferingStatus({ offeringId, status }, caller) {

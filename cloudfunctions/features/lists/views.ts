@@ -1,5 +1,6 @@
 import { remainingOf } from '../../shared/capacity/ledger'
-import type { CommunityNeedView, ResourceOfferingView } from './contract'
+import type { ServiceKind } from '../../shared/serviceKinds'
+import type { CommunityNeedView, ResourceOfferingView, ServiceKindView } from './contract'
 import {
   offeringLedgerAt,
   offeringLedgerPathOf,
@@ -52,4 +53,8 @@ export function toOfferingView(offering: ResourceOffering): ResourceOfferingView
     availability: offering.availability,
     status: offering.status,
   }
+}
+
+export function toKindView(kind: ServiceKind, custom: boolean): ServiceKindView {
+  return { id: kind.id, label: kind.label, domain: kind.domain, measure: kind.measure, custom }
 }

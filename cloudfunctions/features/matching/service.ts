@@ -5,13 +5,7 @@ import { COLLECTIONS, command, transaction, type Transaction } from '../../share
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
-import {
-  HOSTED_AT_VENUE,
-  PERIODS,
-  VENUE_KIND,
-  vocabularyOf,
-  type ServiceKind,
-} from '../../shared/serviceKinds'
+import { HOSTED_AT_VENUE, PERIODS, VENUE_KIND, type ServiceKind } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
 import {
   isDistrictAdmin,
@@ -43,6 +37,7 @@ import {
   updateCommunityNeedIn,
   updateOfferingIn,
 } from '../lists/repository'
+import { loadVocabulary } from '../lists/service'
 import type { Organization } from '../organizations/domain'
 import { listOrganizations } from '../organizations/repository'
 import { requireOrganization } from '../organizations/service'
@@ -83,17 +78,18 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
       const tree = await loadDistrictTree()
       const scope: MatchingScope = { kind, id: scopeId }
       const communityIds = await scopeCommunityIds(caller, scope, tree)
-      const [needs, offerings, organizations, projects] = await Promise.all([
+      const [needs, offerings, organizations, projects, vocabulary] = await Promise.all([
         listClaimableNeeds(communityIds),
         listActiveOfferings(),
         listOrganizations(),
         listProjectsOfCommunities(communityIds ?? tree.communities.map((c) => c._id)),
+        loadVocabulary(),
       ])
       const now = new Date()
       const unmet = needs.filter((need) => need.capacity.taken < need.capacity.limit)
       const available = offerings.filter((offering) => offeringRemainingAt(offering, now) > 0)
       const result = matchNeeds(
-        matchingInputOf(unmet, available, organizations, projects, tree, vocabularyOf(), now),
+        matchingInputOf(unmet, available, organizations, projects, tree, vocabulary, now),
       )
 
       const needById = new Map(unmet.map((need) => [need._id, need]))

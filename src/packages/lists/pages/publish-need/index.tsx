@@ -8,20 +8,15 @@ import {
   type FocusGroup,
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
-import {
-  UNIT_CHOICES,
-  kindChoicesOf,
-  vocabularyOf,
-} from '../../../../../cloudfunctions/shared/serviceKinds'
+import { UNIT_CHOICES } from '../../../../../cloudfunctions/shared/serviceKinds'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { NEED_LIST_LABELS, PRIORITY_LABELS } from '../../labels'
+import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
-
-const KIND_CHOICES = kindChoicesOf(vocabularyOf())
 
 const SPLITTABLE = { yes: '可由多家分担', no: '须由一家承接' } as const
 
@@ -40,6 +35,7 @@ export default function PublishNeedPage() {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [quantity, setQuantity] = useState('')
+  const { choices: kindChoices } = useServiceKinds()
   const [kind, setKind] = useState<string>()
   const [unit, setUnit] = useState('次')
   const [seats, setSeats] = useState('')
@@ -91,7 +87,7 @@ export default function PublishNeedPage() {
       </CellGroup>
       <CellGroup title='需求内容'>
         <Cell title='服务类型'>
-          <SingleChoice labels={KIND_CHOICES} value={kind} onChange={setKind} />
+          <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
         </Cell>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='需求名称，如：卫生死角清理' />

@@ -8,21 +8,15 @@ import {
   type FocusGroup,
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
-import {
-  UNIT_CHOICES,
-  VENUE_KIND,
-  kindChoicesOf,
-  vocabularyOf,
-} from '../../../../../cloudfunctions/shared/serviceKinds'
+import { UNIT_CHOICES, VENUE_KIND } from '../../../../../cloudfunctions/shared/serviceKinds'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { PERIOD_LABELS } from '../../labels'
+import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
-
-const KIND_CHOICES = kindChoicesOf(vocabularyOf())
 
 const WHOLE_DISTRICT = 'district'
 
@@ -35,6 +29,7 @@ export default function PublishOfferingPage() {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [capacity, setCapacity] = useState('')
+  const { choices: kindChoices } = useServiceKinds()
   const [kind, setKind] = useState<string>()
   const [unit, setUnit] = useState('次')
   const [seats, setSeats] = useState('')
@@ -83,7 +78,7 @@ export default function PublishOfferingPage() {
       </CellGroup>
       <CellGroup title='资源内容'>
         <Cell title='服务类型'>
-          <SingleChoice labels={KIND_CHOICES} value={kind} onChange={setKind} />
+          <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
         </Cell>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='资源名称，如：培训场地' />
