@@ -35,6 +35,9 @@ import type {
 /** Arcs of branch-and-bound relaxations allowed per run, unless the input says otherwise. */
 export const DEFAULT_EXACT_WORK = 200_000
 
+/** Relaxations the dive may solve; each settles every whole need the last one left split. */
+const DIVE_STEPS = 40
+
 export interface Allocation {
   need: number
   resource: number
@@ -744,14 +747,6 @@ class ComponentSolver {
     return isWhole(this.needs[need])
   }
 
-  /** Of two needs, the one that weighs less in the objective (the later in priority on a tie). */
-  lighter(a: number, b: number): number {
-    const weightOf = (need: number) => this.needs[need].weight * this.needs[need].quantity
-    return weightOf(b) < weightOf(a) || (weightOf(b) === weightOf(a) && this.byPriority(a, b) < 0)
-      ? b
-      : a
-  }
-
   /** The ways to decide a whole need: each resource with room, best relaxed flow first; then none. */
   branches(relaxation: Relaxation, need: number): Decisions[] {
     const { decisions } = relaxation
@@ -808,7 +803,7 @@ function solveComponent(
   if (first.conflicts.length === 0 || first.solution.cost === root.cost) {
     return { allocations: first.solution.allocations, exact: true, weightedBound: root.weighted }
   }
-  let best = dive(solver, root, first, budget)
+  let best = dive(solver, root, first)
   if (best.cost === root.cost) {
     return { allocations: best.allocations, exact: true, weightedBound: root.weighted }
   }
@@ -838,29 +833,25 @@ function solveComponent(
 
 /**
  * A good allocation fast, as the incumbent of the search: keep the whole needs the rounding packed
- * where it packed them, let the flow re-route everything else around them, and repeat until the
- * relaxation needs no rounding (a need that never packs is left out, lowest weight first).
+ * where it packed them, leave out those it could not pack, let the flow re-route everything else
+ * around them, and repeat until the relaxation needs no rounding.
  */
 function dive(
   solver: ComponentSolver,
   root: Relaxation,
   first: { solution: Solution; conflicts: number[] },
-  budget: { work: number },
 ): Solution {
   let best = first.solution
   let { decisions } = root
   let rounded = first
-  while (rounded.conflicts.length > 0 && budget.work >= solver.arcs) {
+  for (let step = 0; step < DIVE_STEPS && rounded.conflicts.length > 0; step++) {
     const assigned = new Map(decisions.assigned)
     const dropped = new Set(decisions.dropped)
     for (const { need, resource } of rounded.solution.allocations) {
       if (solver.isWholeNeed(need) && !assigned.has(need)) assigned.set(need, resource)
     }
-    if (assigned.size === decisions.assigned.size) {
-      dropped.add(rounded.conflicts.reduce((low, need) => solver.lighter(low, need)))
-    }
+    for (const need of rounded.conflicts) dropped.add(need)
     decisions = { assigned, dropped }
-    budget.work -= solver.arcs
     rounded = solver.round(solver.relax(decisions))
     if (rounded.solution.cost < best.cost) best = rounded.solution
   }
