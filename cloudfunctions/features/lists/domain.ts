@@ -189,7 +189,12 @@ export function offeringLedgerAt(
 ): CapacityLedger {
   if (path === 'capacity') return offering.capacity
   const found = offering.periods?.[path.slice('periods.'.length)]
-  return found ?? emptyLedger(offering.capacity.limit * (offering.period === 'month' ? 3 : 1))
+  return found ?? emptyLedger(periodLimitOf(offering.period, offering.capacity.limit))
+}
+
+/** What a period's ledger holds: a monthly offering's quarter has three months' worth. */
+export function periodLimitOf(period: Period, perPeriod: number): number {
+  return perPeriod * (period === 'month' ? 3 : 1)
 }
 
 /** Units the offering has left in the quarter of `at`. */

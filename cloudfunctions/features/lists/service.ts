@@ -1,5 +1,5 @@
 import { recordAuditIn } from '../../shared/audit'
-import { emptyLedger, withLimit } from '../../shared/capacity/ledger'
+import { emptyLedger, withLimit, type CapacityLedger } from '../../shared/capacity/ledger'
 import type { Caller } from '../../shared/caller'
 import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
@@ -22,6 +22,7 @@ import { requireOrganization } from '../organizations/service'
 import { listsInputs, type ListsApi } from './contract'
 import {
   needStatusOf,
+  periodLimitOf,
   type CommunityNeed,
   type DistrictServiceKind,
   type ResourceOffering,
@@ -175,16 +176,33 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)
       if (!current) throw new AppError('NOT_FOUND', '该资源不存在')
-      const resized = capacity === undefined ? undefined : withLimit(current.capacity, capacity)
-      if (capacity !== undefined && !resized) {
-        throw new AppError(
-          'INVALID_INPUT',
-          `已有 ${current.capacity.taken} ${current.unit}被确认使用，可提供数量不能少于此`,
-        )
+      // The offering's own ledger and every period's follow the new amount, or nothing changes.
+      const ledgers: Record<string, object> = {}
+      if (capacity !== undefined) {
+        const paths: Array<[string, CapacityLedger, number]> = [
+          ['capacity', current.capacity, capacity],
+          ...Object.entries(current.periods ?? {}).map(
+            ([key, ledger]): [string, CapacityLedger, number] => [
+              `periods.${key}`,
+              ledger,
+              periodLimitOf(current.period, capacity),
+            ],
+          ),
+        ]
+        for (const [path, ledger, limit] of paths) {
+          const resized = withLimit(ledger, limit)
+          if (!resized) {
+            throw new AppError(
+              'INVALID_INPUT',
+              `已有 ${ledger.taken} ${current.unit}被确认使用，可提供数量不能少于此`,
+            )
+          }
+          ledgers[path] = command().set(resized.ledger)
+        }
       }
       await updateOfferingIn(tx, offeringId, {
         ...changes,
-        ...(resized ? { capacity: command().set(resized.ledger) } : {}),
+        ...ledgers,
         updatedAt: new Date(),
       })
     })
