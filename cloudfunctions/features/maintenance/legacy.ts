@@ -214,31 +214,29 @@ async function convertNeedsAndOfferings(): Promise<number> {
  * so matching and the pages show the same kind; a line that already has one is left alone.
  */
 async function mapFreeTextKinds(): Promise<number> {
-  const _ = command()
   const vocabulary = vocabularyOf()
+  const needs = await stampKinds<CommunityNeed>(COLLECTIONS.communityNeeds, (need) =>
+    kindFromText(vocabulary, need),
+  )
+  const offerings = await stampKinds<ResourceOffering>(COLLECTIONS.resourceOfferings, (offering) =>
+    kindFromText(vocabulary, { ...offering, domain: offering.domains[0] }),
+  )
+  return needs + offerings
+}
+
+async function stampKinds<T extends { _id: string }>(
+  name: CollectionName,
+  kindOf: (line: T) => string,
+): Promise<number> {
+  const _ = command()
   let converted = 0
-  const needs = await readAll<CommunityNeed>(
-    COLLECTIONS.communityNeeds,
-    { kind: _.exists(false) },
-    [['_id', 'asc']],
-  )
-  for (const need of needs) {
+  for (const line of await readAll<T>(name, { kind: _.exists(false) }, [['_id', 'asc']])) {
     converted += await updateWhere(
-      COLLECTIONS.communityNeeds,
-      { _id: need._id, kind: _.exists(false) },
-      { kind: kindFromText(vocabulary, need) },
-    )
-  }
-  const offerings = await readAll<ResourceOffering>(
-    COLLECTIONS.resourceOfferings,
-    { kind: _.exists(false) },
-    [['_id', 'asc']],
-  )
-  for (const offering of offerings) {
-    converted += await updateWhere(
-      COLLECTIONS.resourceOfferings,
-      { _id: offering._id, kind: _.exists(false) },
-      { kind: kindFromText(vocabulary, { ...offering, domain: offering.domains[0] }) },
+      name,
+      { _id: line._id, kind: _.exists(false) },
+      {
+        kind: kindOf(line),
+      },
     )
   }
   return converted

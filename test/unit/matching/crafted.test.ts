@@ -7,6 +7,7 @@ import type {
   MatchingResource,
 } from '../../../cloudfunctions/features/matching/engine'
 import { lineKindOf } from '../../../cloudfunctions/features/lists/domain'
+import type { ServiceDomain } from '../../../cloudfunctions/shared/categories'
 import { vocabularyOf } from '../../../cloudfunctions/shared/serviceKinds'
 
 const communities: Record<string, CommunityInfo> = {
@@ -71,33 +72,14 @@ describe('pairings a worker agrees with', () => {
   })
 
   it('maps free-text lines onto the vocabulary, so 名 and 个 meet and a clean-up meets eco sessions', () => {
-    const vocabulary = vocabularyOf()
-    const aidNeed = lineKindOf(vocabulary, {
-      title: '困难集体助学名额',
-      description: '',
-      domain: 'service_supply',
-      unit: '个',
-    })
-    const aidOffer = lineKindOf(vocabulary, {
-      title: '助学名额',
-      description: '',
-      domain: 'social_work',
-      unit: '名',
-    })
-    expect(aidNeed).toEqual(aidOffer)
-    const cleanUp = lineKindOf(vocabulary, {
-      title: '卫生死角清理活动',
-      description: '',
-      domain: 'harmonious_management',
-      unit: '次',
-    })
-    const eco = lineKindOf(vocabulary, {
-      title: '生态环保志愿服务',
-      description: '',
-      domain: 'civic_culture',
-      unit: '场',
-    })
-    expect(cleanUp).toEqual(eco)
+    const kindOf = (title: string, domain: ServiceDomain, unit: string) =>
+      lineKindOf(vocabularyOf(), { title, description: '', domain, unit })
+    expect(kindOf('困难集体助学名额', 'service_supply', '个')).toEqual(
+      kindOf('助学名额', 'social_work', '名'),
+    )
+    expect(kindOf('卫生死角清理活动', 'harmonious_management', '次')).toEqual(
+      kindOf('生态环保志愿服务', 'civic_culture', '场'),
+    )
   })
 })
 
