@@ -19,7 +19,7 @@ const COMMUNITY_COUNT = 107
 const NEED_COUNT = 20_000
 const RESOURCE_COUNT = 2_000
 /** [kind, measure, need titles, offering titles]: the wording varies as different people type. */
-const CATEGORIES: Array<[string, string, string[], string[]]> = [
+export const CATEGORIES: Array<[string, string, string[], string[]]> = [
   ['aid_places', 'places', ['困难集体助学名额', '儿童助学名额'], ['助学名额', '爱心助学']],
   ['talk', 'sessions', ['政策宣讲活动', '垃圾分类宣讲'], ['政策宣讲', '法治讲座']],
   [

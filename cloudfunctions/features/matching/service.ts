@@ -69,7 +69,7 @@ import { toProposalView, toUnmatchedView } from './views'
 
 const LIST_PAGE_SIZE = 20
 /** Proposals are written this many at a time, so a large run never floods the database. */
-const PROPOSAL_WRITE_BATCH = 50
+const PROPOSAL_WRITE_BATCH = 100
 
 export const matchingService = defineService<typeof matchingInputs, OutputsOf<MatchingApi>>(
   matchingInputs,
@@ -79,7 +79,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
       const scope: MatchingScope = { kind, id: scopeId }
       const communityIds = await scopeCommunityIds(caller, scope, tree)
       const [needs, offerings, organizations, projects, vocabulary] = await Promise.all([
-        listClaimableNeeds(communityIds),
+        loadClaimableNeeds(communityIds ?? tree.communities.map((c) => c._id)),
         listActiveOfferings(),
         listOrganizations(),
         listProjectsOfCommunities(communityIds ?? tree.communities.map((c) => c._id)),
@@ -236,6 +236,24 @@ export async function publishRun(run: MatchingRun): Promise<void> {
   await supersedeEarlierProposals(run.scope, run._id)
   await moveStagedProposals(run._id, 'proposed')
   await setRunStatus(run._id, 'publishing', 'done')
+}
+
+/** Communities whose needs are read at once: each read pages its own index range. */
+const NEED_READS_AT_ONCE = 8
+
+/**
+ * The claimable needs of the communities, read community by community, several at a time: each
+ * read follows the (communityId, status, createdAt) index in a total order, where one district-wide
+ * read would sort the whole collection for every page.
+ */
+async function loadClaimableNeeds(communityIds: string[]): Promise<CommunityNeed[]> {
+  const needs: CommunityNeed[] = []
+  for (let start = 0; start < communityIds.length; start += NEED_READS_AT_ONCE) {
+    const chunk = communityIds.slice(start, start + NEED_READS_AT_ONCE)
+    const pages = await Promise.all(chunk.map((id) => listClaimableNeeds([id])))
+    for (const page of pages) needs.push(...page)
+  }
+  return needs
 }
 
 /** A run cut short while its proposals were being written: they are never shown. */
