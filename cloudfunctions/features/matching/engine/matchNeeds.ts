@@ -468,13 +468,14 @@ class ComponentSolver {
   relax(decisions: Decisions): Relaxation {
     const { groups, hubs } = this.model
     const { component, needs, resources } = this
-    const left = new Map<number, number>()
-    for (const resource of component.resources) left.set(resource, resources[resource].remaining)
+    // Indexed by resource: typed arrays, since this runs for every relaxation of the search.
+    const left = new Int32Array(resources.length)
+    for (const resource of component.resources) left[resource] = resources[resource].remaining
     let constant = 0
     let constantWeighted = 0
     for (const [need, resource] of decisions.assigned) {
       const { quantity, weight } = needs[need]
-      left.set(resource, (left.get(resource) ?? 0) - quantity)
+      left[resource] -= quantity
       const edge = this.edgeOf(this.model.groupOf[need], resource) as Edge
       constant += (-this.rewardScale * weight + edge.cost) * quantity
       constantWeighted += weight * quantity
@@ -486,9 +487,10 @@ class ComponentSolver {
     const hubBase = groupBase + component.groups.length
     const resourceBase = hubBase + component.hubs.length
     const hubNode = new Map(component.hubs.map((hub, position) => [hub, hubBase + position]))
-    const resourceNode = new Map(
-      component.resources.map((resource, position) => [resource, resourceBase + position]),
-    )
+    const resourceNode = new Int32Array(resources.length)
+    component.resources.forEach((resource, position) => {
+      resourceNode[resource] = resourceBase + position
+    })
     const network = new FlowNetwork(resourceBase + component.resources.length, this.arcs)
     const hubUnits = new Map<number, number>()
     const sourceEdges: Array<{ group: number; weight: number; id: number }> = []
@@ -516,9 +518,9 @@ class ComponentSolver {
         hubUnits.set(group.hub, (hubUnits.get(group.hub) ?? 0) + units)
       }
       for (const edge of group.edges) {
-        const room = Math.min(units, left.get(edge.resource) ?? 0)
+        const room = Math.min(units, left[edge.resource])
         if (room <= 0) continue
-        const node = resourceNode.get(edge.resource) as number
+        const node = resourceNode[edge.resource]
         directEdges.push({
           group: groupIndex,
           edge,
@@ -532,9 +534,9 @@ class ComponentSolver {
       if (units === 0) continue
       const outgoing: Array<{ edge: Edge; id: number }> = []
       for (const edge of hubs[hub].edges) {
-        const room = Math.min(units, left.get(edge.resource) ?? 0)
+        const room = Math.min(units, left[edge.resource])
         if (room <= 0) continue
-        const node = resourceNode.get(edge.resource) as number
+        const node = resourceNode[edge.resource]
         outgoing.push({
           edge,
           id: network.addEdge(hubNode.get(hub) as number, node, room, edge.cost),
@@ -542,8 +544,9 @@ class ComponentSolver {
       }
       hubOut.set(hub, outgoing)
     }
-    for (const [resource, node] of resourceNode) {
-      const room = left.get(resource) ?? 0
+    for (const resource of component.resources) {
+      const node = resourceNode[resource]
+      const room = left[resource]
       if (room > 0) network.addEdge(node, sink, room, 0)
     }
     const { cost } = solveMinimumCostFlow(network, source, sink)
