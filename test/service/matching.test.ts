@@ -113,6 +113,29 @@ describe('matching service (双清单)', () => {
     expect([offeringHeld(), needHeld()]).toEqual([3, 3])
   })
 
+  it('units confirmed this year bound a later cut of a yearly offering', async () => {
+    const { offering } = await needAndOffering(3, 6)
+    const [proposal] = (await run()).proposals
+    await world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'editOffering',
+          { offeringId: offering.id, capacity: 2 },
+          member(),
+        ),
+      ),
+    ).toEqual({ code: 'INVALID_INPUT', message: '已有 3 个被确认使用，可提供数量不能少于此' })
+    const cut = await world.call(
+      listsService,
+      'editOffering',
+      { offeringId: offering.id, capacity: 4 },
+      member(),
+    )
+    expect(cut).toMatchObject({ capacity: 4, committed: 3, remaining: 1 })
+  })
+
   it('a confirmation beyond what the offering has left is refused and changes nothing', async () => {
     const { offering } = await needAndOffering(3, 6)
     const [proposal] = (await run()).proposals
