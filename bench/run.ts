@@ -9,6 +9,8 @@ async function main() {
   console.log('\n## matching at district scale')
   // Its own process, so memory figures are the engine's and garbage collection can be forced.
   execSync('node --expose-gc --import tsx bench/matching.ts', { stdio: 'inherit' })
+  console.log('\n## a district matching run end to end on the local cloud')
+  execSync('npm run build:functions && npx tsx bench/matchingCloud.ts', { stdio: 'inherit' })
   console.log('\n## stall booking under contention (1,000 residents, 30 places)')
   execSync('npm run build:functions && npx tsx bench/stallsBooking.ts', { stdio: 'inherit' })
   console.log('\n## cold start: loading each function')

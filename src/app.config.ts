@@ -53,6 +53,7 @@ export default defineAppConfig({
         'pages/proposals/index',
         'pages/offerings/index',
         'pages/publish-offering/index',
+        'pages/kinds/index',
       ],
     },
     {

@@ -43,6 +43,8 @@ export const ROUTES = {
     `/packages/lists/pages/offerings/index?organizationId=${encodeURIComponent(organizationId)}`,
   publishOffering: (organizationId: string) =>
     `/packages/lists/pages/publish-offering/index?organizationId=${encodeURIComponent(organizationId)}`,
+  serviceKinds: (districtId: string) =>
+    `/packages/lists/pages/kinds/index?districtId=${encodeURIComponent(districtId)}`,
   volunteerRegister: '/packages/volunteers/pages/register/index',
   volunteerService: '/packages/volunteers/pages/service/index',
   volunteerShifts: '/packages/volunteers/pages/shifts/index',

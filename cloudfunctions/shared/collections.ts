@@ -13,6 +13,7 @@ export const COLLECTIONS = {
   auditLogs: 'audit_logs',
   communityNeeds: 'community_needs',
   resourceOfferings: 'resource_offerings',
+  serviceKinds: 'service_kinds',
   notifications: 'notifications',
   stallEvents: 'stall_events',
   stallSlots: 'stall_slots',
@@ -91,6 +92,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['organizationId', 'asc'], ['createdAt', 'desc']),
     index(['status', 'asc']),
   ],
+  service_kinds: [index(['districtId', 'asc'])],
   notifications: [index(['userId', 'asc'], ['createdAt', 'desc'])],
   stall_events: [
     index(['date', 'asc']),

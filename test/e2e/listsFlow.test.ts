@@ -25,14 +25,20 @@ describe('H5 app in Chromium: 双清单 matching, confirmed by the community, ac
     await tap(app.page, '资源匹配')
     await tap(app.page, '运行匹配')
     await expectVisible(app.page, PROPOSAL)
-    await expectVisible(app.page, '· 剩余容量 6 个，本次分配 3 个')
+    await expectVisible(
+      app.page,
+      '· 蚂蚁力量儿童义工团提供「助学名额」，每年 6 个，本季度剩余 6 个',
+    )
+    // The needs left without a resource are listed by name, each with its true reason.
+    await expectVisible(app.page, '暑期公益托管班（大华社区，缺 1 项）')
+    await expectVisible(app.page, '资源清单中没有提供「托管」的资源')
     await tapInCard('确认')
     await card().getByText('社区已确认 · 组织待接受').waitFor()
     await screenshot(app.page, 'e2e-lists-proposals.png')
 
     await signInAs('赵队长')
     await tap(app.page, '我们的资源清单')
-    await expectVisible(app.page, '每年 6 个，剩余 3 个')
+    await expectVisible(app.page, '每年 6 个，今年剩余 3 个')
     await tap(app.page, '匹配方案')
     await tapInCard('接受')
     await card().getByText('已达成，转为共建项目').waitFor()

@@ -129,13 +129,14 @@ describe('双清单: need lists and resource lists through the local cloud', () 
       organizationKind: 'volunteer_org',
       capacity: 10,
       committed: 0,
-      remaining: 10,
+      // 每月 10: three months' worth are left this quarter.
+      remaining: 30,
       status: 'active',
     })
     const offeringId = published.data.id
     expect(
       await callAs(env.cloud, member, 'lists', 'editOffering', { offeringId, capacity: 12 }),
-    ).toMatchObject({ ok: true, data: { capacity: 12, remaining: 12 } })
+    ).toMatchObject({ ok: true, data: { capacity: 12, remaining: 36 } })
     expect(
       await callAs(env.cloud, member, 'lists', 'setOfferingStatus', {
         offeringId,

@@ -49,13 +49,14 @@ describe('双清单 matching: proposals, confirmation and acceptance through the
       unit: '个',
       status: 'proposed',
     })
-    expect(bursary.reasons).toEqual(
-      expect.arrayContaining(['服务范围为全区', '剩余容量 6 个，本次分配 3 个']),
+    expect(bursary.reasons[0]).toMatch(
+      /^蚂蚁力量儿童义工团提供「助学名额」，每年 6 个，本季度剩余 6 个$/,
     )
+    expect(bursary.reasons).toContain('安排 3 个，满足该需求的全部数量')
     // The street-level offering is the closer fit for the whole need, and the worker is told so.
     const cleanUp = proposalFor(run.proposals, '卫生死角清理')
     expect(cleanUp).toMatchObject({ offeringTitle: '生态环保·卫生死角清理', quantity: 6 })
-    expect(cleanUp.reasons).toContain('服务范围覆盖潮海街道')
+    expect(cleanUp.reasons[1]).toMatch(/^服务范围含潮海街道，距大华社区 \d+\.\d 公里$/)
     // 暑期公益托管班 (1 项, 社会工作) has no provider: the worker is told why.
     expect(run.unmatched.map((item) => item.needTitle)).toContain('暑期公益托管班')
     expect(run.unmatched.every((item) => /[\u4e00-\u9fa5]/.test(item.reason))).toBe(true)
@@ -201,6 +202,8 @@ describe('双清单 matching: proposals, confirmation and acceptance through the
       ...offeringLine,
       unit: '份',
       capacity: 12,
+      // One-off, so that the cut below is what is left this quarter.
+      period: 'once',
     })
     if (!published.ok) throw new Error(published.error.message)
     const offeringId = published.data.id

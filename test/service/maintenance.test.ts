@@ -139,6 +139,37 @@ describe('maintenance service: the invariant check and its repairs', () => {
     expect(report.repairs).toEqual([])
   })
 
+  it('gives free-text lines written before the pickers the service kind their words name, once', async () => {
+    world.db.insertMany('community_needs', [
+      {
+        _id: 'old-need',
+        domain: 'harmonious_management',
+        title: '卫生死角清理',
+        description: '',
+        unit: '次',
+      },
+    ])
+    world.db.insertMany('resource_offerings', [
+      {
+        _id: 'old-offer',
+        domains: ['civic_culture'],
+        title: '生态环保志愿服务',
+        description: '',
+        unit: '场',
+      },
+    ])
+    const first = await checkAndRepair({ now: now(), full: true, settleFresh: true })
+    expect(first.migrated).toBeGreaterThanOrEqual(2)
+    const kindOf = (name: string, _id: string) =>
+      world.db.findOne<{ kind?: string }>(name, { _id })?.kind
+    expect([
+      kindOf('community_needs', 'old-need'),
+      kindOf('resource_offerings', 'old-offer'),
+    ]).toEqual(['environment', 'environment'])
+    const again = await checkAndRepair({ now: now(), full: true, settleFresh: true })
+    expect(again.migrated).toBe(0)
+  })
+
   it('only a district admin runs it on demand', async () => {
     const worker = world.person('worker-c1', [{ kind: 'community_worker', communityId: 'c1' }])
     expect((await refusal(world.call(maintenanceService, 'repair', {}, worker))).code).toBe(

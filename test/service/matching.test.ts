@@ -1,4 +1,9 @@
-import type { CommunityNeed, ResourceOffering } from '../../cloudfunctions/features/lists/domain'
+import {
+  offeringLedgerAt,
+  offeringLedgerPathOf,
+  type CommunityNeed,
+  type ResourceOffering,
+} from '../../cloudfunctions/features/lists/domain'
 import { listsService } from '../../cloudfunctions/features/lists/service'
 import type { MatchProposalRecord } from '../../cloudfunctions/features/matching/domain'
 import { matchingService } from '../../cloudfunctions/features/matching/service'
@@ -73,8 +78,11 @@ describe('matching service (双清单)', () => {
     await needAndOffering(3, 6)
     const [proposal] = (await run()).proposals
     await world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())
-    const offeringHeld = () =>
-      world.db.find<ResourceOffering>('resource_offerings', {})[0].capacity.taken
+    // A yearly offering holds this year's units in the ledger of the year.
+    const offeringHeld = () => {
+      const offering = world.db.find<ResourceOffering>('resource_offerings', {})[0]
+      return offeringLedgerAt(offering, offeringLedgerPathOf(offering, new Date())).taken
+    }
     const needHeld = () => world.db.find<CommunityNeed>('community_needs', {})[0].capacity.taken
     expect([offeringHeld(), needHeld()]).toEqual([3, 3])
     expect(
@@ -105,6 +113,29 @@ describe('matching service (双清单)', () => {
     expect([offeringHeld(), needHeld()]).toEqual([3, 3])
   })
 
+  it('units confirmed this year bound a later cut of a yearly offering', async () => {
+    const { offering } = await needAndOffering(3, 6)
+    const [proposal] = (await run()).proposals
+    await world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'editOffering',
+          { offeringId: offering.id, capacity: 2 },
+          member(),
+        ),
+      ),
+    ).toEqual({ code: 'INVALID_INPUT', message: '已有 3 个被确认使用，可提供数量不能少于此' })
+    const cut = await world.call(
+      listsService,
+      'editOffering',
+      { offeringId: offering.id, capacity: 4 },
+      member(),
+    )
+    expect(cut).toMatchObject({ capacity: 4, committed: 3, remaining: 1 })
+  })
+
   it('a confirmation beyond what the offering has left is refused and changes nothing', async () => {
     const { offering } = await needAndOffering(3, 6)
     const [proposal] = (await run()).proposals
@@ -117,7 +148,7 @@ describe('matching service (双清单)', () => {
       await refusal(world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())),
     ).toEqual({
       code: 'CONFLICT',
-      message: '「助学名额」剩余 2 个，不足以确认本方案',
+      message: '「助学名额」本期剩余 2 个，不足以确认本方案',
     })
     expect(world.db.find<CommunityNeed>('community_needs', {})[0].capacity.taken).toBe(0)
     expect(

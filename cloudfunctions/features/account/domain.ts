@@ -155,4 +155,5 @@ export const WITHOUT_PERSONAL_DATA: CollectionName[] = [
   COLLECTIONS.charityMoves,
   COLLECTIONS.miniProgramCodes,
   COLLECTIONS.dailyFigures,
+  COLLECTIONS.serviceKinds,
 ]

@@ -7,6 +7,7 @@ import {
   type ServiceDomain,
 } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
+import { MEASURES, PERIODS, RESOURCE_KINDS, UNITS, type Measure } from '../../shared/serviceKinds'
 import type { Page } from '../../shared/paging'
 import { oneOf, pageNumber, recordId, text } from '../../shared/validation'
 import type { OrganizationKind } from '../organizations/domain'
@@ -41,7 +42,15 @@ const focusGroups = z
   .array(oneOf('重点人群', keysOf(FOCUS_GROUPS)), { invalid_type_error: '重点人群格式不正确' })
   .max(4, '重点人群最多选择 4 项')
   .default([])
-const unit = text('单位', { max: 8 })
+const unit = oneOf('单位', Object.keys(UNITS) as [string, ...string[]])
+/** A kind of the district's vocabulary; the service checks that it exists. */
+const kind = text('服务类型', { max: 40 }).optional()
+const seats = z
+  .number({ invalid_type_error: '容纳人数必须是数字' })
+  .int('容纳人数必须是整数')
+  .min(1, '容纳人数至少为 1')
+  .max(100000, '容纳人数不能超过 100000')
+  .optional()
 
 const needFields = {
   list: oneOf('清单类型', ['basic', 'special'] as const),
@@ -49,6 +58,8 @@ const needFields = {
   focusGroups,
   title: text('需求名称', { min: 2, max: 40 }),
   description: text('需求描述', { min: 5, max: 500 }),
+  kind,
+  seats,
   quantity: wholeUnits('需求数量'),
   unit,
   splittable: z.boolean({ invalid_type_error: '请选择是否可拆分' }).default(true),
@@ -67,9 +78,12 @@ const offeringFields = {
   focusGroups,
   title: text('资源名称', { min: 2, max: 40 }),
   description: text('资源描述', { min: 5, max: 500 }),
+  kind,
+  resourceKind: oneOf('资源类型', keysOf(RESOURCE_KINDS)).optional(),
+  seats,
   capacity: wholeUnits('可提供数量'),
   unit,
-  period: oneOf('周期', ['once', 'month', 'year'] as const),
+  period: oneOf('周期', keysOf(PERIODS)),
   serviceArea: z
     .object({
       districtWide: z.boolean({ invalid_type_error: '服务范围格式不正确' }).default(false),
@@ -120,6 +134,29 @@ export const listsInputs = {
   listOfferings: z
     .object({ organizationId: recordId('组织').optional(), page: pageNumber() })
     .strict(),
+  /** The vocabulary the pickers offer: built-in kinds and the district's own. */
+  listKinds: z.object({}).strict(),
+  addKind: z
+    .object({
+      districtId: recordId('区'),
+      label: text('服务类型名称', { min: 2, max: 12 }),
+      domain: serviceDomain,
+      measure: oneOf('计量方式', keysOf(MEASURES)),
+      keywords: z
+        .array(text('关键词', { max: 8 }), { invalid_type_error: '关键词格式不正确' })
+        .max(10, '关键词最多 10 个')
+        .default([]),
+    })
+    .strict(),
+}
+
+export interface ServiceKindView {
+  id: string
+  label: string
+  domain: ServiceDomain
+  measure: Measure
+  /** Added by the district (built-in kinds are not). */
+  custom: boolean
 }
 
 export interface CommunityNeedView {
@@ -174,5 +211,7 @@ export type ListsApi = Endpoints<
     editOffering: ResourceOfferingView
     setOfferingStatus: ResourceOfferingView
     listOfferings: Page<ResourceOfferingView>
+    listKinds: ServiceKindView[]
+    addKind: ServiceKindView
   }
 >

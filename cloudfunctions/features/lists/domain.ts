@@ -1,5 +1,13 @@
-import type { CapacityLedger } from '../../shared/capacity/ledger'
+import { emptyLedger, remainingOf, type CapacityLedger } from '../../shared/capacity/ledger'
 import type { FocusGroup, ServiceDomain } from '../../shared/categories'
+import {
+  kindFromText,
+  measureOfUnit,
+  VENUE_KIND,
+  type Period,
+  type ResourceKind,
+  type ServiceKind,
+} from '../../shared/serviceKinds'
 import type { OrganizationKind } from '../organizations/domain'
 
 /** 基础需求清单 (basic, every community) or 特色需求清单 (special to this community). */
@@ -27,6 +35,10 @@ export interface CommunityNeed {
   focusGroups: FocusGroup[]
   title: string
   description: string
+  /** The service kind picked (serviceKinds); lines written before the pickers have none. */
+  kind?: string
+  /** People the place must hold, when the need is held at one (a talk for 80). */
+  seats?: number
   /**
    * The units wanted (`limit`, e.g. 卫生死角清理 × 6 次) and who committed to serve them: approved
    * claims (`claim:<id>`) and confirmed matches (`proposal:<id>`).
@@ -57,16 +69,34 @@ export interface ResourceOffering {
   focusGroups: FocusGroup[]
   title: string
   description: string
-  /** Units offered per period (`limit`, e.g. 场地 120 人) and the confirmed matches holding them. */
+  /** The service kind picked (serviceKinds); lines written before the pickers have none. */
+  kind?: string
+  resourceKind?: ResourceKind
+  /** People a venue holds. */
+  seats?: number
+  /**
+   * Units offered per period (`limit`). A one-off offering's confirmed matches hold units here; a
+   * periodic one's hold them in the ledger of their period in `periods`.
+   */
   capacity: CapacityLedger
+  /** One ledger per quarter (monthly and quarterly offerings) or per year, keyed 2026-Q4 / 2026. */
+  periods?: Record<string, CapacityLedger>
   unit: string
-  period: 'once' | 'month' | 'year'
+  period: Period
   serviceArea: { districtWide: boolean; streetIds: string[]; communityIds: string[] }
   availability: { from: string; to: string }
   status: 'active' | 'paused' | 'withdrawn'
   createdBy: string
   createdAt: Date
   updatedAt: Date
+}
+
+/** A service kind the district added to the vocabulary (its id is `<districtId>-<label>`). */
+export interface DistrictServiceKind extends ServiceKind {
+  _id: string
+  districtId: string
+  createdBy: string
+  createdAt: Date
 }
 
 /** The holder id a claim or a matching proposal takes units under. */
@@ -86,4 +116,96 @@ export function needStatusOf(
 
 export function isClaimable(need: Pick<CommunityNeed, 'status' | 'capacity'>): boolean {
   return CLAIMABLE_STATUSES.includes(need.status) && need.capacity.taken < need.capacity.limit
+}
+
+/**
+ * What a need line asks for in the vocabulary's terms: its picked kind, or the kind its words name
+ * (lines written before the pickers); a unit outside the list is a measure of its own.
+ */
+export function lineKindOf(
+  vocabulary: ServiceKind[],
+  line: Pick<CommunityNeed, 'kind' | 'title' | 'description' | 'domain' | 'unit'>,
+): { kind: string; measure: string } {
+  return {
+    kind: line.kind ?? kindFromText(vocabulary, line),
+    measure: measureOfUnit(line.unit) ?? `unit:${line.unit}`,
+  }
+}
+
+/**
+ * An offering in the vocabulary's terms. A venue is counted in sessions of use; one written as
+ * 「容纳 120 人」 before the pickers holds that many people and is offered once per period.
+ */
+export function offeringLineOf(
+  vocabulary: ServiceKind[],
+  offering: Pick<
+    ResourceOffering,
+    'kind' | 'title' | 'description' | 'domains' | 'unit' | 'seats' | 'capacity'
+  >,
+  remaining = offering.capacity.limit - offering.capacity.taken,
+): { kind: string; measure: string; unit: string; remaining: number; seats?: number } {
+  const { kind, measure } = lineKindOf(vocabulary, { ...offering, domain: offering.domains[0] })
+  if (kind === VENUE_KIND && measure === 'places' && offering.seats === undefined) {
+    return {
+      kind,
+      measure: 'sessions',
+      unit: '次',
+      remaining: remaining > 0 ? 1 : 0,
+      seats: offering.capacity.limit,
+    }
+  }
+  return {
+    kind,
+    measure,
+    unit: offering.unit,
+    remaining,
+    ...(offering.seats ? { seats: offering.seats } : {}),
+  }
+}
+
+/** China time, which the street council's quarters follow. */
+const CHINA_OFFSET_MS = 8 * 3600_000
+
+/** The quarter a matching run covers: 2026-Q4, named 本季度 to the worker. */
+export function quarterKeyOf(at: Date): string {
+  const local = new Date(at.getTime() + CHINA_OFFSET_MS)
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`
+}
+
+/**
+ * Where an offering's units for the quarter of `at` are counted: the document's own ledger for a
+ * one-off offering, else the ledger of that quarter (monthly: three months' worth) or that year.
+ */
+export function offeringLedgerPathOf(offering: Pick<ResourceOffering, 'period'>, at: Date): string {
+  const quarter = quarterKeyOf(at)
+  if (offering.period === 'once') return 'capacity'
+  return `periods.${offering.period === 'year' ? quarter.slice(0, 4) : quarter}`
+}
+
+/** The ledger at that path; a period not used yet starts empty at the period's amount. */
+export function offeringLedgerAt(
+  offering: Pick<ResourceOffering, 'period' | 'capacity' | 'periods'>,
+  path: string,
+): CapacityLedger {
+  if (path === 'capacity') return offering.capacity
+  const found = offering.periods?.[path.slice('periods.'.length)]
+  return found ?? emptyLedger(periodLimitOf(offering.period, offering.capacity.limit))
+}
+
+/** What a period's ledger holds: a monthly offering's quarter has three months' worth. */
+export function periodLimitOf(period: Period, perPeriod: number): number {
+  return perPeriod * (period === 'month' ? 3 : 1)
+}
+
+/** Units the offering has left in the quarter of `at`. */
+export function offeringRemainingAt(
+  offering: Pick<ResourceOffering, 'period' | 'capacity' | 'periods'>,
+  at: Date,
+): number {
+  return remainingOf(offeringLedgerAt(offering, offeringLedgerPathOf(offering, at)))
+}
+
+/** The offering ledger a proposal holds units in (proposals before periods held the document's). */
+export function ledgerPathOf(proposal: { ledgerPath?: string }): string {
+  return proposal.ledgerPath ?? 'capacity'
 }

@@ -1,6 +1,11 @@
 import { COLLECTIONS, command, findById, type Transaction } from '../../shared/db'
 import { readAll, readPage, type Page } from '../../shared/paging'
-import { CLAIMABLE_STATUSES, type CommunityNeed, type ResourceOffering } from './domain'
+import {
+  CLAIMABLE_STATUSES,
+  type CommunityNeed,
+  type DistrictServiceKind,
+  type ResourceOffering,
+} from './domain'
 
 export function findCommunityNeed(id: string): Promise<CommunityNeed | undefined> {
   return findById<CommunityNeed>(COLLECTIONS.communityNeeds, id)
@@ -127,4 +132,19 @@ export function listActiveOfferings(): Promise<ResourceOffering[]> {
   return readAll<ResourceOffering>(COLLECTIONS.resourceOfferings, { status: 'active' }, [
     ['_id', 'asc'],
   ])
+}
+
+/** The kinds a district added to the vocabulary, oldest first. */
+export function listDistrictKinds(districtId?: string): Promise<DistrictServiceKind[]> {
+  return readAll<DistrictServiceKind>(COLLECTIONS.serviceKinds, districtId ? { districtId } : {}, [
+    ['_id', 'asc'],
+  ])
+}
+
+export function saveDistrictKindIn(tx: Transaction, kind: DistrictServiceKind) {
+  return tx.set(COLLECTIONS.serviceKinds, kind)
+}
+
+export function readDistrictKindIn(tx: Transaction, id: string) {
+  return tx.get<DistrictServiceKind>(COLLECTIONS.serviceKinds, id)
 }

@@ -1,15 +1,17 @@
 import { recordAuditIn } from '../../shared/audit'
-import { emptyLedger, withLimit } from '../../shared/capacity/ledger'
+import { emptyLedger, withLimit, type CapacityLedger } from '../../shared/capacity/ledger'
 import type { Caller } from '../../shared/caller'
 import { requireSafeText } from '../../shared/contentSecurity'
 import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
+import { kindFromText, vocabularyOf, type ServiceKind } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
 import { messageTime } from '../../shared/messageTemplates'
 import { notifyOnce } from '../../shared/notifications'
 import {
+  isDistrictAdmin,
   isStaff,
   memberOrganizationIds,
   requireMembership,
@@ -22,8 +24,17 @@ import { promotionOf } from '../needs/domain'
 import { readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
 import { requireOrganization } from '../organizations/service'
 import { listsInputs, type ListsApi } from './contract'
-import { needStatusOf, type CommunityNeed, type ResourceOffering } from './domain'
 import {
+  needStatusOf,
+  periodLimitOf,
+  type CommunityNeed,
+  type DistrictServiceKind,
+  type ResourceOffering,
+} from './domain'
+import {
+  listDistrictKinds,
+  readDistrictKindIn,
+  saveDistrictKindIn,
   findCommunityNeed,
   findOffering,
   readCommunityNeedIn,
@@ -36,12 +47,27 @@ import {
   updateOfferingIn,
   type NeedFilter,
 } from './repository'
-import { toCommunityNeedView, toOfferingView } from './views'
+import { toCommunityNeedView, toKindView, toOfferingView } from './views'
 
 const LIST_PAGE_SIZE = 20
 
+/** The vocabulary with the district's own kinds. */
+export async function loadVocabulary(): Promise<ServiceKind[]> {
+  return vocabularyOf(await listDistrictKinds())
+}
+
+/** The vocabulary, once the kind picked is known to be in it (bad input changes nothing). */
+async function vocabularyWith(kind: string | undefined): Promise<ServiceKind[]> {
+  const vocabulary = await loadVocabulary()
+  if (kind !== undefined && !vocabulary.some((known) => known.id === kind)) {
+    throw new AppError('INVALID_INPUT', '请选择有效的服务类型')
+  }
+  return vocabulary
+}
+
 export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi>>(listsInputs, {
   async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
+    const vocabulary = await vocabularyWith(line.kind)
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
     await requireSafeText(caller._id, 'profile', {
@@ -57,6 +83,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       communityId: community._id,
       communityName: community.name,
       ...line,
+      kind: line.kind ?? kindFromText(vocabulary, line),
       capacity: emptyLedger(quantity),
       status: 'open',
       promotedFrom: [...new Set(promotedFrom)],
@@ -117,6 +144,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
+    await vocabularyWith(changes.kind)
     const need = await requireCommunityNeed(needId)
     requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
     await requireSafeText(caller._id, 'profile', {
@@ -164,6 +192,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async publishOffering({ organizationId, capacity, ...line }, caller) {
+    const vocabulary = await vocabularyWith(line.kind)
     const organization = await requireOrganization(organizationId)
     requireMembership(caller, organization)
     await requireSafeText(caller._id, 'profile', {
@@ -178,6 +207,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       organizationName: organization.name,
       organizationKind: organization.kind,
       ...line,
+      kind: line.kind ?? kindFromText(vocabulary, { ...line, domain: line.domains[0] }),
       capacity: emptyLedger(capacity),
       status: 'active',
       createdBy: caller._id,
@@ -189,6 +219,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
+    await vocabularyWith(changes.kind)
     await requireOwnOffering(caller, offeringId)
     await requireSafeText(caller._id, 'profile', {
       资源名称: changes.title,
@@ -197,20 +228,70 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)
       if (!current) throw new AppError('NOT_FOUND', '该资源不存在')
-      const resized = capacity === undefined ? undefined : withLimit(current.capacity, capacity)
-      if (capacity !== undefined && !resized) {
-        throw new AppError(
-          'INVALID_INPUT',
-          `已有 ${current.capacity.taken} ${current.unit}被确认使用，可提供数量不能少于此`,
-        )
+      // The offering's own ledger and every period's follow the new amount, or nothing changes.
+      const ledgers: Record<string, object> = {}
+      if (capacity !== undefined) {
+        const paths: Array<[string, CapacityLedger, number]> = [
+          ['capacity', current.capacity, capacity],
+          ...Object.entries(current.periods ?? {}).map(
+            ([key, ledger]): [string, CapacityLedger, number] => [
+              `periods.${key}`,
+              ledger,
+              periodLimitOf(current.period, capacity),
+            ],
+          ),
+        ]
+        for (const [path, ledger, limit] of paths) {
+          const resized = withLimit(ledger, limit)
+          if (!resized) {
+            throw new AppError(
+              'INVALID_INPUT',
+              `已有 ${ledger.taken} ${current.unit}被确认使用，可提供数量不能少于此`,
+            )
+          }
+          ledgers[path] = command().set(resized.ledger)
+        }
       }
       await updateOfferingIn(tx, offeringId, {
         ...changes,
-        ...(resized ? { capacity: command().set(resized.ledger) } : {}),
+        ...ledgers,
         updatedAt: new Date(),
       })
     })
     return toOfferingView(await requireOffering(offeringId))
+  },
+
+  async listKinds() {
+    const custom = new Set((await listDistrictKinds()).map((kind) => kind.id))
+    return (await loadVocabulary()).map((kind) => toKindView(kind, custom.has(kind.id)))
+  },
+
+  async addKind({ districtId, label, domain, measure, keywords }, caller) {
+    if (!isDistrictAdmin(caller, districtId)) {
+      throw new AppError('FORBIDDEN', '只有区级管理员可以增加服务类型')
+    }
+    if ((await loadVocabulary()).some((kind) => kind.label === label)) {
+      throw new AppError('CONFLICT', `服务类型「${label}」已存在`)
+    }
+    // The id follows from the label, so a retried request adds nothing twice.
+    const kind: DistrictServiceKind = {
+      _id: `kind-${districtId}-${label}`,
+      id: `kind-${districtId}-${label}`,
+      districtId,
+      label,
+      domain,
+      measure,
+      keywords: [...new Set([label, ...keywords])],
+      createdBy: caller._id,
+      createdAt: new Date(),
+    }
+    await transaction(async (tx) => {
+      if (await readDistrictKindIn(tx, kind._id)) {
+        throw new AppError('CONFLICT', `服务类型「${label}」已存在`)
+      }
+      await saveDistrictKindIn(tx, kind)
+    })
+    return toKindView(kind, true)
   },
 
   async setOfferingStatus({ offeringId, status }, caller) {

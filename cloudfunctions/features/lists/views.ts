@@ -1,6 +1,12 @@
 import { remainingOf } from '../../shared/capacity/ledger'
-import type { CommunityNeedView, ResourceOfferingView } from './contract'
-import type { CommunityNeed, ResourceOffering } from './domain'
+import type { ServiceKind } from '../../shared/serviceKinds'
+import type { CommunityNeedView, ResourceOfferingView, ServiceKindView } from './contract'
+import {
+  offeringLedgerAt,
+  offeringLedgerPathOf,
+  type CommunityNeed,
+  type ResourceOffering,
+} from './domain'
 
 export function toCommunityNeedView(need: CommunityNeed): CommunityNeedView {
   return {
@@ -26,6 +32,8 @@ export function toCommunityNeedView(need: CommunityNeed): CommunityNeedView {
 }
 
 export function toOfferingView(offering: ResourceOffering): ResourceOfferingView {
+  const now = new Date()
+  const ledger = offeringLedgerAt(offering, offeringLedgerPathOf(offering, now))
   return {
     id: offering._id,
     organizationId: offering.organizationId,
@@ -36,12 +44,17 @@ export function toOfferingView(offering: ResourceOffering): ResourceOfferingView
     title: offering.title,
     description: offering.description,
     capacity: offering.capacity.limit,
-    committed: offering.capacity.taken,
-    remaining: remainingOf(offering.capacity),
+    // What the current period (this quarter, or this year) holds and has left.
+    committed: ledger.taken,
+    remaining: remainingOf(ledger),
     unit: offering.unit,
     period: offering.period,
     serviceArea: offering.serviceArea,
     availability: offering.availability,
     status: offering.status,
   }
+}
+
+export function toKindView(kind: ServiceKind, custom: boolean): ServiceKindView {
+  return { id: kind.id, label: kind.label, domain: kind.domain, measure: kind.measure, custom }
 }

@@ -3,7 +3,13 @@ import type { Reservation } from '../../shared/capacity/reservation'
 import { COLLECTIONS, command, updateWhere, type CollectionName } from '../../shared/db'
 import { readAll } from '../../shared/paging'
 import type { NeedClaim } from '../claims/domain'
-import { holderIdOf, needStatusOf } from '../lists/domain'
+import { vocabularyOf, kindFromText } from '../../shared/serviceKinds'
+import {
+  holderIdOf,
+  needStatusOf,
+  type CommunityNeed,
+  type ResourceOffering,
+} from '../lists/domain'
 import type { MatchProposalRecord } from '../matching/domain'
 
 // Documents written by earlier versions of the product, brought to today's shape: bounded
@@ -36,6 +42,7 @@ export async function migrateLegacyDocuments(): Promise<number> {
   converted += await renameCheckInCodes(COLLECTIONS.volunteers)
   converted += await convertNeedsAndOfferings()
   converted += await startWaitingClocks()
+  converted += await mapFreeTextKinds()
   converted += await stamp(
     COLLECTIONS.stallEvents,
     { status: command().exists(false) },
@@ -219,4 +226,37 @@ async function startWaitingClocks(): Promise<number> {
     )
   }
   return legacy.length
+}
+
+/**
+ * Lines written before the pickers get the service kind their words name (卫生死角清理 → 环境整治),
+ * so matching and the pages show the same kind; a line that already has one is left alone.
+ */
+async function mapFreeTextKinds(): Promise<number> {
+  const vocabulary = vocabularyOf()
+  const needs = await stampKinds<CommunityNeed>(COLLECTIONS.communityNeeds, (need) =>
+    kindFromText(vocabulary, need),
+  )
+  const offerings = await stampKinds<ResourceOffering>(COLLECTIONS.resourceOfferings, (offering) =>
+    kindFromText(vocabulary, { ...offering, domain: offering.domains[0] }),
+  )
+  return needs + offerings
+}
+
+async function stampKinds<T extends { _id: string }>(
+  name: CollectionName,
+  kindOf: (line: T) => string,
+): Promise<number> {
+  const _ = command()
+  let converted = 0
+  for (const line of await readAll<T>(name, { kind: _.exists(false) }, [['_id', 'asc']])) {
+    converted += await updateWhere(
+      name,
+      { _id: line._id, kind: _.exists(false) },
+      {
+        kind: kindOf(line),
+      },
+    )
+  }
+  return converted
 }

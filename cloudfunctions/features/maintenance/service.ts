@@ -23,7 +23,9 @@ import { commitClaimIn } from '../claims/service'
 import type { NeedClaim } from '../claims/domain'
 import {
   holderIdOf,
+  ledgerPathOf,
   needStatusOf,
+  offeringLedgerAt,
   type CommunityNeed,
   type ResourceOffering,
 } from '../lists/domain'
@@ -248,7 +250,7 @@ async function repairProposals(now: Date): Promise<RepairView[]> {
       need &&
       holdingOf(need.capacity, holderId) &&
       offering &&
-      holdingOf(offering.capacity, holderId),
+      holdingOf(offeringLedgerAt(offering, ledgerPathOf(proposal)), holderId),
     )
     await updateWhere(
       COLLECTIONS.matchProposals,

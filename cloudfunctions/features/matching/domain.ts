@@ -1,4 +1,3 @@
-import { SERVICE_DOMAINS, type ServiceDomain } from '../../shared/categories'
 import type { Organization } from '../organizations/domain'
 
 /**
@@ -35,6 +34,8 @@ export interface MatchProposalRecord {
   offeringTitle: string
   organizationId: string
   organizationName: string
+  /** The offering's ledger of the run's period that confirming commits units on. */
+  ledgerPath?: string
   quantity: number
   unit: string
   reasons: string[]
@@ -69,9 +70,4 @@ export function scopeFilter(scope: MatchingScope): Record<string, string> {
   if (scope.kind === 'community') return { communityId: scope.id }
   if (scope.kind === 'street') return { streetId: scope.id }
   return { districtId: scope.id }
-}
-
-/** A need and an offering meet only in the same domain and counted in the same unit (次, 人, 个…). */
-export function categoryOf(domain: ServiceDomain, unit: string): string {
-  return `${SERVICE_DOMAINS[domain]}（按${unit}计）`
 }

@@ -5,6 +5,7 @@ import { COLLECTIONS, command, transaction, type Transaction } from '../../share
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
+import { HOSTED_AT_VENUE, PERIODS, VENUE_KIND, type ServiceKind } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
 import { messageTime } from '../../shared/messageTemplates'
 import {
@@ -20,7 +21,13 @@ import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity, requireStreet } from '../directory/service'
 import {
   holderIdOf,
+  ledgerPathOf,
+  lineKindOf,
   needStatusOf,
+  offeringLedgerAt,
+  offeringLedgerPathOf,
+  offeringLineOf,
+  offeringRemainingAt,
   type CommunityNeed,
   type ResourceOffering,
 } from '../lists/domain'
@@ -32,17 +39,18 @@ import {
   updateCommunityNeedIn,
   updateOfferingIn,
 } from '../lists/repository'
+import { loadVocabulary } from '../lists/service'
 import type { Organization } from '../organizations/domain'
 import { listOrganizations } from '../organizations/repository'
 import { requireOrganization } from '../organizations/service'
 import { newProject } from '../projects/domain'
-import { saveProjectIn } from '../projects/repository'
+import type { CoBuildProject } from '../projects/domain'
+import { listProjectsOfCommunities, saveProjectIn } from '../projects/repository'
 import { matchingInputs, type MatchingApi, type UnmatchedNeedView } from './contract'
 import {
   FOCUS_GROUP_FACTOR,
   GRADE_RATING,
   PRIORITY_WEIGHT,
-  categoryOf,
   type MatchProposalRecord,
   type MatchingRun,
   type MatchingScope,
@@ -63,7 +71,7 @@ import { toProposalView, toUnmatchedView } from './views'
 
 const LIST_PAGE_SIZE = 20
 /** Proposals are written this many at a time, so a large run never floods the database. */
-const PROPOSAL_WRITE_BATCH = 50
+const PROPOSAL_WRITE_BATCH = 100
 
 export const matchingService = defineService<typeof matchingInputs, OutputsOf<MatchingApi>>(
   matchingInputs,
@@ -72,37 +80,27 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
       const tree = await loadDistrictTree()
       const scope: MatchingScope = { kind, id: scopeId }
       const communityIds = await scopeCommunityIds(caller, scope, tree)
-      const [needs, offerings, organizations] = await Promise.all([
-        listClaimableNeeds(communityIds),
+      const [needs, offerings, organizations, projects, vocabulary] = await Promise.all([
+        loadClaimableNeeds(communityIds ?? tree.communities.map((c) => c._id)),
         listActiveOfferings(),
         listOrganizations(),
+        listProjectsOfCommunities(communityIds ?? tree.communities.map((c) => c._id)),
+        loadVocabulary(),
       ])
+      const now = new Date()
       const unmet = needs.filter((need) => need.capacity.taken < need.capacity.limit)
-      const available = offerings.filter((offering) => remainingOf(offering.capacity) > 0)
-      const result = matchNeeds(matchingInputOf(unmet, available, organizations, tree))
+      const available = offerings.filter((offering) => offeringRemainingAt(offering, now) > 0)
+      const result = matchNeeds(
+        matchingInputOf(unmet, available, organizations, projects, tree, vocabulary, now),
+      )
 
       const needById = new Map(unmet.map((need) => [need._id, need]))
       const offeringById = new Map(available.map((offering) => [offering._id, offering]))
       const unmatched: UnmatchedNeedView[] = result.unmatched.map((item) =>
         toUnmatchedView(needById.get(item.needId)!, item.quantityUnserved, item.reason),
       )
-      // The engine splits by whole units; a need that cannot be split is proposed only whole.
-      const proposals = result.proposals.filter((proposal) => {
-        const need = needById.get(proposal.needId)!
-        if (need.splittable || proposal.quantity === remainingOf(need.capacity)) return true
-        if (!unmatched.some((item) => item.needId === need._id)) {
-          unmatched.push(
-            toUnmatchedView(
-              need,
-              remainingOf(need.capacity),
-              '该需求不可拆分，没有单个资源能完整承接',
-            ),
-          )
-        }
-        return false
-      })
+      const { proposals } = result
 
-      const now = new Date()
       const run: MatchingRun = {
         _id: newId('run'),
         scope,
@@ -128,6 +126,7 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
           offeringTitle: offering.title,
           organizationId: offering.organizationId,
           organizationName: offering.organizationName,
+          ledgerPath: offeringLedgerPathOf(offering, now),
           quantity: proposal.quantity,
           unit: need.unit,
           reasons: proposal.reasons,
@@ -245,6 +244,24 @@ export async function publishRun(run: MatchingRun): Promise<void> {
   await setRunStatus(run._id, 'publishing', 'done')
 }
 
+/** Communities whose needs are read at once: each read pages its own index range. */
+const NEED_READS_AT_ONCE = 8
+
+/**
+ * The claimable needs of the communities, read community by community, several at a time: each
+ * read follows the (communityId, status, createdAt) index in a total order, where one district-wide
+ * read would sort the whole collection for every page.
+ */
+async function loadClaimableNeeds(communityIds: string[]): Promise<CommunityNeed[]> {
+  const needs: CommunityNeed[] = []
+  for (let start = 0; start < communityIds.length; start += NEED_READS_AT_ONCE) {
+    const chunk = communityIds.slice(start, start + NEED_READS_AT_ONCE)
+    const pages = await Promise.all(chunk.map((id) => listClaimableNeeds([id])))
+    for (const page of pages) needs.push(...page)
+  }
+  return needs
+}
+
 /** A run cut short while its proposals were being written: they are never shown. */
 export async function dropRun(run: MatchingRun): Promise<void> {
   await moveStagedProposals(run._id, 'superseded')
@@ -302,11 +319,13 @@ async function commitUnitsIn(tx: Transaction, proposal: MatchProposalRecord): Pr
     readCommunityNeedIn(tx, proposal.needId),
   ])
   if (!offering || !need) throw new AppError('NOT_FOUND', '该方案的需求或资源已不存在')
-  const forOffering = admit(offering.capacity, holding, false)
+  const path = ledgerPathOf(proposal)
+  const offeringLedger = offeringLedgerAt(offering, path)
+  const forOffering = admit(offeringLedger, holding, false)
   if (offering.status !== 'active' || forOffering.kind !== 'seated') {
     throw new AppError(
       'CONFLICT',
-      `「${offering.title}」剩余 ${remainingOf(offering.capacity)} ${offering.unit}，不足以确认本方案`,
+      `「${offering.title}」本期剩余 ${remainingOf(offeringLedger)} ${offering.unit}，不足以确认本方案`,
     )
   }
   const forNeed = admit(need.capacity, holding, false)
@@ -316,7 +335,7 @@ async function commitUnitsIn(tx: Transaction, proposal: MatchProposalRecord): Pr
       `该需求剩余 ${remainingOf(need.capacity)} ${need.unit}，不足以确认本方案`,
     )
   }
-  await writeOfferingLedgerIn(tx, offering, forOffering.ledger)
+  await writeOfferingLedgerIn(tx, offering, path, forOffering.ledger)
   await writeNeedLedgerIn(tx, need, forNeed.ledger)
 }
 
@@ -332,8 +351,11 @@ async function withdrawIn(
       readOfferingIn(tx, proposal.offeringId),
       readCommunityNeedIn(tx, proposal.needId),
     ])
-    if (offering)
-      await writeOfferingLedgerIn(tx, offering, release(offering.capacity, holderId).ledger)
+    if (offering) {
+      const path = ledgerPathOf(proposal)
+      const { ledger } = release(offeringLedgerAt(offering, path), holderId)
+      await writeOfferingLedgerIn(tx, offering, path, ledger)
+    }
     if (need) await writeNeedLedgerIn(tx, need, release(need.capacity, holderId).ledger)
   }
   await updateProposalIn(tx, proposal._id, { ...changes, updatedAt: new Date() })
@@ -367,10 +389,11 @@ async function startProjectIfAgreedIn(
 async function writeOfferingLedgerIn(
   tx: Transaction,
   offering: ResourceOffering,
+  path: string,
   ledger: CapacityLedger,
 ) {
   await updateOfferingIn(tx, offering._id, {
-    capacity: command().set(ledger),
+    [path]: command().set(ledger),
     updatedAt: new Date(),
   })
 }
@@ -407,38 +430,58 @@ function matchingInputOf(
   needs: CommunityNeed[],
   offerings: ResourceOffering[],
   organizations: Organization[],
+  projects: CoBuildProject[],
   tree: DistrictTree,
+  vocabulary: ServiceKind[],
+  now: Date,
 ): MatchingInput {
   const organizationById = new Map(organizations.map((org) => [org._id, org]))
+  const partners = new Map<string, string[]>()
+  for (const project of projects) {
+    partners.set(project.communityId, [
+      ...(partners.get(project.communityId) ?? []),
+      project.organizationId,
+    ])
+  }
   return {
     needs: needs.map((need) => ({
       id: need._id,
       communityId: need.communityId,
       streetId: need.streetId,
-      category: categoryOf(need.domain, need.unit),
+      ...lineKindOf(vocabulary, need),
       quantity: remainingOf(need.capacity),
       weight:
         PRIORITY_WEIGHT[need.priority] * (need.focusGroups.length > 0 ? FOCUS_GROUP_FACTOR : 1),
       window: need.window,
+      whole: !need.splittable,
+      ...(need.seats ? { seats: need.seats } : {}),
       title: need.title,
+      description: need.description,
       communityName: need.communityName,
+      unit: need.unit,
     })),
     resources: offerings.map((offering) => {
       const organization = organizationById.get(offering.organizationId)
       const grade = organization?.grade
+      const line = offeringLineOf(vocabulary, offering, offeringRemainingAt(offering, now))
       return {
         id: offering._id,
         providerId: offering.organizationId,
         providerName: offering.organizationName,
         providerKind: offering.organizationKind,
-        categories: offering.domains.map((domain) => categoryOf(domain, offering.unit)),
-        remaining: remainingOf(offering.capacity),
-        unit: offering.unit,
+        kind: line.kind,
+        measure: line.measure,
+        ...(line.kind === VENUE_KIND ? { hosts: HOSTED_AT_VENUE } : {}),
+        ...(line.seats ? { seats: line.seats } : {}),
+        remaining: line.remaining,
+        offer: `${PERIODS[offering.period]} ${offering.capacity.limit} ${offering.unit}`,
+        unit: line.unit,
         serviceArea: offering.serviceArea,
         ...(organization?.location ? { location: organization.location } : {}),
         ...(grade ? { rating: GRADE_RATING[grade] } : {}),
         window: offering.availability,
         title: offering.title,
+        description: offering.description,
       }
     }),
     communities: Object.fromEntries(
@@ -448,10 +491,13 @@ function matchingInputOf(
           name: community.name,
           streetId: community.streetId,
           ...(community.location ? { location: community.location } : {}),
+          partners: partners.get(community._id) ?? [],
         },
       ]),
     ),
     streets: Object.fromEntries(tree.streets.map((street) => [street._id, { name: street.name }])),
+    kindLabels: Object.fromEntries(vocabulary.map((kind) => [kind.id, kind.label])),
+    periodName: '本季度',
   }
 }
 

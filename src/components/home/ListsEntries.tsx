@@ -7,6 +7,7 @@ import { ROUTES } from '../../routes'
 export function ListsEntries({ roles }: { roles: RoleView[] }) {
   const workerRoles = roles.filter((role) => role.kind === 'community_worker')
   const memberRoles = roles.filter((role) => role.kind === 'org_member')
+  const districtRoles = roles.filter((role) => role.kind === 'district_admin')
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
     <>
@@ -45,6 +46,16 @@ export function ListsEntries({ roles }: { roles: RoleView[] }) {
           ))}
         </CellGroup>
       )}
+      {districtRoles.map((role) => (
+        <CellGroup key={role.scopeId} title='双清单 · 全区'>
+          <Cell
+            title='服务类型'
+            description={`${role.label} · 双清单共用的服务类型`}
+            clickable
+            onClick={() => go(ROUTES.serviceKinds(role.scopeId))}
+          />
+        </CellGroup>
+      ))}
     </>
   )
 }

@@ -2,7 +2,7 @@ import type { CommunityNeedView, MatchProposalView } from '../../../cloudfunctio
 
 export const NEED_LIST_LABELS = { basic: '基础需求清单', special: '特色需求清单' } as const
 export const PRIORITY_LABELS = { high: '高', medium: '中', low: '低' } as const
-export const PERIOD_LABELS = { once: '每次', month: '每月', year: '每年' } as const
+export { PERIODS as PERIOD_LABELS } from '../../../cloudfunctions/shared/serviceKinds'
 export const NEED_STATUS_LABELS: Record<CommunityNeedView['status'], string> = {
   open: '待认领',
   partly_served: '部分认领',

@@ -1,20 +1,29 @@
-// The matching engine of 双清单: needs against resources, solved exactly as a min-cost flow.
+// The matching engine of 双清单: needs against resources, solved as a min-cost flow, with whole
+// (unsplittable) needs all-or-nothing inside the optimisation.
 //
 // Objective (lexicographic): first maximize Σ weight × units served, then minimize
 // Σ fitCost × units. The reward is folded into the costs as −weight × B with B larger than any
-// total fit cost the component can reach, so the min-cost flow is the lexicographic optimum.
+// total fit cost a component can reach, so a min-cost flow is the lexicographic optimum.
 //
-// Network per connected component: source → demand group (one edge per distinct weight,
-// capacity = units of that weight) → resource (cost = fitCost) → sink (capacity = remaining).
-// A demand group merges needs with the same (resource, fitCost) edges: they are
-// interchangeable, so their flow is spread back over the members deterministically. Resources
-// without a window are reached through a zero-cost hub per community and category, shared by
-// the groups of every window there, which makes the network several times smaller.
+// Network per connected component: source → demand group (one edge per distinct weight) →
+// resource (cost = fit cost) → sink (capacity = what is left in the period). A group gathers
+// interchangeable needs: the same place, kind, time window and wording, hence the same edges.
+// Resources without a window are reached through a hub per place and kind at their plain cost
+// (wording that fits nothing in particular), shared by every group there; a group whose wording
+// fits such a resource better has its own edge to it. That keeps the network several times
+// smaller than one edge per need and resource.
+//
+// Whole needs: the flow relaxes them (they may split); whole members are then packed into their
+// group's flow. When that leaves nothing over, the relaxation is the optimum; otherwise a
+// branch-and-bound over whole needs (serve n wholly from r, for each r, or not at all) closes the
+// gap within a work budget, with the relaxation as bound, and the result says how far from the
+// bound it is.
+import { explainProposal, UnservedExplainer } from './explain'
+import { FIT_COST, kindFitOf, placeCostOf, seatsFit, serviceAreaLevel, windowsOverlap } from './fit'
 import { FlowNetwork, solveMinimumCostFlow } from './minCostFlow'
+import { textFitOf, TextProfiles, type TextFit, type TextProfile } from './textSimilarity'
 import type {
-  CommunityInfo,
   DateWindow,
-  GeoPoint,
   MatchingInput,
   MatchingNeed,
   MatchingResource,
@@ -23,145 +32,84 @@ import type {
   UnmatchedNeed,
 } from './types'
 
-// Fit cost per unit, in points (integer, lower is better); one point is one kilometre of
-// distance. A street-level listing costs 3 km more than a community-level one, a district-wide
-// listing 6 km; a secondary category 4 km; each half star below 5.0 one km. The scale is kept
-// coarse on purpose: the solver needs one phase per distinct path cost.
-export const FIT_COST = {
-  communityListing: 0,
-  streetListing: 3,
-  districtWide: 6,
-  perKilometre: 1,
-  /** Distance assumed when the community or the provider has no location. */
-  unknownDistanceKm: 10,
-  secondaryCategory: 4,
-  perHalfStarBelowFive: 1,
-  /** Rating assumed when the provider has none yet. */
-  unknownRating: 3,
-} as const
+/** Arcs of branch-and-bound relaxations allowed per run, unless the input says otherwise. */
+export const DEFAULT_EXACT_WORK = 200_000
 
-export type AreaLevel = 'community' | 'street' | 'district'
+/** Relaxations the dive may solve; each settles every whole need the last one left split. */
+const DIVE_STEPS = 40
 
-export function serviceAreaLevel(
-  resource: MatchingResource,
-  need: MatchingNeed,
-): AreaLevel | undefined {
-  const area = resource.serviceArea
-  if (area.communityIds.includes(need.communityId)) return 'community'
-  if (area.streetIds.includes(need.streetId)) return 'street'
-  return area.districtWide ? 'district' : undefined
-}
-
-export function windowsOverlap(first?: DateWindow, second?: DateWindow): boolean {
-  if (!first || !second) return true
-  return overlapOf(first, second) !== undefined
-}
-
-export function isEligible(need: MatchingNeed, resource: MatchingResource): boolean {
-  return (
-    resource.remaining > 0 &&
-    resource.categories.includes(need.category) &&
-    serviceAreaLevel(resource, need) !== undefined &&
-    windowsOverlap(need.window, resource.window)
-  )
-}
-
-/** Fit cost per unit of an eligible (need, resource) pair. */
-export function fitCostOf(
-  need: MatchingNeed,
-  resource: MatchingResource,
-  communities: Record<string, CommunityInfo>,
-): number {
-  const areaCost = {
-    community: FIT_COST.communityListing,
-    street: FIT_COST.streetListing,
-    district: FIT_COST.districtWide,
-  }[serviceAreaLevel(resource, need) ?? 'district']
-  const km = distanceKm(communities[need.communityId]?.location, resource.location)
-  const distanceCost =
-    FIT_COST.perKilometre * (km === undefined ? FIT_COST.unknownDistanceKm : Math.round(km))
-  const categoryCost = resource.categories[0] === need.category ? 0 : FIT_COST.secondaryCategory
-  const rating = resource.rating ?? FIT_COST.unknownRating
-  const ratingCost = FIT_COST.perHalfStarBelowFive * Math.round((5 - rating) * 2)
-  return areaCost + distanceCost + categoryCost + ratingCost
-}
-
-export function distanceKm(from?: GeoPoint, to?: GeoPoint): number | undefined {
-  if (!from || !to) return undefined
-  const radians = Math.PI / 180
-  const deltaLat = (to.lat - from.lat) * radians
-  const deltaLng = (to.lng - from.lng) * radians
-  const chord =
-    Math.sin(deltaLat / 2) ** 2 +
-    Math.cos(from.lat * radians) * Math.cos(to.lat * radians) * Math.sin(deltaLng / 2) ** 2
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(chord)))
-}
-
-interface Allocation {
+export interface Allocation {
   need: number
   resource: number
   units: number
   fitCost: number
+  textFit: TextFit
 }
 
-/** Resources without a window, seen at the same fit costs by all groups of a place and category. */
-interface Hub {
-  resources: number[]
-  fitCosts: number[]
-}
-
-/** Interchangeable needs: same hub, same windowed resources at the same fit costs. */
-interface DemandGroup {
-  members: number[]
-  hub?: number
-  resources: number[]
-  fitCosts: number[]
-}
-
-interface GroupFlow {
+interface Edge {
   resource: number
-  units: number
-  fitCost: number
+  cost: number
+  textFit: TextFit
+}
+
+/** Resources without a window of one place and kind, at their plain (wording-blind) cost. */
+interface Hub {
+  edges: Edge[]
+}
+
+/** Interchangeable needs: the same hub and the same direct edges at the same costs. */
+interface Group {
+  members: number[]
+  whole: boolean
+  hub: number
+  edges: Edge[]
+}
+
+interface Model {
+  input: MatchingInput
+  groups: Group[]
+  hubs: Hub[]
+  /** The group of each need, −1 when no resource may serve it. */
+  groupOf: Int32Array
 }
 
 export function matchNeeds(input: MatchingInput): MatchingResult {
   const { needs, resources } = input
   validate(needs, resources)
-  const { groups, hubs } = buildDemandGroups(input)
-  const servedUnits = new Int32Array(needs.length)
+  const profiles = new TextProfiles()
+  const model = buildModel(input, profiles)
+  const budget = { work: input.exactWork ?? DEFAULT_EXACT_WORK }
   const allocations: Allocation[] = []
-
-  for (const component of connectedComponents(groups, hubs, resources.length)) {
-    const flows = solveComponent(component, groups, hubs, needs, resources)
-    for (const [groupIndex, groupFlows] of flows) {
-      for (const allocation of spreadOverMembers(groups[groupIndex], groupFlows, needs)) {
-        servedUnits[allocation.need] += allocation.units
-        allocations.push(allocation)
-      }
-    }
+  let exact = true
+  let weightedServedBound = 0
+  for (const component of connectedComponents(model)) {
+    const outcome = solveComponent(model, component, budget)
+    allocations.push(...outcome.allocations)
+    exact &&= outcome.exact
+    weightedServedBound += outcome.weightedBound
   }
-  allocations.sort((a, b) => a.need - b.need || a.fitCost - b.fitCost || a.resource - b.resource)
+  const merged = mergeAllocations(allocations)
 
-  const proposals: MatchProposal[] = allocations.map(({ need, resource, units, fitCost }) => ({
-    needId: needs[need].id,
-    resourceId: resources[resource].id,
-    providerId: resources[resource].providerId,
-    quantity: units,
-    fitCost,
-    reasons: explainProposal(needs[need], resources[resource], units, input),
+  const servedUnits = new Int32Array(needs.length)
+  for (const allocation of merged) servedUnits[allocation.need] += allocation.units
+  const proposals: MatchProposal[] = merged.map((allocation) => ({
+    needId: needs[allocation.need].id,
+    resourceId: resources[allocation.resource].id,
+    providerId: resources[allocation.resource].providerId,
+    quantity: allocation.units,
+    fitCost: allocation.fitCost,
+    reasons: explainProposal(allocation, servedUnits[allocation.need], input),
   }))
+  const explainer = new UnservedExplainer(input)
   const unmatched: UnmatchedNeed[] = []
-  const reasonBySituation = new Map<string, string>()
   needs.forEach((need, index) => {
     const quantityUnserved = need.quantity - servedUnits[index]
     if (quantityUnserved === 0) return
-    const situation = situationKey(need)
-    let reason = reasonBySituation.get(situation)
-    if (reason === undefined) {
-      reason = explainUnserved(need, input)
-      reasonBySituation.set(situation, reason)
-    }
-    unmatched.push({ needId: need.id, quantityUnserved, reason })
+    unmatched.push({
+      needId: need.id,
+      quantityUnserved,
+      reason: explainer.reasonFor(need, servedUnits[index]),
+    })
   })
 
   let weightedServed = 0
@@ -173,12 +121,33 @@ export function matchNeeds(input: MatchingInput): MatchingResult {
     weightedDemand += need.weight * need.quantity
     unitsServed += servedUnits[index]
   })
-  for (const allocation of allocations) fitCost += allocation.fitCost * allocation.units
+  for (const allocation of merged) fitCost += allocation.fitCost * allocation.units
+  const bound = Math.max(weightedServedBound, weightedServed)
   return {
     proposals,
     unmatched,
     totals: { weightedServed, weightedDemand, unitsServed, fitCost },
+    optimality: {
+      exact,
+      weightedServedBound: bound,
+      gap: bound === 0 ? 0 : 1 - weightedServed / bound,
+    },
   }
+}
+
+/** One allocation per need and resource, best fit first within a need. */
+function mergeAllocations(allocations: Allocation[]): Allocation[] {
+  const sorted = [...allocations].sort(
+    (a, b) => a.need - b.need || a.resource - b.resource || a.fitCost - b.fitCost,
+  )
+  const merged: Allocation[] = []
+  for (const allocation of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && last.need === allocation.need && last.resource === allocation.resource) {
+      last.units += allocation.units
+    } else merged.push({ ...allocation })
+  }
+  return merged.sort((a, b) => a.need - b.need || a.fitCost - b.fitCost || a.resource - b.resource)
 }
 
 function validate(needs: MatchingNeed[], resources: MatchingResource[]): void {
@@ -189,84 +158,143 @@ function validate(needs: MatchingNeed[], resources: MatchingResource[]): void {
       throw new RangeError(`${owner}: window must hold ISO dates`)
     }
   }
+  const checkSeats = (owner: string, seats?: number) => {
+    if (seats !== undefined && !isWholeAtLeast(seats, 1)) {
+      throw new RangeError(`${owner}: seats must be an integer ≥ 1`)
+    }
+  }
   for (const need of needs) {
     if (!isWholeAtLeast(need.quantity, 1) || !isWholeAtLeast(need.weight, 1)) {
       throw new RangeError(`need ${need.id}: quantity and weight must be integers ≥ 1`)
     }
     checkWindow(`need ${need.id}`, need.window)
+    checkSeats(`need ${need.id}`, need.seats)
   }
   for (const resource of resources) {
     if (!isWholeAtLeast(resource.remaining, 0)) {
       throw new RangeError(`resource ${resource.id}: remaining must be an integer ≥ 0`)
     }
     checkWindow(`resource ${resource.id}`, resource.window)
+    checkSeats(`resource ${resource.id}`, resource.seats)
   }
 }
 
-// Needs of one community, street, category and window see the same resources at the same
-// costs. Resources without a window go through a hub shared by all windows of that place and
-// category, which keeps the network several times smaller; groups and hubs with identical
-// edges are merged.
-function buildDemandGroups(input: MatchingInput): { groups: DemandGroup[]; hubs: Hub[] } {
-  const { needs, resources, communities } = input
-  const resourcesByCategory = new Map<string, number[]>()
-  resources.forEach((resource, index) => {
-    if (resource.remaining <= 0) return
-    for (const category of new Set(resource.categories)) {
-      const list = resourcesByCategory.get(category) ?? []
-      list.push(index)
-      resourcesByCategory.set(category, list)
-    }
-  })
-  const edgeKey = (edges: { resources: number[]; fitCosts: number[] }) =>
-    edges.resources.map((resource, index) => `${resource}:${edges.fitCosts[index]}`).join(',')
-
-  const hubs: Hub[] = []
-  const hubByEdges = new Map<string, number>()
-  const hubByPlace = new Map<string, number | undefined>()
-  const groups: DemandGroup[] = []
-  const groupByEdges = new Map<string, number>()
-  const groupBySituation = new Map<string, number | undefined>()
-  needs.forEach((need, index) => {
-    const situation = situationKey(need)
-    if (!groupBySituation.has(situation)) {
-      const place = [need.communityId, need.streetId, need.category].join('\u0000')
-      const shared: Hub = { resources: [], fitCosts: [] }
-      const windowed: Hub = { resources: [], fitCosts: [] }
-      for (const resourceIndex of resourcesByCategory.get(need.category) ?? []) {
-        const resource = resources[resourceIndex]
-        if (!serviceAreaLevel(resource, need)) continue
-        const edges = resource.window ? windowed : shared
-        if (resource.window && !windowsOverlap(need.window, resource.window)) continue
-        edges.resources.push(resourceIndex)
-        edges.fitCosts.push(fitCostOf(need, resource, communities))
-      }
-      if (!hubByPlace.has(place)) {
-        const key = edgeKey(shared)
-        if (shared.resources.length > 0 && !hubByEdges.has(key)) {
-          hubByEdges.set(key, hubs.length)
-          hubs.push(shared)
-        }
-        hubByPlace.set(place, hubByEdges.get(key))
-      }
-      const hub = hubByPlace.get(place)
-      const key = `${hub ?? ''}|${edgeKey(windowed)}`
-      if ((hub !== undefined || windowed.resources.length > 0) && !groupByEdges.has(key)) {
-        groupByEdges.set(key, groups.length)
-        groups.push({ members: [], hub, ...windowed })
-      }
-      groupBySituation.set(situation, groupByEdges.get(key))
-    }
-    const group = groupBySituation.get(situation)
-    if (group !== undefined) groups[group].members.push(index)
-  })
-  return { groups, hubs }
+/** Whole needs of one unit are served whole by any flow. */
+function isWhole(need: MatchingNeed): boolean {
+  return need.whole === true && need.quantity > 1
 }
 
-/** Everything that decides which resources a need can use and at what fit cost. */
-function situationKey(need: MatchingNeed): string {
-  const { communityId, streetId, category, window } = need
-  return [communityId, streetId, category, window?.from ?? '', window?.to ?? ''].join('\u0000')
+function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
+  const { needs, resources, communities } = input
+  const byKind = new Map<string, number[]>()
+  resources.forEach((resource, index) => {
+    if (resource.remaining <= 0) return
+    for (const kind of new Set([resource.kind, ...(resource.hosts ?? [])])) {
+      const list = byKind.get(kind) ?? []
+      list.push(index)
+      byKind.set(kind, list)
+    }
+  })
+  const resourceProfiles = resources.map((resource) =>
+    profiles.profile(resource.title, resource.description),
+  )
+  const profileIds = new Map<TextProfile, number>()
+
+  interface Candidate {
+    resource: number
+    placeCost: number
+  }
+  interface Place {
+    hub: number
+    plain: Candidate[]
+    timed: Candidate[]
+  }
+  const hubs: Hub[] = []
+  const places = new Map<string, Place>()
+  const timedBySituation = new Map<string, Candidate[]>()
+  const groups: Group[] = []
+  const groupByKey = new Map<string, number>()
+  const groupByEdges = new Map<string, number>()
+  const groupOf = new Int32Array(needs.length)
+
+  needs.forEach((need, index) => {
+    const placeKey = [need.communityId, need.streetId, need.kind, need.measure, need.seats ?? '']
+      .map(String)
+      .join('\u0000')
+    let place = places.get(placeKey)
+    if (!place) {
+      const plain: Candidate[] = []
+      const timed: Candidate[] = []
+      for (const resource of byKind.get(need.kind) ?? []) {
+        const offered = resources[resource]
+        if (!kindFitOf(offered, need) || !serviceAreaLevel(offered, need)) continue
+        if (!seatsFit(need, offered)) continue
+        const candidate = { resource, placeCost: placeCostOf(need, offered, communities) }
+        ;(offered.window ? timed : plain).push(candidate)
+      }
+      let hub = -1
+      if (plain.length > 0) {
+        hub = hubs.length
+        hubs.push({
+          edges: plain.map(({ resource, placeCost }) => ({
+            resource,
+            cost: placeCost + FIT_COST.text.none,
+            textFit: 'none' as const,
+          })),
+        })
+      }
+      place = { hub, plain, timed }
+      places.set(placeKey, place)
+    }
+    const situationKey = `${placeKey}\u0000${need.window?.from ?? ''}\u0000${need.window?.to ?? ''}`
+    let timed = timedBySituation.get(situationKey)
+    if (!timed) {
+      timed = place.timed.filter(({ resource }) =>
+        windowsOverlap(need.window, resources[resource].window),
+      )
+      timedBySituation.set(situationKey, timed)
+    }
+    const profile = profiles.profile(need.title, need.description)
+    let profileId = profileIds.get(profile)
+    if (profileId === undefined) {
+      profileId = profileIds.size
+      profileIds.set(profile, profileId)
+    }
+    const whole = isWhole(need)
+    const groupKey = `${situationKey}\u0000${profileId}\u0000${whole ? 1 : 0}`
+    let group = groupByKey.get(groupKey)
+    if (group === undefined) {
+      const edges: Edge[] = []
+      const edgeTo = ({ resource, placeCost }: Candidate) => {
+        const textFit = textFitOf(profile, resourceProfiles[resource])
+        return { resource, cost: placeCost + FIT_COST.text[textFit], textFit }
+      }
+      for (const candidate of timed) edges.push(edgeTo(candidate))
+      // Through the hub a plain resource costs its wording-blind price; a better fit is its own edge.
+      for (const candidate of place.plain) {
+        const edge = edgeTo(candidate)
+        if (edge.textFit !== 'none') edges.push(edge)
+      }
+      edges.sort((a, b) => a.resource - b.resource)
+      if (place.hub === -1 && edges.length === 0) {
+        group = -1
+      } else {
+        const edgesKey = `${whole ? 1 : 0}|${place.hub}|${edges
+          .map((edge) => `${edge.resource}:${edge.cost}`)
+          .join(',')}`
+        group = groupByEdges.get(edgesKey)
+        if (group === undefined) {
+          group = groups.length
+          groups.push({ members: [], whole, hub: place.hub, edges })
+          groupByEdges.set(edgesKey, group)
+        }
+      }
+      groupByKey.set(groupKey, group)
+    }
+    groupOf[index] = group
+    if (group >= 0) groups[group].members.push(index)
+  })
+  return { input, groups, hubs, groupOf }
 }
 
 interface Component {
@@ -275,15 +303,13 @@ interface Component {
   resources: number[]
 }
 
-function connectedComponents(
-  groups: DemandGroup[],
-  hubs: Hub[],
-  resourceCount: number,
-): Component[] {
+function connectedComponents(model: Model): Component[] {
+  const { groups, hubs } = model
+  const resourceCount = model.input.resources.length
   // Union-find over groups, then hubs, then resources.
   const hubBase = groups.length
   const resourceBase = hubBase + hubs.length
-  const parent = Array.from({ length: resourceBase + resourceCount }, (_, index) => index)
+  const parent = Int32Array.from({ length: resourceBase + resourceCount }, (_, index) => index)
   const find = (node: number): number => {
     while (parent[node] !== node) {
       parent[node] = parent[parent[node]]
@@ -295,11 +321,11 @@ function connectedComponents(
     parent[find(second)] = find(first)
   }
   hubs.forEach((hub, hubIndex) => {
-    for (const resource of hub.resources) union(hubBase + hubIndex, resourceBase + resource)
+    for (const edge of hub.edges) union(hubBase + hubIndex, resourceBase + edge.resource)
   })
   groups.forEach((group, groupIndex) => {
-    if (group.hub !== undefined) union(groupIndex, hubBase + group.hub)
-    for (const resource of group.resources) union(groupIndex, resourceBase + resource)
+    if (group.hub !== -1) union(groupIndex, hubBase + group.hub)
+    for (const edge of group.edges) union(groupIndex, resourceBase + edge.resource)
   })
   const byRoot = new Map<number, Component>()
   groups.forEach((_, groupIndex) => {
@@ -309,238 +335,533 @@ function connectedComponents(
     byRoot.set(root, component)
   })
   hubs.forEach((_, hub) => byRoot.get(find(hubBase + hub))?.hubs.push(hub))
+  for (let resource = 0; resource < resourceCount; resource++) {
+    byRoot.get(find(resourceBase + resource))?.resources.push(resource)
+  }
   return [...byRoot.values()]
 }
 
-/** Returns, per group, the units it gets from each resource. */
-function solveComponent(
-  component: Component,
-  groups: DemandGroup[],
-  hubs: Hub[],
-  needs: MatchingNeed[],
-  resources: MatchingResource[],
-): Map<number, GroupFlow[]> {
-  const source = 0
-  const sink = 1
-  const hubNode = new Map<number, number>()
-  component.hubs.forEach((hub, index) => hubNode.set(hub, 2 + component.groups.length + index))
-  const resourceNode = new Map<number, number>()
-  const resourceBase = 2 + component.groups.length + component.hubs.length
-  const addResource = (resource: number) => {
-    if (!resourceNode.has(resource)) resourceNode.set(resource, resourceBase + resourceNode.size)
-  }
-  const groupUnits = component.groups.map((groupIndex) =>
-    groups[groupIndex].members.reduce((sum, member) => sum + needs[member].quantity, 0),
-  )
-  const hubUnits = new Map<number, number>()
-  let maxFit = 0
-  let maxWeight = 0
-  let edgeEstimate = 0
-  component.groups.forEach((groupIndex, position) => {
-    const group = groups[groupIndex]
-    for (const member of group.members) maxWeight = Math.max(maxWeight, needs[member].weight)
-    if (group.hub !== undefined) {
-      hubUnits.set(group.hub, (hubUnits.get(group.hub) ?? 0) + groupUnits[position])
-    }
-    group.resources.forEach(addResource)
-    for (const fit of group.fitCosts) maxFit = Math.max(maxFit, fit)
-    edgeEstimate += group.resources.length + 4
-  })
-  for (const hub of component.hubs) {
-    hubs[hub].resources.forEach(addResource)
-    for (const fit of hubs[hub].fitCosts) maxFit = Math.max(maxFit, fit)
-    edgeEstimate += hubs[hub].resources.length
-  }
-  const supply = groupUnits.reduce((sum, units) => sum + units, 0)
-  let capacity = 0
-  for (const resource of resourceNode.keys()) capacity += resources[resource].remaining
-  // Any two allocations differ in total fit cost by less than B, and in weighted units by a
-  // whole number, so weight × B dominates every fit-cost trade-off.
-  const rewardScale = maxFit * Math.min(supply, capacity) + 1
-  const nodeCount = resourceBase + resourceNode.size
-  if (!Number.isSafeInteger(maxWeight * rewardScale * 4 * nodeCount)) {
-    throw new RangeError('matching instance too large for exact integer costs')
-  }
-
-  const network = new FlowNetwork(nodeCount, edgeEstimate + resourceNode.size)
-  const directEdges: Array<{ group: number; flow: GroupFlow; edge: number }> = []
-  const hubEdges: Array<{ group: number; hub: number; edge: number }> = []
-  component.groups.forEach((groupIndex, position) => {
-    const group = groups[groupIndex]
-    const groupNode = 2 + position
-    const unitsByWeight = new Map<number, number>()
-    for (const member of group.members) {
-      const { weight, quantity } = needs[member]
-      unitsByWeight.set(weight, (unitsByWeight.get(weight) ?? 0) + quantity)
-    }
-    for (const [weight, units] of unitsByWeight) {
-      network.addEdge(source, groupNode, units, -weight * rewardScale)
-    }
-    if (group.hub !== undefined) {
-      const edge = network.addEdge(
-        groupNode,
-        hubNode.get(group.hub) as number,
-        groupUnits[position],
-        0,
-      )
-      hubEdges.push({ group: groupIndex, hub: group.hub, edge })
-    }
-    group.resources.forEach((resource, index) => {
-      const cap = Math.min(groupUnits[position], resources[resource].remaining)
-      const fitCost = group.fitCosts[index]
-      const edge = network.addEdge(groupNode, resourceNode.get(resource) as number, cap, fitCost)
-      directEdges.push({ group: groupIndex, flow: { resource, units: 0, fitCost }, edge })
-    })
-  })
-  const hubOutEdges = new Map<number, Array<{ flow: GroupFlow; edge: number }>>()
-  for (const hub of component.hubs) {
-    const { resources: hubResources, fitCosts } = hubs[hub]
-    const outgoing = hubResources.map((resource, index) => {
-      const cap = Math.min(hubUnits.get(hub) ?? 0, resources[resource].remaining)
-      const fitCost = fitCosts[index]
-      const node = resourceNode.get(resource) as number
-      const edge = network.addEdge(hubNode.get(hub) as number, node, cap, fitCost)
-      return { flow: { resource, units: 0, fitCost }, edge }
-    })
-    hubOutEdges.set(hub, outgoing)
-  }
-  for (const [resource, node] of resourceNode) {
-    network.addEdge(node, sink, resources[resource].remaining, 0)
-  }
-  solveMinimumCostFlow(network, source, sink)
-
-  const flows = new Map<number, GroupFlow[]>()
-  const addFlow = (group: number, flow: GroupFlow) => {
-    if (flow.units === 0) return
-    const list = flows.get(group) ?? []
-    list.push(flow)
-    flows.set(group, list)
-  }
-  for (const { group, flow, edge } of directEdges) {
-    addFlow(group, { ...flow, units: network.flowOn(edge) })
-  }
-  // A hub passes flow through at no cost, so its resources may be shared among its groups in
-  // any way that gives each group its inflow: best fit first, groups in order.
-  const hubSupplies = new Map<number, GroupFlow[]>()
-  for (const [hub, outgoing] of hubOutEdges) {
-    const supplies = outgoing
-      .map(({ flow, edge }) => ({ ...flow, units: network.flowOn(edge) }))
-      .filter((flow) => flow.units > 0)
-      .sort((a, b) => a.fitCost - b.fitCost || a.resource - b.resource)
-    hubSupplies.set(hub, supplies)
-  }
-  for (const { group, hub, edge } of hubEdges) {
-    let wanted = network.flowOn(edge)
-    const supplies = hubSupplies.get(hub) as GroupFlow[]
-    while (wanted > 0) {
-      const supply = supplies[0]
-      const units = Math.min(wanted, supply.units)
-      addFlow(group, { ...supply, units })
-      wanted -= units
-      supply.units -= units
-      if (supply.units === 0) supplies.shift()
-    }
-  }
-  return flows
+/** Whole needs decided in a branch: served wholly by a resource, or not at all. */
+interface Decisions {
+  assigned: Map<number, number>
+  dropped: Set<number>
 }
 
-// Members are interchangeable within a group, so any split is optimal; this one serves higher
-// weights first, then the earliest window, then the id, and fills each need from the
-// best-fitting resource first so that a need gets as few providers as possible.
-function spreadOverMembers(
-  group: DemandGroup,
-  groupFlows: GroupFlow[],
-  needs: MatchingNeed[],
-): Allocation[] {
-  const members = [...group.members].sort((a, b) => {
-    const first = needs[a]
-    const second = needs[b]
+/** Units a group receives from a resource in a relaxation. */
+interface Supply {
+  resource: number
+  units: number
+  cost: number
+  textFit: TextFit
+}
+
+interface Relaxation {
+  decisions: Decisions
+  /** Σ edge cost × flow, the decided needs' share included: the objective. */
+  cost: number
+  weighted: number
+  supplies: Map<number, Supply[]>
+  /** Σ weight × units each group receives. */
+  groupWeighted: Map<number, number>
+}
+
+/** An allocation that serves every need it names as the rules say, and what it is worth. */
+interface Solution {
+  allocations: Allocation[]
+  cost: number
+  weighted: number
+}
+
+class ComponentSolver {
+  private readonly needs: MatchingNeed[]
+  private readonly resources: MatchingResource[]
+  /** Larger than any total fit cost of the component: weight × B dominates every fit trade-off. */
+  private readonly rewardScale: number
+  readonly arcs: number
+
+  constructor(
+    private readonly model: Model,
+    private readonly component: Component,
+  ) {
+    this.needs = model.input.needs
+    this.resources = model.input.resources
+    const { groups, hubs } = model
+    let maxFit = 0
+    let maxWeight = 0
+    let supply = 0
+    let arcs = component.resources.length
+    for (const groupIndex of component.groups) {
+      const group = groups[groupIndex]
+      for (const member of group.members) {
+        maxWeight = Math.max(maxWeight, this.needs[member].weight)
+        supply += this.needs[member].quantity
+      }
+      for (const edge of group.edges) maxFit = Math.max(maxFit, edge.cost)
+      arcs += group.edges.length + 2
+    }
+    for (const hub of component.hubs) {
+      for (const edge of hubs[hub].edges) maxFit = Math.max(maxFit, edge.cost)
+      arcs += hubs[hub].edges.length
+    }
+    let capacity = 0
+    for (const resource of component.resources) capacity += this.resources[resource].remaining
+    this.arcs = arcs
+    this.rewardScale = maxFit * Math.min(supply, capacity) + 1
+    const nodes = 2 + component.groups.length + component.hubs.length + component.resources.length
+    if (!Number.isSafeInteger(maxWeight * this.rewardScale * 4 * nodes)) {
+      throw new RangeError('matching instance too large for exact integer costs')
+    }
+  }
+
+  /** The objective of an allocation: −B × weight + fit cost. */
+  private valueOf(allocations: Allocation[]): Solution {
+    let weighted = 0
+    let fit = 0
+    for (const { need, units, fitCost } of allocations) {
+      weighted += this.needs[need].weight * units
+      fit += fitCost * units
+    }
+    return { allocations, weighted, cost: -this.rewardScale * weighted + fit }
+  }
+
+  private reaching?: Map<number, Array<{ group: number; edge: Edge }>>
+
+  /** For each resource, the groups that reach it and at what cost (direct edges first). */
+  private groupsReaching(): Map<number, Array<{ group: number; edge: Edge }>> {
+    if (this.reaching) return this.reaching
+    const reaching = new Map<number, Array<{ group: number; edge: Edge }>>()
+    const add = (group: number, edge: Edge) => {
+      const list = reaching.get(edge.resource) ?? []
+      list.push({ group, edge })
+      reaching.set(edge.resource, list)
+    }
+    for (const group of this.component.groups) {
+      const { edges, hub } = this.model.groups[group]
+      for (const edge of edges) add(group, edge)
+      if (hub === -1) continue
+      const direct = new Set(edges.map((edge) => edge.resource))
+      for (const edge of this.model.hubs[hub].edges)
+        if (!direct.has(edge.resource)) add(group, edge)
+    }
+    this.reaching = reaching
+    return reaching
+  }
+
+  /** The edge from a group to a resource, direct or through its hub. */
+  edgeOf(groupIndex: number, resource: number): Edge | undefined {
+    const group = this.model.groups[groupIndex]
+    return (
+      group.edges.find((edge) => edge.resource === resource) ??
+      (group.hub === -1
+        ? undefined
+        : this.model.hubs[group.hub].edges.find((edge) => edge.resource === resource))
+    )
+  }
+
+  private undecided(groupIndex: number, decisions: Decisions): number[] {
+    return this.model.groups[groupIndex].members.filter(
+      (member) => !decisions.assigned.has(member) && !decisions.dropped.has(member),
+    )
+  }
+
+  /** The min-cost flow with the undecided whole needs allowed to split. */
+  relax(decisions: Decisions): Relaxation {
+    const { groups, hubs } = this.model
+    const { component, needs, resources } = this
+    // Indexed by resource: typed arrays, since this runs for every relaxation of the search.
+    const left = new Int32Array(resources.length)
+    for (const resource of component.resources) left[resource] = resources[resource].remaining
+    let constant = 0
+    let constantWeighted = 0
+    for (const [need, resource] of decisions.assigned) {
+      const { quantity, weight } = needs[need]
+      left[resource] -= quantity
+      const edge = this.edgeOf(this.model.groupOf[need], resource) as Edge
+      constant += (-this.rewardScale * weight + edge.cost) * quantity
+      constantWeighted += weight * quantity
+    }
+
+    const source = 0
+    const sink = 1
+    const groupBase = 2
+    const hubBase = groupBase + component.groups.length
+    const resourceBase = hubBase + component.hubs.length
+    const hubNode = new Map(component.hubs.map((hub, position) => [hub, hubBase + position]))
+    const resourceNode = new Int32Array(resources.length)
+    component.resources.forEach((resource, position) => {
+      resourceNode[resource] = resourceBase + position
+    })
+    const network = new FlowNetwork(resourceBase + component.resources.length, this.arcs)
+    const hubUnits = new Map<number, number>()
+    const sourceEdges: Array<{ group: number; weight: number; id: number }> = []
+    const directEdges: Array<{ group: number; edge: Edge; id: number }> = []
+    const hubEdges: Array<{ group: number; hub: number; id: number }> = []
+    component.groups.forEach((groupIndex, position) => {
+      const group = groups[groupIndex]
+      const members = this.undecided(groupIndex, decisions)
+      if (members.length === 0) return
+      const groupNode = groupBase + position
+      const unitsByWeight = new Map<number, number>()
+      let units = 0
+      for (const member of members) {
+        const { weight, quantity } = needs[member]
+        unitsByWeight.set(weight, (unitsByWeight.get(weight) ?? 0) + quantity)
+        units += quantity
+      }
+      for (const [weight, weightUnits] of unitsByWeight) {
+        const id = network.addEdge(source, groupNode, weightUnits, -weight * this.rewardScale)
+        sourceEdges.push({ group: groupIndex, weight, id })
+      }
+      if (group.hub !== -1) {
+        const id = network.addEdge(groupNode, hubNode.get(group.hub) as number, units, 0)
+        hubEdges.push({ group: groupIndex, hub: group.hub, id })
+        hubUnits.set(group.hub, (hubUnits.get(group.hub) ?? 0) + units)
+      }
+      for (const edge of group.edges) {
+        const room = Math.min(units, left[edge.resource])
+        if (room <= 0) continue
+        const node = resourceNode[edge.resource]
+        directEdges.push({
+          group: groupIndex,
+          edge,
+          id: network.addEdge(groupNode, node, room, edge.cost),
+        })
+      }
+    })
+    const hubOut = new Map<number, Array<{ edge: Edge; id: number }>>()
+    for (const hub of component.hubs) {
+      const units = hubUnits.get(hub) ?? 0
+      if (units === 0) continue
+      const outgoing: Array<{ edge: Edge; id: number }> = []
+      for (const edge of hubs[hub].edges) {
+        const room = Math.min(units, left[edge.resource])
+        if (room <= 0) continue
+        const node = resourceNode[edge.resource]
+        outgoing.push({
+          edge,
+          id: network.addEdge(hubNode.get(hub) as number, node, room, edge.cost),
+        })
+      }
+      hubOut.set(hub, outgoing)
+    }
+    for (const resource of component.resources) {
+      const node = resourceNode[resource]
+      const room = left[resource]
+      if (room > 0) network.addEdge(node, sink, room, 0)
+    }
+    const { cost } = solveMinimumCostFlow(network, source, sink)
+
+    const supplies = new Map<number, Supply[]>()
+    const addSupply = (group: number, supply: Supply) => {
+      if (supply.units === 0) return
+      const list = supplies.get(group) ?? []
+      list.push(supply)
+      supplies.set(group, list)
+    }
+    for (const { group, edge, id } of directEdges) {
+      addSupply(group, { ...edge, units: network.flowOn(id) })
+    }
+    // A hub passes flow through at no cost, so its resources may be shared among its groups in any
+    // way that gives each group its inflow (in an optimal flow no group then gets, through the hub,
+    // a resource its own cheaper edge could have taken): best fit first, groups in order.
+    const hubSupplies = new Map<number, Supply[]>()
+    for (const [hub, outgoing] of hubOut) {
+      hubSupplies.set(
+        hub,
+        outgoing
+          .map(({ edge, id }) => ({ ...edge, units: network.flowOn(id) }))
+          .filter((supply) => supply.units > 0)
+          .sort((a, b) => a.cost - b.cost || a.resource - b.resource),
+      )
+    }
+    for (const { group, hub, id } of hubEdges) {
+      let wanted = network.flowOn(id)
+      const pool = hubSupplies.get(hub) as Supply[]
+      while (wanted > 0) {
+        const supply = pool[0]
+        const units = Math.min(wanted, supply.units)
+        addSupply(group, { ...supply, units })
+        wanted -= units
+        supply.units -= units
+        if (supply.units === 0) pool.shift()
+      }
+    }
+    let weighted = constantWeighted
+    const groupWeighted = new Map<number, number>()
+    for (const { group, weight, id } of sourceEdges) {
+      const value = weight * network.flowOn(id)
+      weighted += value
+      groupWeighted.set(group, (groupWeighted.get(group) ?? 0) + value)
+    }
+    return { decisions, cost: cost + constant, weighted, supplies, groupWeighted }
+  }
+
+  /**
+   * The relaxation's flow of a splittable group over its members. Members are interchangeable, so
+   * any split is optimal; this one serves higher weights first (an optimal flow fills a group's
+   * weights from the top), then the earliest window, then the id, each from the best-fitting
+   * resource first so that a need gets as few providers as possible.
+   */
+  spread(groupIndex: number, supplies: Supply[], decisions: Decisions): Allocation[] {
+    const members = this.undecided(groupIndex, decisions).sort(this.byPriority)
+    const pool = supplies.map((supply) => ({ ...supply })).sort(byFit)
+    const result: Allocation[] = []
+    let at = 0
+    for (const member of members) {
+      let wanted = this.needs[member].quantity
+      while (wanted > 0 && at < pool.length) {
+        const supply = pool[at]
+        const units = Math.min(wanted, supply.units)
+        result.push({
+          need: member,
+          resource: supply.resource,
+          units,
+          fitCost: supply.cost,
+          textFit: supply.textFit,
+        })
+        wanted -= units
+        supply.units -= units
+        if (supply.units === 0) at++
+      }
+    }
+    return result
+  }
+
+  private readonly byPriority = (a: number, b: number): number => {
+    const first = this.needs[a]
+    const second = this.needs[b]
     return (
       second.weight - first.weight ||
+      second.quantity - first.quantity ||
       compareWindowStart(first.window, second.window) ||
       (first.id < second.id ? -1 : first.id > second.id ? 1 : 0)
     )
-  })
-  const supplies = groupFlows
-    .map((flow) => ({ ...flow }))
-    .sort((a, b) => a.fitCost - b.fitCost || a.resource - b.resource)
-  // Higher weights cost less, so an optimal flow fills a group's weights from the top: serving
-  // members in weight order reproduces the flow on every source edge.
-  const result: Allocation[] = []
-  let supplyAt = 0
-  for (const member of members) {
-    let wanted = needs[member].quantity
-    while (wanted > 0 && supplyAt < supplies.length) {
-      const supply = supplies[supplyAt]
-      const units = Math.min(wanted, supply.units)
-      result.push({ need: member, resource: supply.resource, units, fitCost: supply.fitCost })
-      wanted -= units
-      supply.units -= units
-      if (supply.units === 0) supplyAt++
+  }
+
+  /**
+   * A feasible allocation from a relaxation: each whole group's members are packed whole into the
+   * units its resources sent (highest weight first, each to the best-fitting resource with room);
+   * units left over go back to whoever may use them, highest weight first. `conflicts` are the
+   * whole needs the relaxation served in parts or partly.
+   */
+  round(relaxation: Relaxation): { solution: Solution; conflicts: number[] } {
+    const { decisions, supplies } = relaxation
+    const { needs } = this
+    const allocations: Allocation[] = []
+    for (const [need, resource] of decisions.assigned) {
+      const edge = this.edgeOf(this.model.groupOf[need], resource) as Edge
+      allocations.push({
+        need,
+        resource,
+        units: needs[need].quantity,
+        fitCost: edge.cost,
+        textFit: edge.textFit,
+      })
+    }
+    const freed = new Map<number, number>()
+    const conflicts: number[] = []
+    for (const [groupIndex, groupSupplies] of supplies) {
+      const group = this.model.groups[groupIndex]
+      if (!group.whole) {
+        allocations.push(...this.spread(groupIndex, groupSupplies, decisions))
+        continue
+      }
+      const pool = groupSupplies.map((supply) => ({ ...supply })).sort(byFit)
+      const members = this.undecided(groupIndex, decisions).sort(this.byPriority)
+      const unpacked: number[] = []
+      let packedWeighted = 0
+      for (const member of members) {
+        const quantity = needs[member].quantity
+        // Best fit: the supply with the least room that holds the need, so large rooms stay whole.
+        let supply: Supply | undefined
+        for (const candidate of pool) {
+          if (candidate.units >= quantity && (!supply || candidate.units < supply.units)) {
+            supply = candidate
+          }
+        }
+        if (!supply) {
+          unpacked.push(member)
+          continue
+        }
+        packedWeighted += needs[member].weight * quantity
+        allocations.push({
+          need: member,
+          resource: supply.resource,
+          units: quantity,
+          fitCost: supply.cost,
+          textFit: supply.textFit,
+        })
+        supply.units -= quantity
+      }
+      const leftover = pool.filter((supply) => supply.units > 0)
+      if (leftover.length > 0 || packedWeighted < (relaxation.groupWeighted.get(groupIndex) ?? 0)) {
+        conflicts.push(...unpacked)
+      }
+      for (const supply of leftover) {
+        freed.set(supply.resource, (freed.get(supply.resource) ?? 0) + supply.units)
+      }
+    }
+    if (freed.size > 0) allocations.push(...this.refill(freed, allocations, decisions))
+    return { solution: this.valueOf(allocations), conflicts }
+  }
+
+  /** Gives freed units to the needs that may use them: highest weight, then best fit, first. */
+  private refill(
+    freed: Map<number, number>,
+    allocations: Allocation[],
+    decisions: Decisions,
+  ): Allocation[] {
+    const { needs } = this
+    const served = new Map<number, number>()
+    for (const allocation of allocations) {
+      served.set(allocation.need, (served.get(allocation.need) ?? 0) + allocation.units)
+    }
+    const added: Allocation[] = []
+    const resources = [...freed.keys()].sort((a, b) => a - b)
+    for (const resource of resources) {
+      const candidates: Array<{ need: number; edge: Edge }> = []
+      for (const { group: groupIndex, edge } of this.groupsReaching().get(resource) ?? []) {
+        for (const need of this.undecided(groupIndex, decisions)) {
+          if ((served.get(need) ?? 0) < needs[need].quantity) candidates.push({ need, edge })
+        }
+      }
+      candidates.sort(
+        (a, b) =>
+          needs[b.need].weight - needs[a.need].weight ||
+          a.edge.cost - b.edge.cost ||
+          this.byPriority(a.need, b.need),
+      )
+      let room = freed.get(resource) as number
+      for (const { need, edge } of candidates) {
+        if (room === 0) break
+        const wanted = needs[need].quantity - (served.get(need) ?? 0)
+        const whole = isWhole(needs[need])
+        if (whole && (wanted < needs[need].quantity || wanted > room)) continue
+        const units = Math.min(wanted, room)
+        added.push({ need, resource, units, fitCost: edge.cost, textFit: edge.textFit })
+        served.set(need, (served.get(need) ?? 0) + units)
+        room -= units
+      }
+    }
+    return added
+  }
+
+  isWholeNeed(need: number): boolean {
+    return isWhole(this.needs[need])
+  }
+
+  /** The ways to decide a whole need: each resource with room, best relaxed flow first; then none. */
+  branches(relaxation: Relaxation, need: number): Decisions[] {
+    const { decisions } = relaxation
+    const { quantity } = this.needs[need]
+    const groupIndex = this.model.groupOf[need]
+    const used = new Map<number, number>()
+    for (const [assignedNeed, resource] of decisions.assigned) {
+      used.set(resource, (used.get(resource) ?? 0) + this.needs[assignedNeed].quantity)
+    }
+    const relaxedFlow = new Map<number, number>()
+    for (const supply of relaxation.supplies.get(groupIndex) ?? []) {
+      relaxedFlow.set(supply.resource, (relaxedFlow.get(supply.resource) ?? 0) + supply.units)
+    }
+    const options = this.component.resources
+      .map((resource) => ({ resource, edge: this.edgeOf(groupIndex, resource) }))
+      .filter(
+        ({ resource, edge }) =>
+          edge && this.resources[resource].remaining - (used.get(resource) ?? 0) >= quantity,
+      )
+      .sort(
+        (a, b) =>
+          (relaxedFlow.get(b.resource) ?? 0) - (relaxedFlow.get(a.resource) ?? 0) ||
+          (a.edge as Edge).cost - (b.edge as Edge).cost ||
+          a.resource - b.resource,
+      )
+    return [
+      ...options.map(({ resource }) => ({
+        assigned: new Map([...decisions.assigned, [need, resource]]),
+        dropped: decisions.dropped,
+      })),
+      { assigned: decisions.assigned, dropped: new Set([...decisions.dropped, need]) },
+    ]
+  }
+}
+
+function byFit(a: Supply, b: Supply): number {
+  return a.cost - b.cost || a.resource - b.resource
+}
+
+interface ComponentOutcome {
+  allocations: Allocation[]
+  exact: boolean
+  weightedBound: number
+}
+
+function solveComponent(
+  model: Model,
+  component: Component,
+  budget: { work: number },
+): ComponentOutcome {
+  const solver = new ComponentSolver(model, component)
+  const root = solver.relax({ assigned: new Map(), dropped: new Set() })
+  const first = solver.round(root)
+  if (first.conflicts.length === 0 || first.solution.cost === root.cost) {
+    return { allocations: first.solution.allocations, exact: true, weightedBound: root.weighted }
+  }
+  let best = dive(solver, root, first)
+  if (best.cost === root.cost) {
+    return { allocations: best.allocations, exact: true, weightedBound: root.weighted }
+  }
+  // Depth first over whole needs, the relaxation as bound; each node is charged its arcs.
+  const open: Array<{ decisions: Decisions; boundWeighted: number }> = solver
+    .branches(root, first.conflicts[0])
+    .reverse()
+    .map((decisions) => ({ decisions, boundWeighted: root.weighted }))
+  while (open.length > 0) {
+    if (budget.work < solver.arcs) {
+      const bound = open.reduce((most, node) => Math.max(most, node.boundWeighted), best.weighted)
+      return { allocations: best.allocations, exact: false, weightedBound: bound }
+    }
+    budget.work -= solver.arcs
+    const { decisions } = open.pop() as (typeof open)[number]
+    const relaxation = solver.relax(decisions)
+    if (relaxation.cost >= best.cost) continue
+    const { solution, conflicts } = solver.round(relaxation)
+    if (solution.cost < best.cost) best = solution
+    if (conflicts.length === 0 || relaxation.cost >= best.cost) continue
+    for (const branch of solver.branches(relaxation, conflicts[0]).reverse()) {
+      open.push({ decisions: branch, boundWeighted: relaxation.weighted })
     }
   }
-  return result
+  return { allocations: best.allocations, exact: true, weightedBound: best.weighted }
+}
+
+/**
+ * A good allocation fast, as the incumbent of the search: keep the whole needs the rounding packed
+ * where it packed them, leave out those it could not pack, let the flow re-route everything else
+ * around them, and repeat until the relaxation needs no rounding.
+ */
+function dive(
+  solver: ComponentSolver,
+  root: Relaxation,
+  first: { solution: Solution; conflicts: number[] },
+): Solution {
+  let best = first.solution
+  let { decisions } = root
+  let rounded = first
+  for (let step = 0; step < DIVE_STEPS && rounded.conflicts.length > 0; step++) {
+    const assigned = new Map(decisions.assigned)
+    const dropped = new Set(decisions.dropped)
+    for (const { need, resource } of rounded.solution.allocations) {
+      if (solver.isWholeNeed(need) && !assigned.has(need)) assigned.set(need, resource)
+    }
+    for (const need of rounded.conflicts) dropped.add(need)
+    decisions = { assigned, dropped }
+    rounded = solver.round(solver.relax(decisions))
+    if (rounded.solution.cost < best.cost) best = rounded.solution
+  }
+  return best
 }
 
 function compareWindowStart(first?: DateWindow, second?: DateWindow): number {
   if (!first || !second) return (first ? 0 : 1) - (second ? 0 : 1)
-  return Date.parse(first.from) - Date.parse(second.from)
-}
-
-function overlapOf(first: DateWindow, second: DateWindow): DateWindow | undefined {
-  const from = Date.parse(first.from) >= Date.parse(second.from) ? first.from : second.from
-  const to = Date.parse(first.to) <= Date.parse(second.to) ? first.to : second.to
-  return Date.parse(from) <= Date.parse(to) ? { from, to } : undefined
-}
-
-function explainProposal(
-  need: MatchingNeed,
-  resource: MatchingResource,
-  units: number,
-  input: MatchingInput,
-): string[] {
-  const reasons: string[] = []
-  const level = serviceAreaLevel(resource, need)
-  if (level === 'community') reasons.push(`服务范围覆盖${need.communityName}`)
-  if (level === 'street') {
-    reasons.push(`服务范围覆盖${input.streets?.[need.streetId]?.name ?? '该社区所在街道'}`)
-  }
-  if (level === 'district') reasons.push('服务范围为全区')
-  reasons.push(
-    resource.categories[0] === need.category
-      ? `「${need.category}」是该组织的主要服务类别`
-      : `该组织也提供「${need.category}」服务（非主要类别）`,
-  )
-  const km = distanceKm(input.communities[need.communityId]?.location, resource.location)
-  reasons.push(
-    km === undefined
-      ? `位置信息不全，距离按约 ${FIT_COST.unknownDistanceKm} 公里估算`
-      : `距离${need.communityName}约 ${km.toFixed(1)} 公里`,
-  )
-  reasons.push(
-    resource.rating === undefined ? '暂无评分' : `评分 ${Math.round(resource.rating * 10) / 10}`,
-  )
-  const overlap = need.window && resource.window && overlapOf(need.window, resource.window)
-  if (overlap) reasons.push(`服务时间与需求时间重叠（${overlap.from} 至 ${overlap.to}）`)
-  reasons.push(
-    `剩余容量 ${resource.remaining} ${resource.unit}，本次分配 ${units} ${resource.unit}`,
-  )
-  return reasons
-}
-
-// Names the first filter that leaves no resource: category, area, time, capacity.
-function explainUnserved(need: MatchingNeed, input: MatchingInput): string {
-  const category = need.category
-  const offering = input.resources.filter((resource) => resource.categories.includes(category))
-  if (offering.length === 0) return `没有提供「${category}」类服务的资源`
-  const covering = offering.filter((resource) => serviceAreaLevel(resource, need))
-  if (covering.length === 0) return `没有服务范围覆盖该社区的「${category}」类资源`
-  const timely = covering.filter((resource) => windowsOverlap(need.window, resource.window))
-  if (timely.length === 0) {
-    return `时间不匹配：覆盖该社区的「${category}」类资源的服务时间与需求时间不重叠`
-  }
-  if (timely.every((resource) => resource.remaining === 0)) {
-    return `符合条件的「${category}」类资源本期已无剩余容量`
-  }
-  return '同类资源容量已全部分配给优先级更高或更合适的需求'
+  return first.from < second.from ? -1 : first.from > second.from ? 1 : 0
 }

@@ -1,9 +1,8 @@
-// Integer minimum-cost flow (primal-dual): Dijkstra on reduced costs finds the shortest
-// augmenting path length, then blocking flows (Dinic) push flow along every path of that
-// length, so there is one Dijkstra per distinct path cost instead of one per path.
-// Flow is sent only while the shortest source→sink path has negative cost, so the result is a
-// minimum-cost flow of free value. Costs and capacities must be integers whose path sums stay
-// below 2^53; the initial residual network must have no negative cycle.
+// Integer minimum-cost flow of free value from a source to a sink, by the primal network simplex
+// method (the structure of LEMON's NetworkSimplex: a strongly feasible spanning tree, block-search
+// pricing). A return arc sink → source turns the problem into a minimum-cost circulation, so
+// flow is sent exactly while it lowers the cost. Costs and capacities must be integers whose path
+// sums stay below 2^53.
 
 export class FlowNetwork {
   readonly nodeCount: number
@@ -64,292 +63,265 @@ export class FlowNetwork {
 export interface MinCostFlowResult {
   flow: number
   cost: number
-  /** Number of Dijkstra runs, for benchmarks. */
-  phases: number
+  /** Number of simplex pivots, for benchmarks. */
+  pivots: number
 }
 
-/** Residual network in compressed rows: the arcs of node v are first[v] .. first[v + 1] - 1. */
-interface ResidualNetwork {
-  first: Int32Array
-  target: Int32Array
-  twin: Int32Array
-  residual: Float64Array
-  cost: Float64Array
-  /** Position of each edge's forward arc. */
-  forwardArc: Int32Array
-}
-
-function buildResidualNetwork(network: FlowNetwork): ResidualNetwork {
-  const { edgeCount, tails, heads, capacities, costs } = network.edges()
-  const first = new Int32Array(network.nodeCount + 1)
-  for (let edge = 0; edge < edgeCount; edge++) {
-    first[tails[edge] + 1]++
-    first[heads[edge] + 1]++
-  }
-  for (let node = 0; node < network.nodeCount; node++) first[node + 1] += first[node]
-  const fill = first.slice(0, network.nodeCount)
-  const arcs = edgeCount * 2
-  const target = new Int32Array(arcs)
-  const twin = new Int32Array(arcs)
-  const residual = new Float64Array(arcs)
-  const cost = new Float64Array(arcs)
-  const forwardArc = new Int32Array(edgeCount)
-  for (let edge = 0; edge < edgeCount; edge++) {
-    const forward = fill[tails[edge]]++
-    const backward = fill[heads[edge]]++
-    target[forward] = heads[edge]
-    target[backward] = tails[edge]
-    twin[forward] = backward
-    twin[backward] = forward
-    residual[forward] = capacities[edge]
-    cost[forward] = costs[edge]
-    cost[backward] = -costs[edge]
-    forwardArc[edge] = forward
-  }
-  return { first, target, twin, residual, cost, forwardArc }
-}
+const AT_LOWER = 1
+const AT_UPPER = -1
+const IN_TREE = 0
+/** A tree arc points from the node to its parent (up) or from the parent to the node (down). */
+const UP = 1
+const DOWN = -1
 
 export function solveMinimumCostFlow(
   network: FlowNetwork,
   source: number,
   sink: number,
 ): MinCostFlowResult {
-  const { nodeCount } = network
-  const residualNetwork = buildResidualNetwork(network)
-  const { first, target, twin, residual, cost } = residualNetwork
-  const potential = initialPotentials(nodeCount, residualNetwork, source)
-  const distance = new Float64Array(nodeCount)
-  const settled = new Uint8Array(nodeCount)
-  const level = new Int32Array(nodeCount)
-  const currentArc = new Int32Array(nodeCount)
-  const queue = new Int32Array(nodeCount)
-  const heap = new MinHeap()
-  const path: number[] = []
-  let totalFlow = 0
-  let totalCost = 0
-  let phases = 0
+  const { edgeCount, tails, heads, capacities, costs } = network.edges()
+  const nodeCount = network.nodeCount
+  const root = nodeCount
+  const returnArc = edgeCount
+  // Arcs: the network's, the return arc, then one artificial arc per node up to the root. The
+  // artificial arcs start the tree and never carry flow (every cycle through the root is blocked
+  // by one of them), so they are never priced.
+  const priced = edgeCount + 1
+  const arcCount = priced + nodeCount
+  const from = new Int32Array(arcCount)
+  const to = new Int32Array(arcCount)
+  const cap = new Float64Array(arcCount)
+  const cost = new Float64Array(arcCount)
+  const flow = new Float64Array(arcCount)
+  const state = new Int8Array(arcCount)
+  let sourceOut = 0
+  for (let arc = 0; arc < edgeCount; arc++) {
+    from[arc] = tails[arc]
+    to[arc] = heads[arc]
+    cap[arc] = capacities[arc]
+    cost[arc] = costs[arc]
+    state[arc] = AT_LOWER
+    if (tails[arc] === source) sourceOut += capacities[arc]
+  }
+  from[returnArc] = sink
+  to[returnArc] = source
+  cap[returnArc] = sourceOut
+  state[returnArc] = AT_LOWER
 
-  // Dijkstra stopped at the sink; nodes not settled get the sink's distance so that reduced
-  // costs stay non-negative. Returns false when the sink is unreachable.
-  const updatePotentials = (): boolean => {
-    distance.fill(Infinity)
-    settled.fill(0)
-    heap.clear()
-    distance[source] = 0
-    heap.push(0, source)
-    let sinkDistance = Infinity
-    while (heap.size > 0) {
-      const key = heap.topKey()
-      const node = heap.pop()
-      if (settled[node] || key > distance[node]) continue
-      settled[node] = 1
-      if (node === sink) {
-        sinkDistance = key
-        break
-      }
-      const nodePotential = potential[node]
-      for (let arc = first[node], end = first[node + 1]; arc < end; arc++) {
-        if (residual[arc] <= 0) continue
-        const to = target[arc]
-        const candidate = key + cost[arc] + nodePotential - potential[to]
-        if (candidate < distance[to]) {
-          distance[to] = candidate
-          heap.push(candidate, to)
-        }
-      }
-    }
-    if (sinkDistance === Infinity) return false
-    for (let node = 0; node < nodeCount; node++) {
-      potential[node] += settled[node] ? distance[node] : sinkDistance
-    }
-    return true
+  const treeSize = nodeCount + 1
+  const parent = new Int32Array(treeSize)
+  const pred = new Int32Array(treeSize)
+  const predDir = new Int8Array(treeSize)
+  const depth = new Int32Array(treeSize)
+  const potential = new Float64Array(treeSize)
+  const firstChild = new Int32Array(treeSize).fill(-1)
+  const nextSibling = new Int32Array(treeSize).fill(-1)
+  const previousSibling = new Int32Array(treeSize).fill(-1)
+  const stack = new Int32Array(treeSize)
+
+  const detach = (node: number) => {
+    const before = previousSibling[node]
+    const after = nextSibling[node]
+    if (before === -1) firstChild[parent[node]] = after
+    else nextSibling[before] = after
+    if (after !== -1) previousSibling[after] = before
+  }
+  const attach = (node: number, newParent: number) => {
+    const head = firstChild[newParent]
+    nextSibling[node] = head
+    previousSibling[node] = -1
+    if (head !== -1) previousSibling[head] = node
+    firstChild[newParent] = node
+    parent[node] = newParent
   }
 
-  // Levels over admissible arcs (residual > 0, reduced cost 0): every such path is shortest.
-  // Nodes at or beyond the sink's level cannot lie on a shortest level path, so stop there.
-  const buildLevels = (): boolean => {
-    level.fill(-1)
-    level[source] = 0
-    let readAt = 0
-    let writeAt = 0
-    queue[writeAt++] = source
-    while (readAt < writeAt) {
-      const node = queue[readAt++]
-      if (level[sink] !== -1 && level[node] >= level[sink] - 1) break
-      const nodePotential = potential[node]
-      for (let arc = first[node], end = first[node + 1]; arc < end; arc++) {
-        if (residual[arc] <= 0) continue
-        const to = target[arc]
-        if (level[to] === -1 && cost[arc] + nodePotential === potential[to]) {
-          level[to] = level[node] + 1
-          queue[writeAt++] = to
-        }
-      }
-    }
-    return level[sink] !== -1
-  }
-
-  // Iterative Dinic blocking flow; returns the units pushed.
-  const pushBlockingFlow = (): number => {
-    currentArc.set(first.subarray(0, nodeCount))
-    path.length = 0
-    let pushed = 0
-    let node = source
-    for (;;) {
-      if (node === sink) {
-        let bottleneck = Infinity
-        for (const arc of path) bottleneck = Math.min(bottleneck, residual[arc])
-        let firstSaturated = -1
-        for (let index = 0; index < path.length; index++) {
-          const arc = path[index]
-          residual[arc] -= bottleneck
-          residual[twin[arc]] += bottleneck
-          if (firstSaturated === -1 && residual[arc] === 0) firstSaturated = index
-        }
-        pushed += bottleneck
-        path.length = firstSaturated
-        node = firstSaturated === 0 ? source : target[path[firstSaturated - 1]]
-        continue
-      }
-      const nextLevel = level[node] + 1
-      const nodePotential = potential[node]
-      const end = first[node + 1]
-      let arc = currentArc[node]
-      while (arc < end) {
-        const to = target[arc]
-        if (
-          residual[arc] > 0 &&
-          level[to] === nextLevel &&
-          cost[arc] + nodePotential === potential[to]
-        ) {
-          break
-        }
-        arc++
-      }
-      currentArc[node] = arc
-      if (arc < end) {
-        path.push(arc)
-        node = target[arc]
-        continue
-      }
-      if (node === source) return pushed
-      level[node] = -1
-      const back = path.pop() as number
-      node = target[twin[back]]
-      currentArc[node]++
-    }
-  }
-
-  while (updatePotentials()) {
-    phases++
-    const pathCost = potential[sink] - potential[source]
-    if (pathCost >= 0) break
-    while (buildLevels()) {
-      const pushed = pushBlockingFlow()
-      totalFlow += pushed
-      totalCost += pushed * pathCost
-    }
-  }
-
-  const flows = new Float64Array(network.edgeCount)
-  residualNetwork.forwardArc.forEach((arc, edge) => {
-    flows[edge] = residual[twin[arc]]
-  })
-  network.recordFlows(flows)
-  return { flow: totalFlow, cost: totalCost, phases }
-}
-
-// Bellman-Ford with a FIFO queue over arcs with capacity: exact shortest distances, so the
-// first Dijkstra already works on non-negative reduced costs even with negative edge costs.
-function initialPotentials(
-  nodeCount: number,
-  { first, target, residual, cost }: ResidualNetwork,
-  source: number,
-): Float64Array {
-  const potential = new Float64Array(nodeCount).fill(Infinity)
-  const inQueue = new Uint8Array(nodeCount)
-  const queue = new Int32Array(nodeCount)
-  let readAt = 0
-  let queued = 1
-  potential[source] = 0
-  queue[0] = source
-  inQueue[source] = 1
-  while (queued > 0) {
-    const node = queue[readAt]
-    readAt = (readAt + 1) % nodeCount
-    queued--
-    inQueue[node] = 0
-    for (let arc = first[node], end = first[node + 1]; arc < end; arc++) {
-      if (residual[arc] <= 0) continue
-      const to = target[arc]
-      const candidate = potential[node] + cost[arc]
-      if (candidate < potential[to]) {
-        potential[to] = candidate
-        if (!inQueue[to]) {
-          inQueue[to] = 1
-          queue[(readAt + queued) % nodeCount] = to
-          queued++
-        }
-      }
-    }
-  }
-  // Unreachable nodes stay unreachable (flow only runs through reachable ones): any value works.
+  parent[root] = -1
+  pred[root] = -1
   for (let node = 0; node < nodeCount; node++) {
-    if (potential[node] === Infinity) potential[node] = 0
+    const arc = priced + node
+    from[arc] = node
+    to[arc] = root
+    cap[arc] = Infinity
+    state[arc] = AT_LOWER
   }
-  return potential
-}
-
-class MinHeap {
-  private keys = new Float64Array(64)
-  private nodes = new Int32Array(64)
-  size = 0
-
-  clear(): void {
-    this.size = 0
-  }
-
-  topKey(): number {
-    return this.keys[0]
-  }
-
-  push(key: number, node: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.size * 2)
-      keys.set(this.keys)
-      this.keys = keys
-      const nodes = new Int32Array(this.size * 2)
-      nodes.set(this.nodes)
-      this.nodes = nodes
+  // The first tree: shortest paths to the sink over arcs with room (Bellman-Ford with a queue),
+  // each arc pointing up, so the tree is strongly feasible; the sink and the nodes that cannot
+  // reach it hang from the root. Every arc but the return arc then prices out, and the simplex
+  // starts from where successive shortest paths would.
+  const distance = new Float64Array(nodeCount).fill(Infinity)
+  const towards = new Int32Array(nodeCount).fill(-1)
+  const incoming = new Int32Array(nodeCount + 1)
+  for (let arc = 0; arc < edgeCount; arc++) incoming[to[arc] + 1]++
+  for (let node = 0; node < nodeCount; node++) incoming[node + 1] += incoming[node]
+  const inArcs = new Int32Array(edgeCount)
+  const fill = incoming.slice(0, nodeCount)
+  for (let arc = 0; arc < edgeCount; arc++) inArcs[fill[to[arc]]++] = arc
+  const queue = new Int32Array(nodeCount)
+  const queued = new Uint8Array(nodeCount)
+  let head = 0
+  let length = 1
+  distance[sink] = 0
+  queue[0] = sink
+  queued[sink] = 1
+  while (length > 0) {
+    const node = queue[head]
+    head = head + 1 === nodeCount ? 0 : head + 1
+    length--
+    queued[node] = 0
+    for (let at = incoming[node], end = incoming[node + 1]; at < end; at++) {
+      const arc = inArcs[at]
+      if (cap[arc] <= 0) continue
+      const tail = from[arc]
+      const candidate = distance[node] + cost[arc]
+      if (candidate < distance[tail]) {
+        distance[tail] = candidate
+        towards[tail] = arc
+        if (!queued[tail]) {
+          queued[tail] = 1
+          queue[(head + length) % nodeCount] = tail
+          length++
+        }
+      }
     }
-    let at = this.size++
-    while (at > 0) {
-      const parent = (at - 1) >> 1
-      if (this.keys[parent] <= key) break
-      this.keys[at] = this.keys[parent]
-      this.nodes[at] = this.nodes[parent]
-      at = parent
+  }
+  for (let node = 0; node < nodeCount; node++) {
+    const arc = towards[node] === -1 || node === sink ? priced + node : towards[node]
+    pred[node] = arc
+    predDir[node] = UP
+    parent[node] = to[arc]
+    state[arc] = IN_TREE
+  }
+  for (let node = 0; node < nodeCount; node++) attach(node, parent[node])
+  // Depths and potentials down from the root.
+  let top = 0
+  stack[top++] = root
+  while (top > 0) {
+    const at = stack[--top]
+    for (let child = firstChild[at]; child !== -1; child = nextSibling[child]) {
+      depth[child] = depth[at] + 1
+      potential[child] = potential[at] - cost[pred[child]]
+      stack[top++] = child
     }
-    this.keys[at] = key
-    this.nodes[at] = node
   }
 
-  pop(): number {
-    const top = this.nodes[0]
-    const lastKey = this.keys[--this.size]
-    const lastNode = this.nodes[this.size]
-    let at = 0
+  const blockSize = Math.max(10, Math.ceil(Math.sqrt(priced)))
+  let nextArc = 0
+  // Block search: scan arcs in blocks from where the last search stopped and take the most
+  // violating arc of the first block that has one.
+  const findEnteringArc = (): number => {
+    let best = -1
+    let bestViolation = 0
+    let left = blockSize
+    for (let scanned = 0; scanned < priced; scanned++) {
+      const arc = nextArc
+      nextArc = nextArc + 1 === priced ? 0 : nextArc + 1
+      const violation = state[arc] * (cost[arc] + potential[from[arc]] - potential[to[arc]])
+      if (violation < bestViolation) {
+        bestViolation = violation
+        best = arc
+      }
+      if (--left === 0) {
+        if (best !== -1) return best
+        left = blockSize
+      }
+    }
+    return best
+  }
+
+  let pivots = 0
+  for (let inArc = findEnteringArc(); inArc !== -1; inArc = findEnteringArc()) {
+    pivots++
+    let u = from[inArc]
+    let v = to[inArc]
+    while (u !== v) {
+      if (depth[u] >= depth[v]) u = parent[u]
+      else v = parent[v]
+    }
+    const join = u
+    // The cycle runs first → (tree, down from the join) … in the arc's direction of change.
+    const first = state[inArc] === AT_LOWER ? from[inArc] : to[inArc]
+    const second = state[inArc] === AT_LOWER ? to[inArc] : from[inArc]
+    let delta = cap[inArc]
+    let side = 0
+    let leavingNode = -1
+    // Strongly feasible trees: the last blocking arc of the cycle, oriented from the join, leaves.
+    for (let node = first; node !== join; node = parent[node]) {
+      const arc = pred[node]
+      const room = predDir[node] === DOWN ? cap[arc] - flow[arc] : flow[arc]
+      if (room < delta) {
+        delta = room
+        leavingNode = node
+        side = 1
+      }
+    }
+    for (let node = second; node !== join; node = parent[node]) {
+      const arc = pred[node]
+      const room = predDir[node] === UP ? cap[arc] - flow[arc] : flow[arc]
+      if (room <= delta) {
+        delta = room
+        leavingNode = node
+        side = 2
+      }
+    }
+    if (delta > 0) {
+      const change = state[inArc] * delta
+      flow[inArc] += change
+      for (let node = from[inArc]; node !== join; node = parent[node]) {
+        flow[pred[node]] -= predDir[node] * change
+      }
+      for (let node = to[inArc]; node !== join; node = parent[node]) {
+        flow[pred[node]] += predDir[node] * change
+      }
+    }
+    if (side === 0) {
+      state[inArc] = -state[inArc]
+      continue
+    }
+    const outArc = pred[leavingNode]
+    state[inArc] = IN_TREE
+    state[outArc] = flow[outArc] === 0 ? AT_LOWER : AT_UPPER
+    const enteringNode = side === 1 ? first : second
+    const newParentOfEntering = side === 1 ? second : first
+
+    // The path from the entering node up to the leaving node turns over: each node on it hangs
+    // from the one below, and the entering node from the other end of the entering arc.
+    let node = enteringNode
+    let newParent = newParentOfEntering
+    let newPred = inArc
+    let newDir = enteringNode === from[inArc] ? UP : DOWN
     for (;;) {
-      let child = 2 * at + 1
-      if (child >= this.size) break
-      if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++
-      if (this.keys[child] >= lastKey) break
-      this.keys[at] = this.keys[child]
-      this.nodes[at] = this.nodes[child]
-      at = child
+      const oldParent = parent[node]
+      const oldPred = pred[node]
+      const oldDir = predDir[node]
+      detach(node)
+      attach(node, newParent)
+      pred[node] = newPred
+      predDir[node] = newDir
+      if (node === leavingNode) break
+      newParent = node
+      newPred = oldPred
+      newDir = -oldDir
+      node = oldParent
     }
-    this.keys[at] = lastKey
-    this.nodes[at] = lastNode
-    return top
+    // Depths and potentials of the moved subtree follow from its new parent.
+    depth[enteringNode] = depth[newParentOfEntering] + 1
+    potential[enteringNode] =
+      potential[newParentOfEntering] - predDir[enteringNode] * cost[pred[enteringNode]]
+    top = 0
+    stack[top++] = enteringNode
+    while (top > 0) {
+      const at = stack[--top]
+      for (let child = firstChild[at]; child !== -1; child = nextSibling[child]) {
+        depth[child] = depth[at] + 1
+        potential[child] = potential[at] - predDir[child] * cost[pred[child]]
+        stack[top++] = child
+      }
+    }
   }
+
+  const flows = flow.slice(0, edgeCount)
+  let totalCost = 0
+  for (let arc = 0; arc < edgeCount; arc++) totalCost += cost[arc] * flows[arc]
+  network.recordFlows(flows)
+  return { flow: flow[returnArc], cost: totalCost, pivots }
 }

@@ -54,8 +54,9 @@ export default function OfferingsPage() {
                   {offering.domains.map((domain) => SERVICE_DOMAINS[domain]).join('、')}
                 </Text>
                 <Text className='line-card__meta'>
-                  {PERIOD_LABELS[offering.period]} {offering.capacity} {offering.unit}，剩余{' '}
-                  {offering.remaining} {offering.unit}
+                  {PERIOD_LABELS[offering.period]} {offering.capacity} {offering.unit}，
+                  {offering.period === 'year' ? '今年' : offering.period === 'once' ? '' : '本季度'}
+                  剩余 {offering.remaining} {offering.unit}
                 </Text>
                 <View className='line-card__actions'>
                   <Tag type={offering.status === 'active' ? 'success' : 'default'} plain>

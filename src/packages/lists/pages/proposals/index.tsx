@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import type { UnmatchedNeedView } from '../../../../../cloudfunctions/features/api'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
@@ -24,6 +25,7 @@ export default function ProposalsPage() {
   const side = communityId ? 'community' : 'provider'
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<string>()
+  const [unmatched, setUnmatched] = useState<UnmatchedNeedView[]>([])
   const proposals = useCloudQuery(
     useCallback(
       () =>
@@ -40,9 +42,13 @@ export default function ProposalsPage() {
     setBusy(true)
     const run = await call('matching', 'run', { scope: 'community', scopeId: communityId ?? '' })
     setBusy(false)
+    setUnmatched(run.ok ? run.data.unmatched : [])
     setNotice(
       run.ok
-        ? `生成 ${run.data.proposals.length} 条方案，${run.data.unmatched.length} 条需求暂无合适资源`
+        ? `生成 ${run.data.proposals.length} 条方案` +
+            (run.data.unmatched.length > 0
+              ? `，以下 ${run.data.unmatched.length} 条需求暂无合适资源`
+              : '')
         : run.error.message,
     )
     await proposals.reload()
@@ -67,6 +73,14 @@ export default function ProposalsPage() {
         </View>
       )}
       {notice && <Text className='lists-page__summary'>{notice}</Text>}
+      {unmatched.map((need) => (
+        <View key={need.needId} className='lists-unmatched'>
+          <Text className='lists-unmatched__title'>
+            {need.needTitle}（{need.communityName}，缺 {need.quantityUnserved} {need.unit}）
+          </Text>
+          <Text className='lists-unmatched__reason'>{need.reason}</Text>
+        </View>
+      ))}
       <QueryState
         query={proposals}
         isEmpty={(page) => page.total === 0}

@@ -8,6 +8,7 @@ import {
   type FocusGroup,
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
+import { UNIT_CHOICES } from '../../../../../cloudfunctions/shared/serviceKinds'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
@@ -15,6 +16,7 @@ import { call } from '../../../../services/cloud'
 import { askToNotify } from '../../../../services/subscriptions'
 import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { NEED_LIST_LABELS, PRIORITY_LABELS } from '../../labels'
+import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
 
 const SPLITTABLE = { yes: '可由多家分担', no: '须由一家承接' } as const
@@ -34,7 +36,10 @@ export default function PublishNeedPage() {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [quantity, setQuantity] = useState('')
+  const { choices: kindChoices } = useServiceKinds()
+  const [kind, setKind] = useState<string>()
   const [unit, setUnit] = useState('次')
+  const [seats, setSeats] = useState('')
   const [splittable, setSplittable] = useState<keyof typeof SPLITTABLE>('yes')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
@@ -56,6 +61,8 @@ export default function PublishNeedPage() {
       description,
       quantity: Number(quantity),
       unit,
+      ...(kind ? { kind } : {}),
+      ...(seats ? { seats: Number(seats) } : {}),
       splittable: splittable === 'yes',
       window: { from, to },
       priority,
@@ -81,6 +88,9 @@ export default function PublishNeedPage() {
         </Cell>
       </CellGroup>
       <CellGroup title='需求内容'>
+        <Cell title='服务类型'>
+          <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
+        </Cell>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='需求名称，如：卫生死角清理' />
         </Cell>
@@ -94,7 +104,17 @@ export default function PublishNeedPage() {
         </Cell>
         <Cell>
           <Input type='digit' value={quantity} onChange={setQuantity} placeholder='数量，如 6' />
-          <Input value={unit} onChange={setUnit} placeholder='单位，如 次、个、人' />
+        </Cell>
+        <Cell title='单位'>
+          <SingleChoice labels={UNIT_CHOICES} value={unit} onChange={setUnit} />
+        </Cell>
+        <Cell>
+          <Input
+            type='digit'
+            value={seats}
+            onChange={setSeats}
+            placeholder='需要场地容纳的人数（选填）'
+          />
         </Cell>
         <Cell>
           <SingleChoice labels={SPLITTABLE} value={splittable} onChange={setSplittable} />

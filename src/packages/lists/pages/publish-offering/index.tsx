@@ -8,12 +8,14 @@ import {
   type FocusGroup,
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
+import { UNIT_CHOICES, VENUE_KIND } from '../../../../../cloudfunctions/shared/serviceKinds'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { PERIOD_LABELS } from '../../labels'
+import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
 
 const WHOLE_DISTRICT = 'district'
@@ -27,7 +29,10 @@ export default function PublishOfferingPage() {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [capacity, setCapacity] = useState('')
+  const { choices: kindChoices } = useServiceKinds()
+  const [kind, setKind] = useState<string>()
   const [unit, setUnit] = useState('次')
+  const [seats, setSeats] = useState('')
   const [period, setPeriod] = useState<keyof typeof PERIOD_LABELS>('year')
   const [area, setArea] = useState<string[]>([WHOLE_DISTRICT])
   const [from, setFrom] = useState('')
@@ -45,6 +50,8 @@ export default function PublishOfferingPage() {
       description,
       capacity: Number(capacity),
       unit,
+      ...(kind ? { kind } : {}),
+      ...(seats ? { seats: Number(seats) } : {}),
       period,
       serviceArea: {
         districtWide: area.includes(WHOLE_DISTRICT),
@@ -70,6 +77,9 @@ export default function PublishOfferingPage() {
         </Cell>
       </CellGroup>
       <CellGroup title='资源内容'>
+        <Cell title='服务类型'>
+          <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
+        </Cell>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='资源名称，如：培训场地' />
         </Cell>
@@ -88,8 +98,20 @@ export default function PublishOfferingPage() {
             onChange={setCapacity}
             placeholder='可提供数量，如 120'
           />
-          <Input value={unit} onChange={setUnit} placeholder='单位，如 人、个、次' />
         </Cell>
+        <Cell title='单位'>
+          <SingleChoice labels={UNIT_CHOICES} value={unit} onChange={setUnit} />
+        </Cell>
+        {kind === VENUE_KIND && (
+          <Cell>
+            <Input
+              type='digit'
+              value={seats}
+              onChange={setSeats}
+              placeholder='场地可容纳人数，如 120'
+            />
+          </Cell>
+        )}
         <Cell title='周期'>
           <SingleChoice labels={PERIOD_LABELS} value={period} onChange={setPeriod} />
         </Cell>
