@@ -58,6 +58,12 @@ describe('H5 app in Chromium: a neighbours’ dispute mediated to the end', () =
     await tap(page, '保存调解协议')
     await expectVisible(page, '已达成协议')
     await screenshot(page, 'e2e-mediation-agreement.png')
+    // The agreement downloads as its PDF.
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      tap(page, '下载调解协议书（PDF）'),
+    ])
+    expect(pdf.suggestedFilename()).toMatch(/^人民调解协议书-\d{8}-[A-Z0-9]{4}\.pdf$/)
 
     // The follow-up visit, and the case closed.
     await onTop(page)

@@ -1,5 +1,6 @@
 import type { MediationCaseDetailView, Result } from '../../cloudfunctions/features/api'
 import { chinaDateOf } from '../../cloudfunctions/shared/time'
+import { download, pdfText } from './files'
 import { callAs, signIn, useTestCloud } from './localCloudClient'
 
 function data<T>(result: Result<T>): T {
@@ -88,6 +89,30 @@ describe('people’s mediation through the local cloud', () => {
         signedOn: today,
       }),
     )
+    // The agreement as its PDF: the required contents, readable as text, and the download audited.
+    const file = data(
+      await callAs(env.cloud, resident, 'mediation', 'agreementDocument', { caseId: opened.id }),
+    )
+    expect(file.fileName).toBe(`人民调解协议书-${opened.caseNo}.pdf`)
+    const text = (await pdfText(await download(file.url))).replace(/\s+/g, '')
+    for (const expected of [
+      '人民调解协议书',
+      opened.caseNo,
+      '申请人：王阿姨',
+      '被申请人：楼上住户钱先生',
+      '钱先生三日内更换水管',
+      '当面支付现金',
+      `${today}前`,
+      '大华社区人民调解委员会',
+    ]) {
+      expect(text).toContain(expected.replace(/\s+/g, ''))
+    }
+    expect(
+      env.cloud.database.count('audit_logs', {
+        action: 'mediation.agreementDocument',
+        targetId: opened.id,
+      }),
+    ).toBe(1)
     data(
       await callAs(env.cloud, worker, 'mediation', 'recordFollowUp', {
         caseId: opened.id,

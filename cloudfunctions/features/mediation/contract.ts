@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { keysOf } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
 import type { Page } from '../../shared/paging'
+import type { FileView } from '../../shared/storage'
 import {
   calendarDate,
   clockTime,
@@ -137,6 +138,8 @@ export const mediationInputs = {
       signedOn: calendarDate,
     })
     .strict(),
+  /** The agreement as a printable PDF (调解协议书). */
+  agreementDocument: z.object({ caseId }).strict(),
   recordFollowUp: z
     .object({
       caseId,
@@ -267,6 +270,7 @@ export type MediationApi = Endpoints<
     assignMediators: MediationCaseDetailView
     recordSession: MediationCaseDetailView
     recordAgreement: MediationCaseDetailView
+    agreementDocument: FileView
     recordFollowUp: MediationCaseDetailView
     close: MediationCaseDetailView
     revealParty: { name: string; phone: string }

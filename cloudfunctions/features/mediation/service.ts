@@ -15,6 +15,7 @@ import {
   requireWorkerOf,
   type CommunityPlace,
 } from '../../shared/roles'
+import { storeFile, temporaryUrl } from '../../shared/storage'
 import { DAY_MS, chinaDateOf, chinaInstant } from '../../shared/time'
 import { COLLECTIONS } from '../../shared/collections'
 import { listUsersWithRole } from '../account/repository'
@@ -22,6 +23,7 @@ import { communityNames, requireCommunity, requireStreet } from '../directory/se
 import { loadDistrictTree } from '../directory/repository'
 import { findPersonalNeed, readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
 import { listVolunteersOfCommunity } from '../volunteers/repository'
+import { renderAgreementPdf } from './agreementPdf'
 import {
   mediationInputs,
   type MediationApi,
@@ -354,6 +356,25 @@ export const mediationService = defineService<typeof mediationInputs, OutputsOf<
         )
       })
       return detailFor(caller, await requireCase(input.caseId))
+    },
+
+    async agreementDocument({ caseId }, caller) {
+      const item = await requireCase(caseId)
+      await requireAccess(caller, item)
+      if (!item.agreement) throw new AppError('NOT_FOUND', '该案件尚未达成调解协议')
+      const community = await requireCommunity(item.communityId)
+      const pdf = await renderAgreementPdf(item, { communityName: community.name })
+      // One file per case, replaced by each download: the agreement never changes once signed.
+      const fileId = await storeFile(`mediation/${item._id}/agreement.pdf`, pdf)
+      // The agreement names the parties: every download is on the record.
+      await recordAudit({
+        actorId: caller._id,
+        action: 'mediation.agreementDocument',
+        collection: COLLECTIONS.mediationCases,
+        targetId: item._id,
+        detail: '下载调解协议书',
+      })
+      return { fileName: `人民调解协议书-${item.caseNo}.pdf`, url: await temporaryUrl(fileId) }
     },
 
     async recordFollowUp({ caseId, performance, note }, caller) {

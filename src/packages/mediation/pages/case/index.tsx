@@ -1,4 +1,4 @@
-import { Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -15,6 +15,7 @@ import { QueryState } from '../../../../components/QueryState'
 import { useAction } from '../../../../hooks/useAction'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
+import { openFile } from '../../../../services/files'
 import {
   AgreementForm,
   AssignForm,
@@ -32,6 +33,10 @@ export default function MediationCasePage() {
   const detail = useCloudQuery(useCallback(() => call('mediation', 'detail', { caseId }), [caseId]))
   const { error, run } = useAction()
   const [phones, setPhones] = useState<Record<number, string>>({})
+  const downloadAgreement = async () => {
+    const file = await run(call('mediation', 'agreementDocument', { caseId }))
+    if (file) await openFile(file, 'pdf')
+  }
   const reveal = async (partyIndex: number) => {
     const revealed = await run(call('mediation', 'revealParty', { caseId, partyIndex }))
     if (revealed) setPhones({ ...phones, [partyIndex]: revealed.phone })
@@ -114,6 +119,11 @@ export default function MediationCasePage() {
                     {item.agreement.signatories.join('、')} 于 {item.agreement.signedOn} 签订
                   </Text>
                 </View>
+                {item.can.readAgreement && (
+                  <Button type='default' block onClick={() => void downloadAgreement()}>
+                    下载调解协议书（PDF）
+                  </Button>
+                )}
               </>
             )}
 
