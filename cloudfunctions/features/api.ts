@@ -1,4 +1,5 @@
 import type { AccountApi } from './account/contract'
+import type { AgreementsApi } from './agreements/contract'
 import type { ClaimsApi } from './claims/contract'
 import type { DirectoryApi } from './directory/contract'
 import type { ListsApi } from './lists/contract'
@@ -14,6 +15,7 @@ import type { VolunteersApi } from './volunteers/contract'
 /** Every cloud function and its actions, as the app's typed client sees them. */
 export interface Api {
   account: AccountApi
+  agreements: AgreementsApi
   directory: DirectoryApi
   needs: NeedsApi
   mediation: MediationApi
@@ -43,6 +45,7 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[
 export type { Result, ResultError } from '../shared/result'
 export type { Page } from '../shared/paging'
 export type * from './account/contract'
+export type * from './agreements/contract'
 export type * from './claims/contract'
 export type * from './directory/contract'
 export type * from './lists/contract'

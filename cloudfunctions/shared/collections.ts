@@ -31,6 +31,7 @@ export const COLLECTIONS = {
   mediationCases: 'mediation_cases',
   mediationAssignments: 'mediation_assignments',
   mediationTeams: 'mediation_teams',
+  agreements: 'agreements',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -90,6 +91,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   ],
   projects: [
     index(['communityId', 'asc'], ['createdAt', 'desc']),
+    index(['streetId', 'asc'], ['createdAt', 'desc']),
     index(['organizationId', 'asc'], ['createdAt', 'desc']),
     index(['source.id', 'asc']),
   ],
@@ -138,4 +140,10 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   ],
   mediation_assignments: [index(['userId', 'asc'], ['createdAt', 'desc'])],
   mediation_teams: [],
+  agreements: [
+    index(['districtId', 'asc'], ['createdAt', 'desc']),
+    index(['streetId', 'asc'], ['createdAt', 'desc']),
+    index(['communityId', 'asc'], ['createdAt', 'desc']),
+    index(['organizationId', 'asc'], ['createdAt', 'desc']),
+  ],
 }

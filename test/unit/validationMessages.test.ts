@@ -1,5 +1,6 @@
 import type { ZodTypeAny } from 'zod'
 import { accountInputs } from '../../cloudfunctions/features/account/contract'
+import { agreementsInputs } from '../../cloudfunctions/features/agreements/contract'
 import { claimsInputs } from '../../cloudfunctions/features/claims/contract'
 import { directoryInputs } from '../../cloudfunctions/features/directory/contract'
 import { listsInputs } from '../../cloudfunctions/features/lists/contract'
@@ -16,6 +17,7 @@ import { cleanText, parseInput, text } from '../../cloudfunctions/shared/validat
 
 const FUNCTIONS: Record<string, Record<string, ZodTypeAny>> = {
   account: accountInputs,
+  agreements: agreementsInputs,
   claims: claimsInputs,
   directory: directoryInputs,
   lists: listsInputs,
