@@ -7,6 +7,7 @@ import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase } from './database'
+import { demoAgreements } from './demoAgreements'
 import { XINGANGSHANLU, XINGANGSHANLU_WORKER, seedMediationDemo } from './demoMediation'
 import { demoVolunteerData } from './demoVolunteers'
 
@@ -187,6 +188,7 @@ export function seedDemoData(db: LocalDatabase): boolean {
   db.insertMany('volunteer_signups', volunteering.signups)
   db.insertMany('volunteer_hours', volunteering.hours)
   seedMediationDemo(db, new Date())
+  db.insertMany('agreements', demoAgreements(DISTRICT, STREETS))
   return true
 }
 

@@ -67,4 +67,10 @@ export const ROUTES = {
   myMediation: '/packages/mediation/pages/mine/index',
   mediationFigures: (scope: 'community' | 'street' | 'district', id: string) =>
     `/packages/mediation/pages/figures/index?scope=${scope}&id=${encodeURIComponent(id)}`,
+  agreements: (scope: 'district' | 'street' | 'community' | 'organization', id: string) =>
+    `/packages/agreements/pages/list/index?scope=${scope}&id=${encodeURIComponent(id)}`,
+  createAgreement: (kind: string, firstPartyId: string) =>
+    `/packages/agreements/pages/create/index?kind=${kind}&firstPartyId=${encodeURIComponent(firstPartyId)}`,
+  agreement: (agreementId: string) =>
+    `/packages/agreements/pages/detail/index?agreementId=${encodeURIComponent(agreementId)}`,
 } as const

@@ -91,6 +91,10 @@ export const agreementsInputs = {
     })
     .strict(),
   detail: z.object({ agreementId }).strict(),
+  /** Who the first party may sign with: the district's streets, or the district's organizations. */
+  partyChoices: z
+    .object({ kind: oneOf('协议类型', keysOf(AGREEMENT_KINDS)), firstPartyId: recordId('甲方') })
+    .strict(),
   sign: z
     .object({
       agreementId,
@@ -173,6 +177,7 @@ export type AgreementsApi = Endpoints<
     create: AgreementDetailView
     list: Page<AgreementView>
     detail: AgreementDetailView
+    partyChoices: { firstPartyName: string; choices: { id: string; name: string }[] }
     sign: AgreementDetailView
     terminate: AgreementDetailView
     recordReview: AgreementDetailView

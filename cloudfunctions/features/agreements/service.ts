@@ -18,7 +18,7 @@ import {
 import { chinaDateOf, chinaInstant } from '../../shared/time'
 import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity, requireStreet } from '../directory/service'
-import { findOrganization } from '../organizations/repository'
+import { findOrganization, listOrganizations } from '../organizations/repository'
 import { agreementsInputs, type AgreementDetailView, type AgreementsApi } from './contract'
 import {
   AGREEMENT_STATUSES,
@@ -91,6 +91,33 @@ export const agreementsService = defineService<typeof agreementsInputs, OutputsO
 
     async detail({ agreementId }, caller) {
       return detailFor(caller, await requireVisible(caller, agreementId))
+    },
+
+    async partyChoices({ kind, firstPartyId }, caller) {
+      const tree = await loadDistrictTree()
+      const first =
+        kind === 'district_street'
+          ? tree.districts.find((district) => district._id === firstPartyId)
+          : kind === 'street_organization'
+            ? tree.streets.find((street) => street._id === firstPartyId)
+            : tree.communities.find((community) => community._id === firstPartyId)
+      if (!first) throw new AppError('NOT_FOUND', '所选甲方不存在')
+      const districtId = 'districtId' in first ? String(first.districtId) : first._id
+      const streetId = 'streetId' in first ? String(first.streetId) : first._id
+      requireFirstParty(caller, {
+        kind,
+        districtId,
+        streetId,
+        ...(kind === 'community_organization' ? { communityId: first._id } : {}),
+      })
+      const choices =
+        kind === 'district_street'
+          ? tree.streets.filter((street) => street.districtId === districtId)
+          : (await listOrganizations()).filter((org) => org.districtId === districtId)
+      return {
+        firstPartyName: first.name,
+        choices: choices.map((choice) => ({ id: choice._id, name: choice.name })),
+      }
     },
 
     async sign({ agreementId, signedOn, place, scanFileId }, caller) {

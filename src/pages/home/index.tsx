@@ -2,6 +2,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
+import { AgreementsEntries } from '../../components/home/AgreementsEntries'
 import { ListsEntries } from '../../components/home/ListsEntries'
 import { MediationEntries } from '../../components/home/MediationEntries'
 import { QueryState } from '../../components/QueryState'
@@ -80,6 +81,7 @@ export default function HomePage() {
               <ProjectsEntries roles={profile.roles} />
               <ListsEntries roles={profile.roles} />
               <MediationEntries roles={profile.roles} />
+              <AgreementsEntries roles={profile.roles} />
             </>
           )
         }}
