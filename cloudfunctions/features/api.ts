@@ -6,6 +6,7 @@ import type { ListsApi } from './lists/contract'
 import type { MaintenanceApi } from './maintenance/contract'
 import type { MatchingApi } from './matching/contract'
 import type { MediationApi } from './mediation/contract'
+import type { MeetingsApi } from './meetings/contract'
 import type { NeedsApi } from './needs/contract'
 import type { ProjectsApi } from './projects/contract'
 import type { ShiftsApi } from './shifts/contract'
@@ -19,6 +20,7 @@ export interface Api {
   directory: DirectoryApi
   needs: NeedsApi
   mediation: MediationApi
+  meetings: MeetingsApi
   stalls: StallsApi
   claims: ClaimsApi
   projects: ProjectsApi
@@ -51,6 +53,7 @@ export type * from './directory/contract'
 export type * from './lists/contract'
 export type * from './matching/contract'
 export type * from './mediation/contract'
+export type * from './meetings/contract'
 export type * from './needs/contract'
 export type * from './projects/contract'
 export type * from './shifts/contract'

@@ -32,6 +32,7 @@ export const COLLECTIONS = {
   mediationAssignments: 'mediation_assignments',
   mediationTeams: 'mediation_teams',
   agreements: 'agreements',
+  monthlyMeetings: 'monthly_meetings',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -146,4 +147,5 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['communityId', 'asc'], ['createdAt', 'desc']),
     index(['organizationId', 'asc'], ['createdAt', 'desc']),
   ],
+  monthly_meetings: [index(['communityId', 'asc'], ['month', 'desc'])],
 }

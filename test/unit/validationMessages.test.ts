@@ -7,6 +7,7 @@ import { listsInputs } from '../../cloudfunctions/features/lists/contract'
 import { maintenanceInputs } from '../../cloudfunctions/features/maintenance/contract'
 import { matchingInputs } from '../../cloudfunctions/features/matching/contract'
 import { mediationInputs } from '../../cloudfunctions/features/mediation/contract'
+import { meetingsInputs } from '../../cloudfunctions/features/meetings/contract'
 import { needsInputs } from '../../cloudfunctions/features/needs/contract'
 import { projectsInputs } from '../../cloudfunctions/features/projects/contract'
 import { shiftsInputs } from '../../cloudfunctions/features/shifts/contract'
@@ -24,6 +25,7 @@ const FUNCTIONS: Record<string, Record<string, ZodTypeAny>> = {
   maintenance: maintenanceInputs,
   matching: matchingInputs,
   mediation: mediationInputs,
+  meetings: meetingsInputs,
   needs: needsInputs,
   projects: projectsInputs,
   shifts: shiftsInputs,
