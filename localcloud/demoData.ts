@@ -9,6 +9,7 @@ import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase } from './database'
+import { demoAgreements } from './demoAgreements'
 import { XINGANGSHANLU, XINGANGSHANLU_WORKER, mediationDemoRecords } from './demoMediation'
 import {
   LINPING,
@@ -221,6 +222,7 @@ export function seedDemoData(db: LocalDatabase): boolean {
     ['charity_stock', charity.stock],
     ['charity_moves', charity.moves],
     ...mediationDemoRecords(new Date()),
+    ['agreements', demoAgreements(DISTRICT, STREETS)],
   ])
   return true
 }

@@ -23,6 +23,10 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'packages/agreements',
+      pages: ['pages/list/index', 'pages/create/index', 'pages/detail/index'],
+    },
+    {
       root: 'packages/stalls',
       pages: [
         'pages/events/index',

@@ -105,4 +105,10 @@ export const ROUTES = {
     `/packages/charity/pages/notice/index?streetId=${encodeURIComponent(streetId)}${quarter ? `&quarter=${quarter}` : ''}`,
   privacyGuide: '/packages/privacy/pages/guide/index',
   myData: '/packages/privacy/pages/data/index',
+  agreements: (scope: 'district' | 'street' | 'community' | 'organization', id: string) =>
+    `/packages/agreements/pages/list/index?scope=${scope}&id=${encodeURIComponent(id)}`,
+  createAgreement: (kind: string, firstPartyId: string) =>
+    `/packages/agreements/pages/create/index?kind=${kind}&firstPartyId=${encodeURIComponent(firstPartyId)}`,
+  agreement: (agreementId: string) =>
+    `/packages/agreements/pages/detail/index?agreementId=${encodeURIComponent(agreementId)}`,
 } as const

@@ -1,5 +1,6 @@
 import type { AccountApi } from './account/contract'
 import type { CharityApi } from './charity/contract'
+import type { AgreementsApi } from './agreements/contract'
 import type { ClaimsApi } from './claims/contract'
 import type { DeskApi } from './desk/service'
 import type { DirectoryApi } from './directory/contract'
@@ -7,6 +8,7 @@ import type { ListsApi } from './lists/contract'
 import type { MaintenanceApi } from './maintenance/contract'
 import type { MatchingApi } from './matching/contract'
 import type { MediationApi } from './mediation/contract'
+import type { MeetingsApi } from './meetings/contract'
 import type { NeedsApi } from './needs/contract'
 import type { OrganizationsApi } from './organizations/contract'
 import type { PeopleApi } from './people/contract'
@@ -19,9 +21,11 @@ import type { VolunteersApi } from './volunteers/contract'
 /** Every cloud function and its actions, as the app's typed client sees them. */
 export interface Api {
   account: AccountApi
+  agreements: AgreementsApi
   directory: DirectoryApi
   needs: NeedsApi
   mediation: MediationApi
+  meetings: MeetingsApi
   stalls: StallsApi
   claims: ClaimsApi
   projects: ProjectsApi
@@ -54,11 +58,13 @@ export type { Result, ResultError } from '../shared/result'
 export type { Page } from '../shared/paging'
 export type * from './account/contract'
 export type * from './charity/contract'
+export type * from './agreements/contract'
 export type * from './claims/contract'
 export type * from './directory/contract'
 export type * from './lists/contract'
 export type * from './matching/contract'
 export type * from './mediation/contract'
+export type * from './meetings/contract'
 export type * from './needs/contract'
 export type * from './organizations/contract'
 export type * from './people/contract'

@@ -45,6 +45,8 @@ export const COLLECTIONS = {
   subscriptionCredits: 'subscription_credits',
   miniProgramCodes: 'mini_program_codes',
   dailyFigures: 'daily_figures',
+  agreements: 'agreements',
+  monthlyMeetings: 'monthly_meetings',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -111,6 +113,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   ],
   projects: [
     index(['communityId', 'asc'], ['createdAt', 'desc']),
+    index(['streetId', 'asc'], ['createdAt', 'desc']),
     index(['organizationId', 'asc'], ['createdAt', 'desc']),
     index(['source.id', 'asc']),
     index(['status', 'asc'], ['updatedAt', 'asc']),
@@ -189,4 +192,11 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   subscription_credits: [],
   mini_program_codes: [],
   daily_figures: [],
+  agreements: [
+    index(['districtId', 'asc'], ['createdAt', 'desc']),
+    index(['streetId', 'asc'], ['createdAt', 'desc']),
+    index(['communityId', 'asc'], ['createdAt', 'desc']),
+    index(['organizationId', 'asc'], ['createdAt', 'desc']),
+  ],
+  monthly_meetings: [index(['communityId', 'asc'], ['month', 'desc'])],
 }

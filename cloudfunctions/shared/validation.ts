@@ -127,6 +127,10 @@ export const clockTime = (label: string) =>
     .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式不正确，例如 09:00`)
 
+export const calendarMonth = z
+  .string({ required_error: '请选择月份', invalid_type_error: '月份格式不正确' })
+  .regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式不正确，例如 2026-11')
+
 export const calendarDate = z
   .string({ required_error: '请选择日期', invalid_type_error: '日期格式不正确' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不正确，例如 2026-11-28')

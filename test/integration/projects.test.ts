@@ -1,5 +1,6 @@
 import type { LocalCloud } from '../../localcloud/server'
 import { download } from './files'
+import { monthFromNow } from '../calendar'
 import { callAs, signIn, useTestCloud } from './localCloudClient'
 import { publishNeed } from './publishedNeeds'
 
@@ -26,7 +27,11 @@ async function approvedProject(
 describe('co-build projects through the local cloud', () => {
   const env = useTestCloud()
 
-  const progress = { month: '2026-11', summary: '清理了三个单元的楼道杂物', peopleServed: 36 }
+  const progress = {
+    month: monthFromNow(-1),
+    summary: '清理了三个单元的楼道杂物',
+    peopleServed: 36,
+  }
 
   it('the provider records monthly progress, the worker closes with an evaluation, then it is read-only', async () => {
     const { projectId, org, worker } = await approvedProject(env.cloud)
@@ -37,7 +42,7 @@ describe('co-build projects through the local cloud', () => {
     expect(first).toMatchObject({ ok: true, data: { authorName: '赵队长', peopleServed: 36 } })
     await callAs(env.cloud, worker, 'projects', 'addProgress', {
       projectId,
-      month: '2026-12',
+      month: monthFromNow(0),
       summary: '社区工作人员验收楼道清理',
       peopleServed: 12,
     })
@@ -46,7 +51,7 @@ describe('co-build projects through the local cloud', () => {
       ok: true,
       data: {
         project: { progressCount: 2 },
-        progress: [{ month: '2026-11' }, { month: '2026-12' }],
+        progress: [{ month: monthFromNow(-1) }, { month: monthFromNow(0) }],
         canAddProgress: true,
         canClose: false,
       },
@@ -132,7 +137,7 @@ describe('co-build projects through the local cloud', () => {
   it('refuses invalid progress in Chinese and stores nothing', async () => {
     const { projectId, org } = await approvedProject(env.cloud)
     const cases: [Record<string, unknown>, string][] = [
-      [{ ...progress, month: '2026-13' }, '月份格式不正确'],
+      [{ ...progress, month: '2026-13' }, '月份格式不正确，例如 2026-11'],
       [{ ...progress, peopleServed: -1 }, '服务人次不能为负数'],
       [{ ...progress, summary: '好' }, '本月进展至少需要 5 个字'],
       [{ ...progress, photoFileIds: ['http://evil.example/x.png'] }, '照片无效'],

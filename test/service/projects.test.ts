@@ -1,6 +1,7 @@
 import { newProject } from '../../cloudfunctions/features/projects/domain'
 import { projectsService } from '../../cloudfunctions/features/projects/service'
 import { emptyLedger } from '../../cloudfunctions/shared/capacity/ledger'
+import { monthFromNow } from '../calendar'
 import { refusal, useWorld } from './world'
 
 describe('projects service', () => {
@@ -43,22 +44,37 @@ describe('projects service', () => {
     world.db.insertMany('projects', [started])
     return started
   }
-  const progress = (projectId: string, caller = member()) =>
+  const progress = (projectId: string, caller = member(), month = monthFromNow(0)) =>
     world.call(
       projectsService,
       'addProgress',
-      { projectId, month: '2026-12', summary: '开展培训两场，老人学会挂号', peopleServed: 24 },
+      { projectId, month, summary: '开展培训两场，老人学会挂号', peopleServed: 24 },
       caller,
     )
 
   it('a progress entry and the project’s count change together', async () => {
     const { _id } = project()
-    await progress(_id)
+    await progress(_id, member(), monthFromNow(-1))
     await progress(_id, worker())
     const detail = await world.call(projectsService, 'detail', { projectId: _id }, member())
     expect(detail.project.progressCount).toBe(2)
     expect(detail.progress.map((entry) => entry.peopleServed)).toEqual([24, 24])
     expect(detail).toMatchObject({ canAddProgress: true, canClose: false })
+  })
+
+  it('takes one entry per project and month, and none for a month still to come', async () => {
+    const { _id } = project()
+    await progress(_id)
+    expect(await refusal(progress(_id, worker()))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('每月只填写一次'),
+    })
+    expect(await refusal(progress(_id, member(), monthFromNow(1)))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '不能填写未来月份的进展',
+    })
+    const detail = await world.call(projectsService, 'detail', { projectId: _id }, member())
+    expect(detail.project.progressCount).toBe(1)
   })
 
   it('a closed project takes no more progress, and only its community’s worker closes it', async () => {

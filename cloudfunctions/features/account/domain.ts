@@ -156,4 +156,7 @@ export const WITHOUT_PERSONAL_DATA: CollectionName[] = [
   COLLECTIONS.miniProgramCodes,
   COLLECTIONS.dailyFigures,
   COLLECTIONS.serviceKinds,
+  // Parties are districts, streets, communities and organizations; staff appear by name only.
+  COLLECTIONS.agreements,
+  COLLECTIONS.monthlyMeetings,
 ]

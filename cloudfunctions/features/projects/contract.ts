@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ServiceDomain } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
-import { recordId, text, stars } from '../../shared/validation'
+import { calendarMonth, recordId, text, stars } from '../../shared/validation'
 import type { CoBuildProject, ProjectListKind, ProjectSource } from './domain'
 
 /** A photo the user uploaded to cloud storage (its fileID). */
@@ -20,9 +20,7 @@ export const projectsInputs = {
   addProgress: z
     .object({
       projectId: recordId('项目'),
-      month: z
-        .string({ required_error: '请选择月份', invalid_type_error: '月份格式不正确' })
-        .regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式不正确'),
+      month: calendarMonth,
       summary: text('本月进展', { min: 5, max: 500 }),
       peopleServed: z
         .number({ required_error: '请填写服务人次', invalid_type_error: '服务人次必须是数字' })

@@ -37,6 +37,10 @@ export function listProgress(projectId: string): Promise<ProjectProgress[]> {
   ])
 }
 
+export function readProgressIn(tx: Transaction, id: string) {
+  return tx.get<ProjectProgress>(COLLECTIONS.projectProgress, id)
+}
+
 export function saveProgressIn(tx: Transaction, entry: ProjectProgress) {
   return tx.set(COLLECTIONS.projectProgress, entry)
 }

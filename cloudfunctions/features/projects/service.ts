@@ -5,7 +5,6 @@ import { COLLECTIONS, command, transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
-import { newId } from '../../shared/ids'
 import { messageTime } from '../../shared/messageTemplates'
 import {
   isMemberOf,
@@ -27,6 +26,7 @@ import {
   listProjectsOfCommunities,
   listStalledProjects,
   readProjectIn,
+  readProgressIn,
   saveProgressIn,
   updateProjectIn,
 } from './repository'
@@ -75,9 +75,13 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
       if (!mayReport(caller, project)) {
         throw new AppError('FORBIDDEN', '只有承接组织的成员或社区工作人员可以填写项目进展')
       }
+      if (input.month > chinaDateOf(new Date()).slice(0, 7)) {
+        throw new AppError('INVALID_INPUT', '不能填写未来月份的进展')
+      }
       await requireSafeText(caller._id, 'forum', { 本月进展: input.summary })
       const entry = {
-        _id: newId('progress'),
+        // One entry per project and month: the month's meeting reads it.
+        _id: `progress-${project._id}-${input.month}`,
         projectId: project._id,
         month: input.month,
         summary: input.summary,
@@ -92,6 +96,9 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
         const current = await readProjectIn(tx, project._id)
         if (current?.status !== 'active') {
           throw new AppError('CONFLICT', '项目已结项，不能再添加进展')
+        }
+        if (await readProgressIn(tx, entry._id)) {
+          throw new AppError('CONFLICT', `该项目 ${input.month} 的进展已填写，每月只填写一次`)
         }
         await saveProgressIn(tx, entry)
         await updateProjectIn(tx, project._id, {

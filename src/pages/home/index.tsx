@@ -2,6 +2,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
+import { AgreementsEntries } from '../../components/home/AgreementsEntries'
 import { ListsEntries } from '../../components/home/ListsEntries'
 import { MediationEntries } from '../../components/home/MediationEntries'
 import { QueryState } from '../../components/QueryState'
@@ -92,6 +93,7 @@ export default function HomePage() {
               <ListsEntries roles={profile.roles} />
               <MediationEntries roles={profile.roles} />
               <PeopleEntries me={profile} />
+              <AgreementsEntries roles={profile.roles} />
             </>
           )
         }}
