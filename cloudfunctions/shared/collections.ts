@@ -29,6 +29,7 @@ export const COLLECTIONS = {
   volunteerSignups: 'volunteer_signups',
   volunteerHours: 'volunteer_hours',
   volunteerCertificates: 'volunteer_certificates',
+  volunteerDays: 'volunteer_days',
   mediationCases: 'mediation_cases',
   mediationAssignments: 'mediation_assignments',
   mediationTeams: 'mediation_teams',
@@ -155,6 +156,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['teamId', 'asc'], ['createdAt', 'desc']),
   ],
   volunteer_certificates: [index(['volunteerId', 'asc'])],
+  volunteer_days: [],
   mediation_cases: [
     index(['communityId', 'asc'], ['createdAt', 'desc']),
     index(['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']),

@@ -123,4 +123,38 @@ describe('shifts service', () => {
       (await refusal(world.call(shiftsService, 'roster', { shiftId: shift.id }, worker()))).code,
     ).toBe('FORBIDDEN')
   })
+
+  it('hand-added lines racing for the same day still stay within 24 hours', async () => {
+    const admin = world.person('admin-o1', [{ kind: 'org_member', orgId: 'o1', admin: true }])
+    const { person } = await verifiedVolunteer('v1')
+    const team = await world.call(
+      volunteersService,
+      'createTeam',
+      { orgId: 'o1', name: '导诊服务队' },
+      admin,
+    )
+    await world.call(volunteersService, 'joinTeam', { teamId: team.id }, person)
+    await world.call(
+      volunteersService,
+      'reviewTeamRequest',
+      { teamId: team.id, userId: 'v1', decision: 'approved' },
+      admin,
+    )
+    const serviceDate = addDays(chinaDateOf(new Date()), -1)
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        world.call(
+          shiftsService,
+          'addHours',
+          { volunteerId: 'v1', orgId: 'o1', serviceDate, minutes: 10 * 60, reason: '活动保障补录' },
+          admin,
+        ),
+      ),
+    )
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(2)
+    const minutes = world.db
+      .find<{ minutes: number }>('volunteer_hours', { volunteerId: 'v1', serviceDate })
+      .reduce((sum, entry) => sum + entry.minutes, 0)
+    expect(minutes).toBe(20 * 60)
+  })
 })

@@ -119,6 +119,13 @@ export const PERSONAL_DATA: PersonalRecords[] = [
   { collection: COLLECTIONS.mediationAssignments, label: '我负责调解的案件', owner: 'userId' },
   { collection: COLLECTIONS.mediationTeams, label: '我加入的调解团队', owner: 'members.id' },
   { collection: COLLECTIONS.notifications, label: '通知', owner: 'userId', erase: true },
+  // Only marks a day hours were added for; the hours themselves are in the ledger above.
+  {
+    collection: COLLECTIONS.volunteerDays,
+    label: '补记时长的日期',
+    owner: 'volunteerId',
+    erase: true,
+  },
   {
     collection: COLLECTIONS.subscriptionCredits,
     label: '订阅消息',

@@ -260,17 +260,27 @@ export const shiftsService = defineService<typeof shiftsInputs, OutputsOf<Shifts
       const credit = shiftId
         ? await shiftCredit(caller, shiftId, volunteer)
         : await organizationCredit(caller, orgId!, serviceDate!, volunteer)
-      const dayMinutes = (await listHoursOfVolunteer(volunteerId))
-        .filter((entry) => entry.serviceDate === credit.serviceDate)
-        .reduce((sum, entry) => sum + entry.minutes, 0)
-      if (dayMinutes + minutes > MAX_MINUTES_PER_DAY) {
-        throw new AppError(
-          'CONFLICT',
-          `该志愿者 ${credit.serviceDate} 已记 ${formatHours(dayMinutes)} 小时，一天合计不能超过 24 小时`,
-        )
-      }
       const entryId = `admin-${Date.now().toString(36)}${randomCode()}`
       await transaction(async (tx) => {
+        // Every addition for the volunteer's day writes this document, so two at the same moment
+        // conflict and the one run again counts the other's line before adding its own.
+        const dayId = `${volunteerId}:${credit.serviceDate}`
+        await tx.get(COLLECTIONS.volunteerDays, dayId)
+        await tx.set(COLLECTIONS.volunteerDays, {
+          _id: dayId,
+          volunteerId,
+          serviceDate: credit.serviceDate,
+          updatedAt: new Date(),
+        })
+        const dayMinutes = (await listHoursOfVolunteer(volunteerId))
+          .filter((entry) => entry.serviceDate === credit.serviceDate)
+          .reduce((sum, entry) => sum + entry.minutes, 0)
+        if (dayMinutes + minutes > MAX_MINUTES_PER_DAY) {
+          throw new AppError(
+            'CONFLICT',
+            `该志愿者 ${credit.serviceDate} 已记 ${formatHours(dayMinutes)} 小时，一天合计不能超过 24 小时`,
+          )
+        }
         await appendHoursEntryIn(tx, {
           _id: entryId,
           volunteerId,
