@@ -104,4 +104,20 @@ describe('projects service', () => {
     })
     expect(world.db.count('project_progress')).toBe(0)
   })
+
+  it('an organization sees every project it carries out, and only its own members do', async () => {
+    project()
+    const listed = await world.call(projectsService, 'list', { organizationId: 'o1' }, member())
+    expect(listed.items).toHaveLength(1)
+    expect(listed.byCommunity.map((row) => row.communityId)).toEqual(['c1'])
+    const other = world.person('other-org', [{ kind: 'org_member', orgId: 'o2' }])
+    expect(
+      await refusal(world.call(projectsService, 'list', { organizationId: 'o1' }, other)),
+    ).toMatchObject({ code: 'FORBIDDEN' })
+    expect(
+      await refusal(
+        world.call(projectsService, 'list', { organizationId: 'o1', communityId: 'c1' }, member()),
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT', message: '请选择一个社区、街道或组织' })
+  })
 })

@@ -11,11 +11,18 @@ const photoFileId = z
 
 export const projectsInputs = {
   list: z
-    .object({ communityId: recordId('社区').optional(), streetId: recordId('街道').optional() })
+    .object({
+      communityId: recordId('社区').optional(),
+      streetId: recordId('街道').optional(),
+      /** The projects an organization carries out, wherever they are. */
+      organizationId: recordId('组织').optional(),
+    })
     .strict()
-    .refine((scope) => Boolean(scope.communityId) !== Boolean(scope.streetId), {
-      message: '请选择一个社区或街道',
-    }),
+    .refine(
+      (scope) =>
+        [scope.communityId, scope.streetId, scope.organizationId].filter(Boolean).length === 1,
+      { message: '请选择一个社区、街道或组织' },
+    ),
   detail: z.object({ projectId: recordId('项目') }).strict(),
   addProgress: z
     .object({

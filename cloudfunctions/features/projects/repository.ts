@@ -30,6 +30,14 @@ export function listProjectsOfCommunities(communityIds: string[]): Promise<CoBui
   )
 }
 
+/** The projects an organization carries out, newest first. */
+export function listProjectsOfOrganization(organizationId: string): Promise<CoBuildProject[]> {
+  return readAll<CoBuildProject>(COLLECTIONS.projects, { organizationId }, [
+    ['createdAt', 'desc'],
+    ['_id', 'desc'],
+  ])
+}
+
 export function listProgress(projectId: string): Promise<ProjectProgress[]> {
   return readAll<ProjectProgress>(COLLECTIONS.projectProgress, { projectId }, [
     ['month', 'asc'],

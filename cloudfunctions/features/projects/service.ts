@@ -10,6 +10,7 @@ import {
   isMemberOf,
   isWorkerOf,
   overseesCommunity,
+  requireMembership,
   requireOversight,
   requireStreetOversight,
 } from '../../shared/roles'
@@ -18,12 +19,14 @@ import { DAY_MS, chinaDateOf } from '../../shared/time'
 import { notifyRoleHolders } from '../account/notices'
 import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity, requireStreet } from '../directory/service'
+import { requireOrganization } from '../organizations/service'
 import { projectsInputs, type ProjectsApi } from './contract'
 import { STALLED_AFTER_DAYS, type CoBuildProject, type ProjectEvaluation } from './domain'
 import {
   findProject,
   listProgress,
   listProjectsOfCommunities,
+  listProjectsOfOrganization,
   listStalledProjects,
   readProjectIn,
   readProgressIn,
@@ -35,8 +38,24 @@ import { countProjects, toProgressView, toProjectView } from './views'
 export const projectsService = defineService<typeof projectsInputs, OutputsOf<ProjectsApi>>(
   projectsInputs,
   {
-    async list({ communityId, streetId }, caller) {
+    async list({ communityId, streetId, organizationId }, caller) {
       const { communities } = await loadDistrictTree()
+      if (organizationId) {
+        requireMembership(caller, await requireOrganization(organizationId))
+        const projects = await listProjectsOfOrganization(organizationId)
+        const served = communities.filter((community) =>
+          projects.some((project) => project.communityId === community._id),
+        )
+        return {
+          items: projects.map(toProjectView),
+          counts: countProjects(projects),
+          byCommunity: served.map((community) => ({
+            communityId: community._id,
+            communityName: community.name,
+            total: projects.filter((project) => project.communityId === community._id).length,
+          })),
+        }
+      }
       let scope = communities
       if (communityId) {
         const community = await requireCommunity(communityId)

@@ -29,6 +29,17 @@ export function ProjectsEntries({ roles }: { roles: RoleView[] }) {
           />
         </>
       )}
+      {roles
+        .filter((role) => role.kind === 'org_member')
+        .map((role) => (
+          <Cell
+            key={`org-projects-${role.scopeId}`}
+            title='我们承接的共建项目'
+            description={role.label}
+            clickable
+            onClick={go(ROUTES.organizationProjects(role.scopeId))}
+          />
+        ))}
       {workerRoles.map((role) => (
         <Cell
           key={`review-${role.scopeId}`}

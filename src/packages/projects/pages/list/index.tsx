@@ -9,13 +9,25 @@ import { call } from '../../../../services/cloud'
 import { ProjectSummary } from '../../components/ProjectSummary'
 import '../../../../components/NeedCard.scss'
 
-/** A community's or a street's co-build projects with their counts by category and list. */
+/**
+ * A community's, a street's or an organization's co-build projects with their counts by category
+ * and list.
+ */
 export default function ProjectsListPage() {
-  const { communityId, streetId } = useRouter().params
+  const { communityId, streetId, organizationId } = useRouter().params
   const projects = useCloudQuery(
     useCallback(
-      () => call('projects', 'list', communityId ? { communityId } : { streetId: streetId ?? '' }),
-      [communityId, streetId],
+      () =>
+        call(
+          'projects',
+          'list',
+          communityId
+            ? { communityId }
+            : organizationId
+              ? { organizationId }
+              : { streetId: streetId ?? '' },
+        ),
+      [communityId, streetId, organizationId],
     ),
   )
   return (
@@ -33,7 +45,7 @@ export default function ProjectsListPage() {
                   {SERVICE_DOMAINS[domain as keyof typeof SERVICE_DOMAINS]}：{count} 个
                 </Text>
               ))}
-              {streetId &&
+              {(streetId || organizationId) &&
                 byCommunity.map((community) => (
                   <Text key={community.communityId} className='need-card__meta'>
                     {community.communityName}：{community.total} 个项目
