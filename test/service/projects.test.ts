@@ -120,4 +120,51 @@ describe('projects service', () => {
       ),
     ).toMatchObject({ code: 'INVALID_INPUT', message: '请选择一个社区、街道或组织' })
   })
+
+  it('the street reopens a project closed within 30 days, and no one else does', async () => {
+    const { _id } = project()
+    const street = world.person('street-s1', [{ kind: 'street_admin', streetId: 's1' }])
+    await world.call(
+      projectsService,
+      'close',
+      { projectId: _id, satisfaction: 4, target: '培训四场', achieved: '完成三场' },
+      worker(),
+    )
+    expect(
+      (await world.call(projectsService, 'detail', { projectId: _id }, street)).canReopen,
+    ).toBe(true)
+    expect(
+      await refusal(
+        world.call(projectsService, 'reopen', { projectId: _id, reason: '结项有误' }, worker()),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' })
+    const reopened = await world.call(
+      projectsService,
+      'reopen',
+      { projectId: _id, reason: '还差一场培训未完成' },
+      street,
+    )
+    expect(reopened.status).toBe('active')
+    expect(reopened.evaluation).toBeUndefined()
+    expect(
+      await refusal(
+        world.call(projectsService, 'reopen', { projectId: _id, reason: '再开一次' }, street),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' })
+
+    // Closed 31 days ago: too late.
+    await world.call(
+      projectsService,
+      'close',
+      { projectId: _id, satisfaction: 5, target: '培训四场', achieved: '完成四场' },
+      worker(),
+    )
+    const longAgo = new Date(Date.now() - 31 * 24 * 3_600_000)
+    world.db.updateMany('projects', { _id }, { $set: { 'evaluation.evaluatedAt': longAgo } })
+    expect(
+      await refusal(
+        world.call(projectsService, 'reopen', { projectId: _id, reason: '结项有误' }, street),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', message: '结项已超过 30 天，不能重新开启' })
+  })
 })

@@ -37,6 +37,10 @@ export const projectsInputs = {
       photoFileIds: z.array(photoFileId).max(9, '最多 9 张照片').default([]),
     })
     .strict(),
+  /** The street reopens a project closed in the last 30 days (e.g. closed by mistake). */
+  reopen: z
+    .object({ projectId: recordId('项目'), reason: text('重新开启的原因', { min: 4, max: 200 }) })
+    .strict(),
   close: z
     .object({
       projectId: recordId('项目'),
@@ -95,8 +99,10 @@ export type ProjectsApi = Endpoints<
       progress: ProgressView[]
       canAddProgress: boolean
       canClose: boolean
+      canReopen: boolean
     }
     addProgress: ProgressView
     close: ProjectView
+    reopen: ProjectView
   }
 >

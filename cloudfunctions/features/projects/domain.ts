@@ -32,9 +32,14 @@ export interface CoBuildProject {
   /** How many monthly progress entries were recorded; kept on the project for list views. */
   progressCount: number
   evaluation?: ProjectEvaluation
+  /** Each time the street reopened it, with the evaluation it set aside. */
+  reopenings?: { reason: string; by: string; at: Date; evaluation: ProjectEvaluation }[]
   createdAt: Date
   updatedAt: Date
 }
+
+/** A closed project may be reopened by its street for this long after it closed. */
+export const REOPEN_WITHIN_DAYS = 30
 
 /** The community worker's effect evaluation (效果评估), recorded when a project closes. */
 export interface ProjectEvaluation {

@@ -10,6 +10,7 @@ import {
   isMemberOf,
   isWorkerOf,
   overseesCommunity,
+  overseesStreet,
   requireMembership,
   requireOversight,
   requireStreetOversight,
@@ -21,7 +22,12 @@ import { loadDistrictTree } from '../directory/repository'
 import { requireCommunity, requireStreet } from '../directory/service'
 import { requireOrganization } from '../organizations/service'
 import { projectsInputs, type ProjectsApi } from './contract'
-import { STALLED_AFTER_DAYS, type CoBuildProject, type ProjectEvaluation } from './domain'
+import {
+  REOPEN_WITHIN_DAYS,
+  STALLED_AFTER_DAYS,
+  type CoBuildProject,
+  type ProjectEvaluation,
+} from './domain'
 import {
   findProject,
   listProgress,
@@ -86,6 +92,9 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
         progress: progress.map((entry) => toProgressView(entry, urls)),
         canAddProgress: project.status === 'active' && mayReport(caller, project),
         canClose: project.status === 'active' && isWorkerOf(caller, project.communityId),
+        canReopen:
+          mayReopenNow(project, new Date()) &&
+          overseesStreet(caller, await requireStreet(project.streetId)),
       }
     },
 
@@ -126,6 +135,40 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
         })
       })
       return toProgressView(entry, await temporaryUrls(entry.photoFileIds))
+    },
+
+    async reopen({ projectId, reason }, caller) {
+      const project = await requireProject(projectId)
+      const street = await requireStreet(project.streetId)
+      if (!overseesStreet(caller, street)) {
+        throw new AppError('FORBIDDEN', `只有${street.name}的管理员可以重新开启已结项的项目`)
+      }
+      const now = new Date()
+      await transaction(async (tx) => {
+        const current = await readProjectIn(tx, projectId)
+        if (current?.status !== 'closed' || !current.evaluation) {
+          throw new AppError('CONFLICT', '项目尚未结项，无需重新开启')
+        }
+        if (!mayReopenNow(current, now)) {
+          throw new AppError('CONFLICT', `结项已超过 ${REOPEN_WITHIN_DAYS} 天，不能重新开启`)
+        }
+        await updateProjectIn(tx, projectId, {
+          status: 'active',
+          evaluation: command().remove(),
+          reopenings: command().push([
+            { reason, by: caller._id, at: now, evaluation: current.evaluation },
+          ]),
+          updatedAt: now,
+        })
+        await recordAuditIn(tx, {
+          actorId: caller._id,
+          action: 'projects.reopen',
+          collection: COLLECTIONS.projects,
+          targetId: projectId,
+          detail: reason,
+        })
+      })
+      return toProjectView(await requireProject(projectId))
     },
 
     async close({ projectId, satisfaction, target, achieved }, caller) {
@@ -199,6 +242,14 @@ export async function projectsOnTimer(): Promise<{ stalled: number; notified: nu
     )
   }
   return { stalled: stalled.length, notified }
+}
+
+/** Closed within the last REOPEN_WITHIN_DAYS days. */
+function mayReopenNow(project: CoBuildProject, now: Date): boolean {
+  const closedAt = project.status === 'closed' ? project.evaluation?.evaluatedAt : undefined
+  return Boolean(
+    closedAt && now.getTime() - new Date(closedAt).getTime() <= REOPEN_WITHIN_DAYS * DAY_MS,
+  )
 }
 
 async function requireProject(id: string): Promise<CoBuildProject> {

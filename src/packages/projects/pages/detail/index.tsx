@@ -19,7 +19,7 @@ export default function ProjectDetailPage() {
   return (
     <View className='project-form'>
       <QueryState query={detail}>
-        {({ project, progress, canAddProgress, canClose }) => (
+        {({ project, progress, canAddProgress, canClose, canReopen }) => (
           <>
             <ProjectSummary project={project}>
               <Text>
@@ -57,6 +57,7 @@ export default function ProjectDetailPage() {
             </CellGroup>
             {canAddProgress && <ProgressForm projectId={project.id} onSaved={detail.reload} />}
             {canClose && <CloseForm projectId={project.id} onClosed={detail.reload} />}
+            {canReopen && <ReopenForm projectId={project.id} onReopened={detail.reload} />}
           </>
         )}
       </QueryState>
@@ -165,6 +166,11 @@ function CloseForm({ projectId, onClosed }: { projectId: string; onClosed: () =>
   const [error, setError] = useState<string>()
   const [closing, setClosing] = useState(false)
   const close = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '确认结项',
+      content: '结项后不能再填写月度进展；如有误，街道可在 30 天内重新开启。',
+    })
+    if (!confirm) return
     setClosing(true)
     const result = await call('projects', 'close', { projectId, satisfaction, target, achieved })
     setClosing(false)
@@ -186,6 +192,37 @@ function CloseForm({ projectId, onClosed }: { projectId: string; onClosed: () =>
       <View className='project-form__actions'>
         <Button block type='default' loading={closing} onClick={() => void close()}>
           结项
+        </Button>
+      </View>
+    </CellGroup>
+  )
+}
+
+/** The street reopens a project closed by mistake, within 30 days of its closing. */
+function ReopenForm({
+  projectId,
+  onReopened,
+}: {
+  projectId: string
+  onReopened: () => Promise<void>
+}) {
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string>()
+  const reopen = async () => {
+    const result = await call('projects', 'reopen', { projectId, reason })
+    if (!result.ok) return setError(result.error.message)
+    setError(undefined)
+    await onReopened()
+  }
+  return (
+    <CellGroup title='重新开启项目'>
+      <Cell>
+        <Input value={reason} onChange={setReason} placeholder='重新开启的原因' maxLength={200} />
+      </Cell>
+      {error && <Text className='project-form__error'>{error}</Text>}
+      <View className='project-form__actions'>
+        <Button block type='default' onClick={() => void reopen()}>
+          重新开启
         </Button>
       </View>
     </CellGroup>
