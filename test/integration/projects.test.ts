@@ -237,7 +237,7 @@ describe('co-build projects through the local cloud', () => {
     const noScope = await callAs(env.cloud, worker, 'projects', 'list', {})
     expect(noScope).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: '请选择一个社区或街道' },
+      error: { code: 'INVALID_INPUT', message: '请选择一个社区、街道或组织' },
     })
   })
 })
