@@ -1,7 +1,7 @@
 import { recordAuditIn } from '../../shared/audit'
 import type { Caller } from '../../shared/caller'
 import { COLLECTIONS } from '../../shared/collections'
-import { command, transaction } from '../../shared/db'
+import { command, transaction, type Transaction } from '../../shared/db'
 import type { OutputsOf } from '../../shared/endpoints'
 import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
@@ -351,7 +351,7 @@ async function listFilter(
 async function step(
   agreement: Agreement,
   from: Agreement['status'][],
-  apply: (tx: Parameters<Parameters<typeof transaction>[0]>[0], now: Date) => Promise<void>,
+  apply: (tx: Transaction, now: Date) => Promise<void>,
 ) {
   await transaction(async (tx) => {
     const current = await readAgreementIn(tx, agreement._id)
