@@ -51,7 +51,7 @@ const QUARTERS: DateWindow[] = [
 ]
 const DISTRICT_CENTRE = { lat: 36.389, lng: 120.447 }
 
-function districtInstance(seed: number, wholeShare: number): MatchingInput {
+export function districtInstance(seed: number, wholeShare: number): MatchingInput {
   const random = createRandom(seed)
   const nearby = (centre: { lat: number; lng: number }, spreadKm: number) => ({
     lat: centre.lat + ((random.next() - 0.5) * spreadKm) / 111,

@@ -14,10 +14,11 @@
 // smaller than one edge per need and resource.
 //
 // Whole needs: the flow relaxes them (they may split); whole members are then packed into their
-// group's flow. When that leaves nothing over, the relaxation is the optimum; otherwise a
-// branch-and-bound over whole needs (serve n wholly from r, for each r, or not at all) closes the
-// gap within a work budget, with the relaxation as bound, and the result says how far from the
-// bound it is.
+// group's flow, and a local search puts the whole needs left out where serving them gains weight.
+// When that leaves nothing over, the relaxation is the optimum; otherwise a dive (fix what packed,
+// re-solve) and then a branch-and-bound over whole needs (serve n wholly from r, for each r, or not
+// at all) close the gap within one work budget, with the relaxation as bound, and the result says
+// how far from the bound it is.
 import { explainProposal, UnservedExplainer } from './explain'
 import { FIT_COST, kindFitOf, placeCostOf, seatsFit, serviceAreaLevel, windowsOverlap } from './fit'
 import { FlowNetwork, solveMinimumCostFlow } from './minCostFlow'
@@ -32,7 +33,7 @@ import type {
   UnmatchedNeed,
 } from './types'
 
-/** Arcs of branch-and-bound relaxations allowed per run, unless the input says otherwise. */
+/** Arcs of dive and branch-and-bound relaxations allowed per run, unless the input says otherwise. */
 export const DEFAULT_EXACT_WORK = 200_000
 
 /** Relaxations the dive may solve; each settles every whole need the last one left split. */
@@ -199,6 +200,25 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     profiles.profile(resource.title, resource.description),
   )
   const profileIds = new Map<TextProfile, number>()
+  const idOf = (profile: TextProfile) => {
+    let id = profileIds.get(profile)
+    if (id === undefined) {
+      id = profileIds.size
+      profileIds.set(profile, id)
+    }
+    return id
+  }
+  // Lines repeat their wording (助学名额 from several providers), so each pair is compared once.
+  const fits = new Map<number, TextFit>()
+  const fitBetween = (need: TextProfile, resource: TextProfile): TextFit => {
+    const key = idOf(need) * 0x100000 + idOf(resource)
+    let fit = fits.get(key)
+    if (fit === undefined) {
+      fit = textFitOf(need, resource)
+      fits.set(key, fit)
+    }
+    return fit
+  }
 
   interface Candidate {
     resource: number
@@ -255,18 +275,14 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
       timedBySituation.set(situationKey, timed)
     }
     const profile = profiles.profile(need.title, need.description)
-    let profileId = profileIds.get(profile)
-    if (profileId === undefined) {
-      profileId = profileIds.size
-      profileIds.set(profile, profileId)
-    }
+    const profileId = idOf(profile)
     const whole = isWhole(need)
     const groupKey = `${situationKey}\u0000${profileId}\u0000${whole ? 1 : 0}`
     let group = groupByKey.get(groupKey)
     if (group === undefined) {
       const edges: Edge[] = []
       const edgeTo = ({ resource, placeCost }: Candidate) => {
-        const textFit = textFitOf(profile, resourceProfiles[resource])
+        const textFit = fitBetween(profile, resourceProfiles[resource])
         return { resource, cost: placeCost + FIT_COST.text[textFit], textFit }
       }
       for (const candidate of timed) edges.push(edgeTo(candidate))
@@ -447,15 +463,26 @@ class ComponentSolver {
     return reaching
   }
 
+  private readonly edgeIndex = new Map<number, Map<number, Edge>>()
+
+  /** Every resource a group reaches, at its cost: a direct edge, else the hub's. */
+  private edgesOf(groupIndex: number): Map<number, Edge> {
+    let index = this.edgeIndex.get(groupIndex)
+    if (!index) {
+      const group = this.model.groups[groupIndex]
+      index = new Map()
+      if (group.hub !== -1) {
+        for (const edge of this.model.hubs[group.hub].edges) index.set(edge.resource, edge)
+      }
+      for (const edge of group.edges) index.set(edge.resource, edge)
+      this.edgeIndex.set(groupIndex, index)
+    }
+    return index
+  }
+
   /** The edge from a group to a resource, direct or through its hub. */
   edgeOf(groupIndex: number, resource: number): Edge | undefined {
-    const group = this.model.groups[groupIndex]
-    return (
-      group.edges.find((edge) => edge.resource === resource) ??
-      (group.hub === -1
-        ? undefined
-        : this.model.hubs[group.hub].edges.find((edge) => edge.resource === resource))
-    )
+    return this.edgesOf(groupIndex).get(resource)
   }
 
   private undecided(groupIndex: number, decisions: Decisions): number[] {
@@ -494,7 +521,10 @@ class ComponentSolver {
     const network = new FlowNetwork(resourceBase + component.resources.length, this.arcs)
     const hubUnits = new Map<number, number>()
     const sourceEdges: Array<{ group: number; weight: number; id: number }> = []
-    const directEdges: Array<{ group: number; edge: Edge; id: number }> = []
+    // Parallel arrays rather than an object per edge: a relaxation has hundreds of thousands.
+    const directGroups: number[] = []
+    const directEdges: Edge[] = []
+    const directIds: number[] = []
     const hubEdges: Array<{ group: number; hub: number; id: number }> = []
     component.groups.forEach((groupIndex, position) => {
       const group = groups[groupIndex]
@@ -521,11 +551,9 @@ class ComponentSolver {
         const room = Math.min(units, left[edge.resource])
         if (room <= 0) continue
         const node = resourceNode[edge.resource]
-        directEdges.push({
-          group: groupIndex,
-          edge,
-          id: network.addEdge(groupNode, node, room, edge.cost),
-        })
+        directGroups.push(groupIndex)
+        directEdges.push(edge)
+        directIds.push(network.addEdge(groupNode, node, room, edge.cost))
       }
     })
     const hubOut = new Map<number, Array<{ edge: Edge; id: number }>>()
@@ -558,9 +586,10 @@ class ComponentSolver {
       list.push(supply)
       supplies.set(group, list)
     }
-    for (const { group, edge, id } of directEdges) {
-      addSupply(group, { ...edge, units: network.flowOn(id) })
-    }
+    directIds.forEach((id, at) => {
+      const units = network.flowOn(id)
+      if (units > 0) addSupply(directGroups[at], { ...directEdges[at], units })
+    })
     // A hub passes flow through at no cost, so its resources may be shared among its groups in any
     // way that gives each group its inflow (in an optimal flow no group then gets, through the hub,
     // a resource its own cheaper edge could have taken): best fit first, groups in order.
@@ -702,7 +731,80 @@ class ComponentSolver {
       }
     }
     if (freed.size > 0) allocations.push(...this.refill(freed, allocations, decisions))
-    return { solution: this.valueOf(allocations), conflicts }
+    return { solution: this.valueOf(this.insertWholeNeeds(allocations)), conflicts }
+  }
+
+  /**
+   * Local search on a feasible allocation: each unserved whole need, highest weight first, takes
+   * the resource where serving it gains the most weight, pushing out splittable units of lower
+   * weight when the room is short. Rounding strands such needs when their relaxed flow came from
+   * several resources; this puts them back wherever that serves more.
+   */
+  private insertWholeNeeds(allocations: Allocation[]): Allocation[] {
+    const { needs, resources } = this
+    const result = allocations.map((allocation) => ({ ...allocation }))
+    const left = new Map<number, number>()
+    for (const resource of this.component.resources)
+      left.set(resource, resources[resource].remaining)
+    const served = new Set<number>()
+    // Per resource, its splittable allocations, lowest weight first: what may be pushed out.
+    const splittableOn = new Map<number, Allocation[]>()
+    for (const allocation of result) {
+      left.set(allocation.resource, (left.get(allocation.resource) as number) - allocation.units)
+      served.add(allocation.need)
+      if (isWhole(needs[allocation.need])) continue
+      const list = splittableOn.get(allocation.resource) ?? []
+      list.push(allocation)
+      splittableOn.set(allocation.resource, list)
+    }
+    const lighterFirst = (a: Allocation, b: Allocation) =>
+      needs[a.need].weight - needs[b.need].weight || b.fitCost - a.fitCost || b.need - a.need
+    for (const list of splittableOn.values()) list.sort(lighterFirst)
+
+    const waiting: number[] = []
+    for (const groupIndex of this.component.groups) {
+      if (!this.model.groups[groupIndex].whole) continue
+      for (const member of this.model.groups[groupIndex].members) {
+        if (!served.has(member)) waiting.push(member)
+      }
+    }
+    waiting.sort(this.byPriority)
+    for (const need of waiting) {
+      const { weight, quantity } = needs[need]
+      let best: { edge: Edge; gain: number } | undefined
+      for (const edge of this.edgesOf(this.model.groupOf[need]).values()) {
+        let short = quantity - (left.get(edge.resource) as number)
+        let lost = 0
+        for (const allocation of splittableOn.get(edge.resource) ?? []) {
+          if (short <= 0 || needs[allocation.need].weight >= weight) break
+          const units = Math.min(short, allocation.units)
+          lost += needs[allocation.need].weight * units
+          short -= units
+        }
+        if (short > 0) continue
+        const gain = weight * quantity - lost
+        if (
+          gain > 0 &&
+          (!best || gain > best.gain || (gain === best.gain && edge.cost < best.edge.cost))
+        ) {
+          best = { edge, gain }
+        }
+      }
+      if (!best) continue
+      const { resource, cost, textFit } = best.edge
+      let short = quantity - (left.get(resource) as number)
+      const pool = splittableOn.get(resource) ?? []
+      while (short > 0) {
+        const allocation = pool[0]
+        const units = Math.min(short, allocation.units)
+        allocation.units -= units
+        short -= units
+        if (allocation.units === 0) pool.shift()
+      }
+      left.set(resource, Math.max(0, (left.get(resource) as number) - quantity))
+      result.push({ need, resource, units: quantity, fitCost: cost, textFit })
+    }
+    return result.filter((allocation) => allocation.units > 0)
   }
 
   /** Gives freed units to the needs that may use them: highest weight, then best fit, first. */
@@ -718,10 +820,19 @@ class ComponentSolver {
     }
     const added: Allocation[] = []
     const resources = [...freed.keys()].sort((a, b) => a - b)
+    const undecided = new Map<number, number[]>()
+    const undecidedOf = (groupIndex: number) => {
+      let members = undecided.get(groupIndex)
+      if (!members) {
+        members = this.undecided(groupIndex, decisions)
+        undecided.set(groupIndex, members)
+      }
+      return members
+    }
     for (const resource of resources) {
       const candidates: Array<{ need: number; edge: Edge }> = []
       for (const { group: groupIndex, edge } of this.groupsReaching().get(resource) ?? []) {
-        for (const need of this.undecided(groupIndex, decisions)) {
+        for (const need of undecidedOf(groupIndex)) {
           if ((served.get(need) ?? 0) < needs[need].quantity) candidates.push({ need, edge })
         }
       }
@@ -763,16 +874,16 @@ class ComponentSolver {
     for (const supply of relaxation.supplies.get(groupIndex) ?? []) {
       relaxedFlow.set(supply.resource, (relaxedFlow.get(supply.resource) ?? 0) + supply.units)
     }
-    const options = this.component.resources
-      .map((resource) => ({ resource, edge: this.edgeOf(groupIndex, resource) }))
+    const options = [...this.edgesOf(groupIndex).values()]
       .filter(
-        ({ resource, edge }) =>
-          edge && this.resources[resource].remaining - (used.get(resource) ?? 0) >= quantity,
+        ({ resource }) =>
+          this.resources[resource].remaining - (used.get(resource) ?? 0) >= quantity,
       )
+      .map((edge) => ({ resource: edge.resource, edge }))
       .sort(
         (a, b) =>
           (relaxedFlow.get(b.resource) ?? 0) - (relaxedFlow.get(a.resource) ?? 0) ||
-          (a.edge as Edge).cost - (b.edge as Edge).cost ||
+          a.edge.cost - b.edge.cost ||
           a.resource - b.resource,
       )
     return [
@@ -806,7 +917,7 @@ function solveComponent(
   if (first.conflicts.length === 0 || first.solution.cost === root.cost) {
     return { allocations: first.solution.allocations, exact: true, weightedBound: root.weighted }
   }
-  let best = dive(solver, root, first)
+  let best = dive(solver, root, first, budget)
   if (best.cost === root.cost) {
     return { allocations: best.allocations, exact: true, weightedBound: root.weighted }
   }
@@ -843,17 +954,20 @@ function dive(
   solver: ComponentSolver,
   root: Relaxation,
   first: { solution: Solution; conflicts: number[] },
+  budget: { work: number },
 ): Solution {
   let best = first.solution
   let { decisions } = root
   let rounded = first
   for (let step = 0; step < DIVE_STEPS && rounded.conflicts.length > 0; step++) {
+    if (budget.work < solver.arcs) break
+    budget.work -= solver.arcs
     const assigned = new Map(decisions.assigned)
     const dropped = new Set(decisions.dropped)
     for (const { need, resource } of rounded.solution.allocations) {
       if (solver.isWholeNeed(need) && !assigned.has(need)) assigned.set(need, resource)
     }
-    for (const need of rounded.conflicts) dropped.add(need)
+    for (const need of rounded.conflicts) if (!assigned.has(need)) dropped.add(need)
     decisions = { assigned, dropped }
     rounded = solver.round(solver.relax(decisions))
     if (rounded.solution.cost < best.cost) best = rounded.solution

@@ -90,8 +90,8 @@ export interface MatchingInput {
   /** The period the capacity is counted in, as a worker says it (本季度). */
   periodName?: string
   /**
-   * Work allowed for proving whole needs optimal, in arcs of relaxations solved beyond the first
-   * two; past it the best allocation found is returned with its gap to the bound.
+   * Work allowed for improving and proving whole needs optimal, in arcs of the relaxations solved
+   * after the first; past it the best allocation found is returned with its gap to the bound.
    */
   exactWork?: number
 }
