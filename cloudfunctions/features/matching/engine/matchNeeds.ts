@@ -228,6 +228,8 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     hub: number
     plain: Candidate[]
     timed: Candidate[]
+    /** Per wording (profile id), the plain resources it fits better than the hub's price. */
+    wordedPlain: Map<number, Edge[]>
   }
   const hubs: Hub[] = []
   const places = new Map<string, Place>()
@@ -263,7 +265,7 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
           })),
         })
       }
-      place = { hub, plain, timed }
+      place = { hub, plain, timed, wordedPlain: new Map() }
       places.set(placeKey, place)
     }
     const situationKey = `${placeKey}\u0000${need.window?.from ?? ''}\u0000${need.window?.to ?? ''}`
@@ -287,10 +289,12 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
       }
       for (const candidate of timed) edges.push(edgeTo(candidate))
       // Through the hub a plain resource costs its wording-blind price; a better fit is its own edge.
-      for (const candidate of place.plain) {
-        const edge = edgeTo(candidate)
-        if (edge.textFit !== 'none') edges.push(edge)
+      let worded = place.wordedPlain.get(profileId)
+      if (!worded) {
+        worded = place.plain.map(edgeTo).filter((edge) => edge.textFit !== 'none')
+        place.wordedPlain.set(profileId, worded)
       }
+      edges.push(...worded)
       edges.sort((a, b) => a.resource - b.resource)
       if (place.hub === -1 && edges.length === 0) {
         group = -1
@@ -829,26 +833,29 @@ class ComponentSolver {
       }
       return members
     }
+    // Each freed resource has a few units and thousands of needs in reach: pick the best one at a
+    // time rather than sorting them all.
+    const better = (need: number, edge: Edge, than: { need: number; edge: Edge }) =>
+      (needs[than.need].weight - needs[need].weight ||
+        edge.cost - than.edge.cost ||
+        this.byPriority(need, than.need)) < 0
     for (const resource of resources) {
-      const candidates: Array<{ need: number; edge: Edge }> = []
-      for (const { group: groupIndex, edge } of this.groupsReaching().get(resource) ?? []) {
-        for (const need of undecidedOf(groupIndex)) {
-          if ((served.get(need) ?? 0) < needs[need].quantity) candidates.push({ need, edge })
-        }
-      }
-      candidates.sort(
-        (a, b) =>
-          needs[b.need].weight - needs[a.need].weight ||
-          a.edge.cost - b.edge.cost ||
-          this.byPriority(a.need, b.need),
-      )
+      const reaching = this.groupsReaching().get(resource) ?? []
       let room = freed.get(resource) as number
-      for (const { need, edge } of candidates) {
-        if (room === 0) break
-        const wanted = needs[need].quantity - (served.get(need) ?? 0)
-        const whole = isWhole(needs[need])
-        if (whole && (wanted < needs[need].quantity || wanted > room)) continue
-        const units = Math.min(wanted, room)
+      while (room > 0) {
+        let best: { need: number; edge: Edge } | undefined
+        for (const { group: groupIndex, edge } of reaching) {
+          for (const need of undecidedOf(groupIndex)) {
+            const { quantity } = needs[need]
+            const wanted = quantity - (served.get(need) ?? 0)
+            if (wanted === 0) continue
+            if (isWhole(needs[need]) && (wanted < quantity || wanted > room)) continue
+            if (!best || better(need, edge, best)) best = { need, edge }
+          }
+        }
+        if (!best) break
+        const { need, edge } = best
+        const units = Math.min(needs[need].quantity - (served.get(need) ?? 0), room)
         added.push({ need, resource, units, fitCost: edge.cost, textFit: edge.textFit })
         served.set(need, (served.get(need) ?? 0) + units)
         room -= units
