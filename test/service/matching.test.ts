@@ -136,6 +136,36 @@ describe('matching service (双清单)', () => {
     expect(cut).toMatchObject({ capacity: 4, committed: 3, remaining: 1 })
   })
 
+  it('an offering’s period changes only while none of its units are held, and then counts anew', async () => {
+    const { offering } = await needAndOffering(3, 6)
+    // Nothing held: 6 a year becomes 6 a month, so this quarter has 18.
+    const monthly = await world.call(
+      listsService,
+      'editOffering',
+      { offeringId: offering.id, period: 'month' },
+      member(),
+    )
+    expect(monthly).toMatchObject({ period: 'month', remaining: 18 })
+    const [proposal] = (await run()).proposals
+    await world.call(matchingService, 'confirm', { proposalId: proposal.id }, worker())
+    const stored = () => world.db.find<ResourceOffering>('resource_offerings', {})[0]
+    const before = stored()
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'editOffering',
+          { offeringId: offering.id, period: 'year', capacity: 20 },
+          member(),
+        ),
+      ),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: '已有方案确认使用该资源，不能更改提供周期；可暂停该资源后按新周期另行发布',
+    })
+    expect(stored()).toEqual(before)
+  })
+
   it('a confirmation beyond what the offering has left is refused and changes nothing', async () => {
     const { offering } = await needAndOffering(3, 6)
     const [proposal] = (await run()).proposals

@@ -228,12 +228,26 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
     await transaction(async (tx) => {
       const current = await readOfferingIn(tx, offeringId)
       if (!current) throw new AppError('NOT_FOUND', '该资源不存在')
-      // The offering's own ledger and every period's follow the new amount, or nothing changes.
       const ledgers: Record<string, object> = {}
+      // Held units belong to the period they were counted in (this year, this quarter): moving them
+      // to another kind of period would count them twice or not at all, so the period changes only
+      // while nothing is held, and the periods' ledgers start again under the new one.
+      const periodChanged = changes.period !== undefined && changes.period !== current.period
+      if (periodChanged) {
+        const periods = Object.values(current.periods ?? {})
+        if (periods.some((ledger) => ledger.holders.length > 0 || ledger.queue.length > 0)) {
+          throw new AppError(
+            'CONFLICT',
+            '已有方案确认使用该资源，不能更改提供周期；可暂停该资源后按新周期另行发布',
+          )
+        }
+        ledgers.periods = command().set({})
+      }
+      // The offering's own ledger and every period's follow the new amount, or nothing changes.
       if (capacity !== undefined) {
         const paths: Array<[string, CapacityLedger, number]> = [
           ['capacity', current.capacity, capacity],
-          ...Object.entries(current.periods ?? {}).map(
+          ...Object.entries(periodChanged ? {} : (current.periods ?? {})).map(
             ([key, ledger]): [string, CapacityLedger, number] => [
               `periods.${key}`,
               ledger,
