@@ -10,12 +10,6 @@ export const PROJECT_STAGES: Record<ProjectStage, string> = {
   closed: '已结项',
 }
 
-export const PROVIDER_KINDS: Record<OrganizationKind, string> = {
-  social_org: '社会组织',
-  volunteer_org: '志愿服务组织',
-  gov_dept: '政府部门',
-}
-
 /** The needs funnel, each stage counted in need-list lines (a line counts once per stage). */
 export const FUNNEL_STAGES = {
   published: '已发布',

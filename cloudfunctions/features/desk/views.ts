@@ -1,9 +1,9 @@
+import { ORGANIZATION_KINDS } from '../../shared/categories'
 import type { OrganizationKind } from '../organizations/domain'
 import type { DeskFiguresView, DeskHeadline } from './contract'
 import {
   FUNNEL_STAGES,
   PROJECT_STAGES,
-  PROVIDER_KINDS,
   domainLabel,
   peopleServedOf,
   type CommunityFigures,
@@ -45,9 +45,9 @@ export function toFiguresView(
       label: FUNNEL_STAGES[stage],
       count: figures.funnel[stage],
     })),
-    resources: (Object.keys(PROVIDER_KINDS) as OrganizationKind[]).map((kind) => ({
+    resources: (Object.keys(ORGANIZATION_KINDS) as OrganizationKind[]).map((kind) => ({
       kind,
-      label: PROVIDER_KINDS[kind],
+      label: ORGANIZATION_KINDS[kind],
       providers: district?.resources[kind]?.providers ?? 0,
       offerings: district?.resources[kind]?.offerings ?? 0,
     })),
