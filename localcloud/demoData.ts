@@ -187,14 +187,16 @@ const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
 ]
 
 /** Loads the demo data into an empty database; a database that has data is left alone. */
-export function seedDemoData(db: LocalDatabase): boolean {
+export function seedDemoData(db: LocalDatabase, { history = false } = {}): boolean {
   if (db.count('districts') > 0) return false
   const qiaosiOrgs = qiaosiOrganizations()
   const stallEvent = demoStallEvent(new Date())
   const volunteering = demoVolunteerData(new Date())
   const training = qiaosiTrainings(new Date(), qiaosiOrgs)
   const charity = qiaosiCharity(new Date())
-  const district = new Map(demoDistrictRecords(new Date(), COMMUNITIES, ORGANIZATIONS))
+  const district = new Map(
+    history ? demoDistrictRecords(new Date(), COMMUNITIES, ORGANIZATIONS) : [],
+  )
   const more = (collection: string) => district.get(collection) ?? []
   // One write: a first start cut short leaves no half-seeded database behind, and is quicker.
   db.insertAll([
