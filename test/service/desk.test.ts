@@ -1,7 +1,7 @@
 import { deskOnTimer, deskService } from '../../cloudfunctions/features/desk/service'
 import { emptyFigures, monthsUpTo } from '../../cloudfunctions/features/desk/domain'
 import { DAY_MS, chinaDateOf } from '../../cloudfunctions/shared/time'
-import { refusal, useWorld } from './world'
+import { refusal, useWorld, type World } from './world'
 
 const world = useWorld()
 const now = Date.now()
@@ -238,5 +238,61 @@ describe('the street and district desk', () => {
     await world.call(deskService, 'refresh', {}, eastAdmin())
     const fresh = await world.call(deskService, 'overview', {}, eastAdmin())
     expect(fresh.headline.needsPublished).toBe(5)
+  })
+})
+
+describe('each role’s to-dos', () => {
+  const todosOf = async (caller: ReturnType<World['person']>, kind: string) => {
+    const groups = await world.call(deskService, 'todos', {}, caller)
+    return Object.fromEntries(
+      groups
+        .filter((group) => group.kind === kind)
+        .flatMap((group) => group.todos.map((todo) => [todo.key, [todo.count, todo.page]])),
+    )
+  }
+
+  it('counts a community worker’s claims, proposals, volunteers, needs and today’s stalls', async () => {
+    buildRecords()
+    world.db.insertMany('match_proposals', [
+      { ...line('m4', 'c1', 'proposed'), needId: 'n3', communityDecision: 'pending' },
+      { ...line('m5', 'c1', 'proposed'), needId: 'n4', communityDecision: 'confirmed' },
+    ])
+    const worker = world.person('w1', [{ kind: 'community_worker', communityId: 'c1' }])
+    expect(await todosOf(worker, 'community_worker')).toEqual({
+      needsToAccept: [2, 'packages/needs/pages/community/index?communityId=c1'],
+      claimsToReview: [1, 'packages/projects/pages/review/index?communityId=c1'],
+      proposalsToConfirm: [1, 'packages/lists/pages/proposals/index?communityId=c1'],
+      volunteersToVerify: [1, 'packages/volunteers/pages/review/index?communityId=c1'],
+      stallsToday: [1, 'packages/stalls/pages/events/index'],
+      casesWaiting: [1, 'packages/mediation/pages/cases/index?communityId=c1'],
+      projectsStalled: [0, 'packages/projects/pages/list/index?communityId=c1'],
+    })
+    // The other community's worker sees none of c1's work.
+    const west = world.person('w3', [{ kind: 'community_worker', communityId: 'c3' }])
+    expect(await todosOf(west, 'community_worker')).toMatchObject({
+      needsToAccept: [0, expect.any(String)],
+      claimsToReview: [0, expect.any(String)],
+    })
+  })
+
+  it('counts a street’s stalled projects and a resident’s needs to confirm, role by role', async () => {
+    buildRecords()
+    world.db.insertMany('projects', [
+      { ...line('p4', 'c2', 'active'), needId: 'n4', updatedAt: daysAgo(61), progressCount: 1 },
+    ])
+    world.db.insertMany('personal_needs', [
+      { ...line('pn4', 'c1', 'resolved'), residentId: 'both' },
+      { ...line('pn5', 'c1', 'resolved'), residentId: 'someone-else' },
+    ])
+    const both = world.person('both', [
+      { kind: 'resident', communityId: 'c1' },
+      { kind: 'street_admin', streetId: 's1' },
+    ])
+    expect(await todosOf(both, 'street_admin')).toMatchObject({
+      projectsStalled: [1, 'packages/projects/pages/list/index?streetId=s1'],
+    })
+    expect(await todosOf(both, 'resident')).toMatchObject({
+      needsToConfirm: [1, 'packages/needs/pages/mine/index'],
+    })
   })
 })
