@@ -1,6 +1,6 @@
 import { deskOnTimer, deskService } from '../../cloudfunctions/features/desk/service'
 import { emptyFigures, monthsUpTo } from '../../cloudfunctions/features/desk/domain'
-import { DAY_MS, chinaDateOf } from '../../cloudfunctions/shared/time'
+import { DAY_MS, addDays, chinaDateOf } from '../../cloudfunctions/shared/time'
 import { refusal, useWorld, type World } from './world'
 
 const world = useWorld()
@@ -238,6 +238,28 @@ describe('the street and district desk', () => {
     await world.call(deskService, 'refresh', {}, eastAdmin())
     const fresh = await world.call(deskService, 'overview', {}, eastAdmin())
     expect(fresh.headline.needsPublished).toBe(5)
+  })
+
+  it('opens on yesterday’s snapshot until the timer has taken today’s', async () => {
+    buildRecords()
+    const yesterday = addDays(chinaDateOf(new Date(now)), -1)
+    const kept = { ...emptyFigures('c1'), funnel: { ...emptyFigures('c1').funnel, published: 99 } }
+    world.db.insertMany('daily_figures', [
+      {
+        _id: yesterday,
+        month: yesterday.slice(0, 7),
+        takenAt: daysAgo(1),
+        communities: [kept],
+        streets: [],
+        districts: [],
+      },
+    ])
+    const desk = await world.call(deskService, 'overview', {}, eastAdmin())
+    expect(desk.headline.needsPublished).toBe(99)
+    await deskOnTimer()
+    expect(
+      (await world.call(deskService, 'overview', {}, eastAdmin())).headline.needsPublished,
+    ).toBe(4)
   })
 })
 

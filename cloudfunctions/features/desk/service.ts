@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { isDistrictAdmin, overseesStreet } from '../../shared/roles'
 import { storeFile, temporaryUrl } from '../../shared/storage'
-import { DAY_MS, chinaDateOf, chinaDateTimeOf } from '../../shared/time'
+import { DAY_MS, addDays, chinaDateOf, chinaDateTimeOf } from '../../shared/time'
 import type { DistrictTree } from '../directory/domain'
 import { loadDistrictTree } from '../directory/repository'
 import { deskInputs, type DeskApi, type DeskNodeRef, type DeskOverviewView } from './contract'
@@ -52,7 +52,7 @@ export const deskService = defineService<typeof deskInputs, OutputsOf<DeskApi>>(
     const now = new Date()
     const tree = await loadDistrictTree()
     const node = resolveNode(caller, tree, 'scope' in input ? input : undefined)
-    const snapshot = await todaysSnapshot(now)
+    const snapshot = await latestSnapshot(now)
     return overviewOf(node, snapshot, await monthEnds(snapshot), tree)
   },
 
@@ -60,7 +60,7 @@ export const deskService = defineService<typeof deskInputs, OutputsOf<DeskApi>>(
     const now = new Date()
     const tree = await loadDistrictTree()
     const node = resolveNode(caller, tree, input)
-    const snapshot = await todaysSnapshot(now)
+    const snapshot = await latestSnapshot(now)
     const view = overviewOf(node, snapshot, await monthEnds(snapshot), tree)
     const { fileName, content } = await deskWorkbook(view)
     // One file per node, replaced by each export: nothing piles up in storage.
@@ -238,9 +238,13 @@ async function monthEnds(today: DailyFigures): Promise<Map<string, DailyFigures>
   return ends
 }
 
-/** Today's snapshot, taken now if the timer has not run yet today. */
-async function todaysSnapshot(now: Date): Promise<DailyFigures> {
-  const kept = await findSnapshot(chinaDateOf(now))
+/**
+ * Today's snapshot, or yesterday's until the timer has run (00:30) so the desk opens at once; with
+ * neither (a new deployment, a timer that failed), the figures are counted now and kept for the day.
+ */
+async function latestSnapshot(now: Date): Promise<DailyFigures> {
+  const today = chinaDateOf(now)
+  const kept = (await findSnapshot(today)) ?? (await findSnapshot(addDays(today, -1)))
   if (kept) return kept
   const snapshot = await takeSnapshot(now)
   await insertSnapshot(snapshot)
