@@ -13,7 +13,10 @@ declare module '@qiun/ucharts' {
     color?: string[]
     padding?: number[]
     categories?: string[]
-    series: { name: string; data: number[] | { name: string; value: number }[] }[]
+    series: {
+      name: string
+      data: number[] | { name: string; value: number; labelText?: string }[]
+    }[]
     legend?: { show?: boolean; position?: string; fontSize?: number }
     xAxis?: Record<string, unknown>
     yAxis?: Record<string, unknown>

@@ -12,7 +12,10 @@ export interface ChartProps {
   title: string
   type: 'column' | 'line' | 'funnel'
   categories?: string[]
-  series: { name: string; data: number[] | { name: string; value: number }[] }[]
+  series: {
+    name: string
+    data: number[] | { name: string; value: number; labelText?: string }[]
+  }[]
   stacked?: boolean
 }
 

@@ -20,7 +20,11 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
     () => [
       {
         name: '需求',
-        data: figures.funnel.map((stage) => ({ name: stage.label, value: stage.count })),
+        data: figures.funnel.map((stage) => ({
+          name: stage.label,
+          value: stage.count,
+          labelText: `${stage.label} ${stage.count}`,
+        })),
       },
     ],
     [figures],
