@@ -191,7 +191,7 @@ async function main() {
     }
     const first = await timed({})
     const rows: { open: string; ms: number }[] = [
-      { open: 'district, first of the day (snapshot taken)', ms: Math.round(first) },
+      { open: 'district, first open (yesterday’s snapshot)', ms: Math.round(first) },
     ]
     for (const [open, payload] of [
       ['district', {}],
