@@ -321,7 +321,15 @@ describe('the street and district desk', () => {
         { kind: 'resident', communityId: 'c1' },
         { kind: 'street_admin', streetId: 's1' },
       ])
-      expect(await todosOf(both, 'street_admin')).toMatchObject({
+      // Waiting past 14 days unclaimed: one; the other has a claim under review; c3 is another street's.
+      world.db.insertMany('community_needs', [
+        { ...line('old1', 'c1', 'open'), createdAt: daysAgo(20) },
+        { ...line('old2', 'c2', 'open'), createdAt: daysAgo(20) },
+        { ...line('old3', 'c3', 'open'), createdAt: daysAgo(20) },
+      ])
+      world.db.insertMany('claims', [{ ...line('cl4', 'c2', 'pending'), needId: 'old2' }])
+      expect(await todosOf(both, 'street_admin')).toEqual({
+        needsOverdue: [1, 'packages/projects/pages/overdue/index?streetId=s1'],
         projectsStalled: [1, 'packages/projects/pages/list/index?streetId=s1'],
       })
       expect(await todosOf(both, 'resident')).toMatchObject({

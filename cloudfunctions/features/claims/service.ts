@@ -21,6 +21,7 @@ import { notifyRoleHolders } from '../account/notices'
 import { communitiesOfStreet, requireCommunity, requireStreet } from '../directory/service'
 import { holderIdOf, isClaimable, needStatusOf } from '../lists/domain'
 import {
+  countUncommittedNeedsBefore,
   listClaimableNeeds,
   listUncommittedNeedsBefore,
   readCommunityNeedIn,
@@ -221,11 +222,8 @@ export async function commitClaimIn(
  * Needs published more than the limit ago that nobody committed to, in the communities or
  * anywhere. A need with a claim under review is being taken care of; it is not flagged.
  */
-export async function overdueNeeds(communityIds: string[] | undefined, now: Date) {
-  const waiting = await listUncommittedNeedsBefore(
-    communityIds,
-    new Date(now.getTime() - UNCLAIMED_DAYS_LIMIT * DAY_MS),
-  )
+async function overdueNeeds(communityIds: string[] | undefined, now: Date) {
+  const waiting = await listUncommittedNeedsBefore(communityIds, unclaimedCutoff(now))
   const claimed = new Set(
     (await listClaims({ needIds: waiting.map((need) => need._id), status: 'pending' })).map(
       (claim) => claim.needId,
@@ -233,6 +231,18 @@ export async function overdueNeeds(communityIds: string[] | undefined, now: Date
   )
   return waiting.filter((need) => !claimed.has(need._id))
 }
+
+/** How many needs overdueNeeds lists, counted on the database (a street's or district's to-do). */
+export async function countOverdueNeeds(communityIds: string[], now: Date): Promise<number> {
+  const pending = await listClaims({ communityIds, status: 'pending' })
+  return countUncommittedNeedsBefore(
+    communityIds,
+    unclaimedCutoff(now),
+    pending.map((claim) => claim.needId),
+  )
+}
+
+const unclaimedCutoff = (now: Date) => new Date(now.getTime() - UNCLAIMED_DAYS_LIMIT * DAY_MS)
 
 /**
  * The claims function's daily timer: each need that has waited past the limit unclaimed is

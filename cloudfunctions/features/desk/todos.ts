@@ -3,7 +3,7 @@ import { COLLECTIONS, command, countWhere } from '../../shared/db'
 import { idsWhere } from './repository'
 import { scopeOfRole, type Role, type RoleKind } from '../../shared/roles'
 import { DAY_MS, chinaDateOf } from '../../shared/time'
-import { overdueNeeds } from '../claims/service'
+import { countOverdueNeeds } from '../claims/service'
 import { loadDistrictTree } from '../directory/repository'
 import { STALLED_AFTER_DAYS } from '../projects/domain'
 import type { RoleTodosView, TodoView } from './contract'
@@ -154,7 +154,7 @@ const TODO_SOURCES: TodoSource[] = [
     key: 'needsOverdue',
     title: '超期未揭榜的需求',
     count: async (streetId, { now, communitiesOf }) =>
-      (await overdueNeeds(await communitiesOf(streetId), now)).length,
+      countOverdueNeeds(await communitiesOf(streetId), now),
     page: (streetId) => `packages/projects/pages/overdue/index?streetId=${streetId}`,
   },
   {
@@ -174,7 +174,7 @@ const TODO_SOURCES: TodoSource[] = [
     key: 'needsOverdue',
     title: '超期未揭榜的需求',
     count: async (districtId, { now, communitiesOf }) =>
-      (await overdueNeeds(await communitiesOf(districtId), now)).length,
+      countOverdueNeeds(await communitiesOf(districtId), now),
     page: (districtId) => `packages/desk/pages/overview/index?scope=district&id=${districtId}`,
   },
   {
