@@ -16,12 +16,11 @@ import {
   requireStreetOversight,
   workerCommunityIds,
 } from '../../shared/roles'
-import { DAY_MS, daysBetween } from '../../shared/time'
+import { daysBetween } from '../../shared/time'
 import { notifyRoleHolders } from '../account/notices'
 import { communitiesOfStreet, requireCommunity, requireStreet } from '../directory/service'
 import { holderIdOf, isClaimable, needStatusOf } from '../lists/domain'
 import {
-  countUncommittedNeedsBefore,
   listClaimableNeeds,
   listUncommittedNeedsBefore,
   readCommunityNeedIn,
@@ -32,7 +31,7 @@ import { requireOrganization } from '../organizations/service'
 import { newProject, projectIdOf, type CoBuildProject } from '../projects/domain'
 import { readProjectIn, saveProjectIn } from '../projects/repository'
 import { claimsInputs, type ClaimsApi } from './contract'
-import { UNCLAIMED_DAYS_LIMIT, type NeedClaim } from './domain'
+import { UNCLAIMED_DAYS_LIMIT, unclaimedCutoff, type NeedClaim } from './domain'
 import { findClaim, insertClaim, listClaims, readClaimIn, updateClaimIn } from './repository'
 import { toClaimView, toOpenNeedView } from './views'
 
@@ -231,18 +230,6 @@ async function overdueNeeds(communityIds: string[] | undefined, now: Date) {
   )
   return waiting.filter((need) => !claimed.has(need._id))
 }
-
-/** How many needs overdueNeeds lists, counted on the database (a street's or district's to-do). */
-export async function countOverdueNeeds(communityIds: string[], now: Date): Promise<number> {
-  const pending = await listClaims({ communityIds, status: 'pending' })
-  return countUncommittedNeedsBefore(
-    communityIds,
-    unclaimedCutoff(now),
-    pending.map((claim) => claim.needId),
-  )
-}
-
-const unclaimedCutoff = (now: Date) => new Date(now.getTime() - UNCLAIMED_DAYS_LIMIT * DAY_MS)
 
 /**
  * The claims function's daily timer: each need that has waited past the limit unclaimed is

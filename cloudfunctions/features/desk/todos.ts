@@ -3,8 +3,10 @@ import { COLLECTIONS, command, countWhere } from '../../shared/db'
 import { idsWhere } from './repository'
 import { scopeOfRole, type Role, type RoleKind } from '../../shared/roles'
 import { DAY_MS, chinaDateOf } from '../../shared/time'
-import { countOverdueNeeds } from '../claims/service'
+import { unclaimedCutoff } from '../claims/domain'
+import { listClaims } from '../claims/repository'
 import { loadDistrictTree } from '../directory/repository'
+import { countUncommittedNeedsBefore } from '../lists/repository'
 import { STALLED_AFTER_DAYS } from '../projects/domain'
 import type { RoleTodosView, TodoView } from './contract'
 
@@ -190,6 +192,16 @@ const TODO_SOURCES: TodoSource[] = [
     page: (districtId) => `packages/desk/pages/overview/index?scope=district&id=${districtId}`,
   },
 ]
+
+/** Needs waiting past the limit unclaimed, as the claims timer tells the street of them. */
+async function countOverdueNeeds(communityIds: string[], now: Date): Promise<number> {
+  const pending = await listClaims({ communityIds, status: 'pending' })
+  return countUncommittedNeedsBefore(
+    communityIds,
+    unclaimedCutoff(now),
+    pending.map((claim) => claim.needId),
+  )
+}
 
 /**
  * The caller's to-dos, role by role. Everyone signed in may act as a resident (post a need, book
