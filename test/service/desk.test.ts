@@ -202,7 +202,7 @@ describe('the street and district desk', () => {
         await refusal(
           world.call(deskService, 'overview', { scope: 'planet', id: 'x' }, eastAdmin()),
         ),
-      ).toMatchObject({ code: 'INVALID_INPUT' })
+      ).toMatchObject({ code: 'INVALID_INPUT', message: '请选择有效的统计范围' })
     })
 
     it('reads the month’s additions from the last snapshot of the month before', async () => {

@@ -7,16 +7,18 @@ import type { FunnelStage, ProjectStage, TrendPoint } from './domain'
 
 export type DeskScope = 'district' | 'street' | 'community'
 
-const node = z
-  .object({
-    scope: oneOf('统计范围', ['district', 'street', 'community'] as const),
-    id: recordId('统计范围'),
-  })
-  .strict()
+const scope = oneOf('统计范围', ['district', 'street', 'community'] as const)
+
+const node = z.object({ scope, id: recordId('统计范围') }).strict()
 
 export const deskInputs = {
   /** A node of the tree (the caller's own district or street when none is given). */
-  overview: z.union([node, z.object({}).strict()]),
+  overview: z
+    .object({ scope: scope.optional(), id: recordId('统计范围').optional() })
+    .strict()
+    .refine((input) => (input.scope === undefined) === (input.id === undefined), {
+      message: '请同时选择统计范围及其名称',
+    }),
   /** Every table of a node as one Excel workbook, a sheet per table. */
   exportTables: node,
   /** Takes today's snapshot again, so the desk shows what was recorded since the morning. */

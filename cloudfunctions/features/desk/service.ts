@@ -51,7 +51,8 @@ export const deskService = defineService<typeof deskInputs, OutputsOf<DeskApi>>(
   async overview(input, caller) {
     const now = new Date()
     const tree = await loadDistrictTree()
-    const node = resolveNode(caller, tree, 'scope' in input ? input : undefined)
+    const { scope, id } = input
+    const node = resolveNode(caller, tree, scope && id ? { scope, id } : undefined)
     const snapshot = await latestSnapshot(now)
     return overviewOf(node, snapshot, await monthEnds(snapshot), tree)
   },
