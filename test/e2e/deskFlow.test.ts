@@ -49,4 +49,18 @@ describe('H5 app in Chromium: the district desk', () => {
     expect(summary.getRow(3).getCell(1).value).toBe('发布需求（项）')
     expect(typeof summary.getRow(3).getCell(2).value).toBe('number')
   })
+
+  it('opens a street admin’s to-do where it is done, and their street’s desk', async () => {
+    const { page, cloud } = app
+    await app.signInAs('潮海街道管理员')
+    await page.goto(`${cloud.url}/#/pages/home/index`)
+    await tap(page, '超期未揭榜的需求')
+    await expectVisible(page, '待揭榜超期', { title: true })
+    await expectVisible(page, '老年人智能手机培训')
+    await page.goto(`${cloud.url}/#/pages/home/index`)
+    await tap(page, '数据服务台')
+    await expectVisible(page, '各社区')
+    await expectVisible(page, '大华社区')
+    await expectVisible(page, '潮海街道')
+  })
 })
