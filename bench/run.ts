@@ -15,6 +15,8 @@ async function main() {
   execSync('npm run build:functions && npx tsx bench/stallsBooking.ts', { stdio: 'inherit' })
   console.log('\n## cold start: loading each function')
   execSync('npx tsx bench/coldStart.ts', { stdio: 'inherit' })
+  console.log('\n## the district desk at scale (107 communities, a year of records)')
+  execSync('npm run build:functions && npx tsx bench/desk.ts', { stdio: 'inherit' })
   console.log('\n## the embedded store at scale (50,000 needs, 5,000 residents)')
   execSync('npx tsx bench/store.ts', { stdio: 'inherit' })
 }

@@ -10,6 +10,7 @@ import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase } from './database'
 import { demoAgreements } from './demoAgreements'
+import { demoDistrictRecords } from './demoDistrict'
 import { XINGANGSHANLU, XINGANGSHANLU_WORKER, mediationDemoRecords } from './demoMediation'
 import {
   LINPING,
@@ -186,19 +187,26 @@ const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
 ]
 
 /** Loads the demo data into an empty database; a database that has data is left alone. */
-export function seedDemoData(db: LocalDatabase): boolean {
+export function seedDemoData(db: LocalDatabase, { history = false } = {}): boolean {
   if (db.count('districts') > 0) return false
   const qiaosiOrgs = qiaosiOrganizations()
   const stallEvent = demoStallEvent(new Date())
   const volunteering = demoVolunteerData(new Date())
   const training = qiaosiTrainings(new Date(), qiaosiOrgs)
   const charity = qiaosiCharity(new Date())
+  const district = new Map(
+    history ? demoDistrictRecords(new Date(), COMMUNITIES, ORGANIZATIONS) : [],
+  )
+  const more = (collection: string) => district.get(collection) ?? []
   // One write: a first start cut short leaves no half-seeded database behind, and is quicker.
   db.insertAll([
     ['districts', [DISTRICT, LINPING]],
     ['streets', [...STREETS.map(({ named: _named, ...street }) => street), QIAOSI]],
     ['communities', [...COMMUNITIES, ...QIAOSI_COMMUNITIES]],
-    ['organizations', [...ORGANIZATIONS.map(withRegistryRecord), ...qiaosiOrgs]],
+    [
+      'organizations',
+      [...ORGANIZATIONS.map(withRegistryRecord), ...qiaosiOrgs, ...more('organizations')],
+    ],
     ['users', DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account)],
     [
       'personal_needs',
@@ -206,12 +214,12 @@ export function seedDemoData(db: LocalDatabase): boolean {
     ],
     ['stall_events', [stallEvent]],
     ['stall_slots', slotsOf(stallEvent)],
-    ['community_needs', [...PUBLISHED_NEEDS, ...LIST_NEEDS]],
-    ['resource_offerings', RESOURCE_OFFERINGS],
-    ['volunteers', volunteering.volunteers],
+    ['community_needs', [...PUBLISHED_NEEDS, ...LIST_NEEDS, ...more('community_needs')]],
+    ['resource_offerings', [...RESOURCE_OFFERINGS, ...more('resource_offerings')]],
+    ['volunteers', [...volunteering.volunteers, ...more('volunteers')]],
     ['volunteer_shifts', volunteering.shifts],
     ['volunteer_signups', volunteering.signups],
-    ['volunteer_hours', volunteering.hours],
+    ['volunteer_hours', [...volunteering.hours, ...more('volunteer_hours')]],
     ['role_grants', seededGrants()],
     ['trainings', training.trainings],
     ['training_signups', training.signups],
@@ -223,6 +231,9 @@ export function seedDemoData(db: LocalDatabase): boolean {
     ['charity_moves', charity.moves],
     ...mediationDemoRecords(new Date()),
     ['agreements', demoAgreements(DISTRICT, STREETS)],
+    ...['claims', 'projects', 'project_progress', 'daily_figures'].map(
+      (collection) => [collection, more(collection)] as [string, object[]],
+    ),
   ])
   return true
 }

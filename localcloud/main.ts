@@ -11,6 +11,7 @@ async function main() {
     staticDir: path.join(root, 'dist', 'h5'),
     port: Number(process.env.PORT ?? 8080),
     host: process.env.HOST ?? '127.0.0.1',
+    demoHistory: true,
   })
   console.log(`共建 Gongjian 本地云已启动: ${cloud.url}`)
   const stop = async () => {

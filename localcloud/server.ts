@@ -20,6 +20,11 @@ export interface LocalCloudOptions {
   port?: number
   host?: string
   seed?: boolean
+  /**
+   * Also seed the district-scale history (localcloud/demoDistrict.ts): `npm start` does; tests
+   * keep to the pilot's few records, whose counts they rely on.
+   */
+  demoHistory?: boolean
   /** Run the functions' timer triggers on schedule (the invariant check runs at start anyway). */
   timers?: boolean
   /**
@@ -52,7 +57,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   await takeDataFolder(options.dataDir)
   const database = await LocalDatabase.open(options.dataDir)
   const platform = installLocalCloud(database)
-  if (options.seed !== false) seedDemoData(database)
+  if (options.seed !== false) seedDemoData(database, { history: options.demoHistory === true })
   const sessions = await SessionSigner.open(options.dataDir)
   const functions = new FunctionRunner(options.functionsDir)
   // Before anyone is served: what a crash left half-done is completed or repaired, and audited.

@@ -100,6 +100,10 @@ export default defineAppConfig({
       pages: ['pages/pool/index', 'pages/donate/index', 'pages/item/index', 'pages/notice/index'],
     },
     {
+      root: 'packages/desk',
+      pages: ['pages/overview/index'],
+    },
+    {
       root: 'packages/privacy',
       pages: ['pages/guide/index', 'pages/data/index'],
     },

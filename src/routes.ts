@@ -113,4 +113,6 @@ export const ROUTES = {
     `/packages/agreements/pages/create/index?kind=${kind}&firstPartyId=${encodeURIComponent(firstPartyId)}`,
   agreement: (agreementId: string) =>
     `/packages/agreements/pages/detail/index?agreementId=${encodeURIComponent(agreementId)}`,
+  desk: (scope: 'district' | 'street' | 'community', id: string) =>
+    `/packages/desk/pages/overview/index?scope=${scope}&id=${encodeURIComponent(id)}`,
 } as const

@@ -193,7 +193,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   ],
   subscription_credits: [],
   mini_program_codes: [],
-  daily_figures: [],
+  daily_figures: [index(['month', 'asc'])],
   agreements: [
     index(['districtId', 'asc'], ['createdAt', 'desc']),
     index(['streetId', 'asc'], ['createdAt', 'desc']),

@@ -47,8 +47,27 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
 
   it('greets a resident on 服务大厅 with the resident entries', async () => {
     const { text, calls } = await renderWeappPage('pages/home/index', {
-      cloud: { 'account.me': { ok: true, data: resident } },
-      waitForText: '您好，王阿姨',
+      cloud: {
+        'account.me': { ok: true, data: resident },
+        'desk.todos': {
+          ok: true,
+          data: [
+            {
+              kind: 'resident',
+              scopeId: 'dahua',
+              todos: [
+                {
+                  key: 'bookingsToday',
+                  title: '今日预约',
+                  count: 1,
+                  page: 'packages/stalls/pages/mine/index',
+                },
+              ],
+            },
+          ],
+        },
+      },
+      waitForText: '今日预约',
     })
     const lines = text.split('\n')
     expect(lines).toEqual(expect.arrayContaining(['发布需求', '我的需求', '潮海街道 · 大华社区']))
@@ -58,7 +77,10 @@ describe('the compiled mini-program (dist/weapp) in simulated WeChat', () => {
     expect(lines).toEqual(expect.arrayContaining(['乔社学院', '志愿服务队', '慈善资源库']))
     expect(lines).not.toContain('人员管理')
     expect(lines).not.toContain('审计日志')
-    expect(calls).toEqual([{ name: 'account', data: { action: 'me', payload: {} } }])
+    expect(calls).toEqual([
+      { name: 'account', data: { action: 'me', payload: {} } },
+      { name: 'desk', data: { action: 'todos', payload: {} } },
+    ])
   })
 
   it('asks a first-time user to read and agree to the privacy guide', async () => {

@@ -16,7 +16,7 @@ import {
   requireStreetOversight,
   workerCommunityIds,
 } from '../../shared/roles'
-import { DAY_MS, daysBetween } from '../../shared/time'
+import { daysBetween } from '../../shared/time'
 import { notifyRoleHolders } from '../account/notices'
 import { communitiesOfStreet, requireCommunity, requireStreet } from '../directory/service'
 import { holderIdOf, isClaimable, needStatusOf } from '../lists/domain'
@@ -31,7 +31,7 @@ import { requireOrganization } from '../organizations/service'
 import { newProject, projectIdOf, type CoBuildProject } from '../projects/domain'
 import { readProjectIn, saveProjectIn } from '../projects/repository'
 import { claimsInputs, type ClaimsApi } from './contract'
-import { UNCLAIMED_DAYS_LIMIT, type NeedClaim } from './domain'
+import { UNCLAIMED_DAYS_LIMIT, unclaimedCutoff, type NeedClaim } from './domain'
 import { findClaim, insertClaim, listClaims, readClaimIn, updateClaimIn } from './repository'
 import { toClaimView, toOpenNeedView } from './views'
 
@@ -222,10 +222,7 @@ export async function commitClaimIn(
  * anywhere. A need with a claim under review is being taken care of; it is not flagged.
  */
 async function overdueNeeds(communityIds: string[] | undefined, now: Date) {
-  const waiting = await listUncommittedNeedsBefore(
-    communityIds,
-    new Date(now.getTime() - UNCLAIMED_DAYS_LIMIT * DAY_MS),
-  )
+  const waiting = await listUncommittedNeedsBefore(communityIds, unclaimedCutoff(now))
   const claimed = new Set(
     (await listClaims({ needIds: waiting.map((need) => need._id), status: 'pending' })).map(
       (claim) => claim.needId,

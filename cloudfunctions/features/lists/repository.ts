@@ -1,4 +1,4 @@
-import { COLLECTIONS, command, findById, type Transaction } from '../../shared/db'
+import { COLLECTIONS, command, countWhere, findById, type Transaction } from '../../shared/db'
 import { readAll, readPage, type Page } from '../../shared/paging'
 import {
   CLAIMABLE_STATUSES,
@@ -92,6 +92,21 @@ export function listUncommittedNeedsBefore(
       ['_id', 'asc'],
     ],
   )
+}
+
+/** How many of those needs there are in the communities, leaving out `exceptIds`. */
+export function countUncommittedNeedsBefore(
+  communityIds: string[],
+  cutoff: Date,
+  exceptIds: string[],
+): Promise<number> {
+  const _ = command()
+  return countWhere(COLLECTIONS.communityNeeds, {
+    communityId: _.in(communityIds),
+    status: 'open',
+    createdAt: _.lt(cutoff),
+    ...(exceptIds.length > 0 ? { _id: _.nin(exceptIds) } : {}),
+  })
 }
 
 export function findOffering(id: string): Promise<ResourceOffering | undefined> {
