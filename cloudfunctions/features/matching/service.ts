@@ -63,6 +63,7 @@ import {
   moveStagedProposals,
   readProposalIn,
   readProposalsPage,
+  saveProposalIn,
   setRunStatus,
   supersedeEarlierProposals,
   updateProposalIn,
@@ -370,6 +371,39 @@ async function startProjectIfAgreedIn(
   if (proposal.communityDecision !== 'confirmed' || proposal.providerDecision !== 'accepted') {
     return proposal
   }
+  const project = await startProjectIn(tx, proposal)
+  await updateProposalIn(tx, proposal._id, { status: 'accepted', projectId: project._id })
+  return { ...proposal, status: 'accepted', projectId: project._id }
+}
+
+/**
+ * An allocation the street's council passed (共建议事会): a proposal both sides agree on at once,
+ * since the community and the organization sit on the council. Its units are committed and its
+ * project started as confirm and accept do; the proposal's id makes a repeated step a no-op.
+ */
+export async function agreeInCouncilIn(
+  tx: Transaction,
+  proposal: MatchProposalRecord,
+): Promise<MatchProposalRecord> {
+  const existing = await readProposalIn(tx, proposal._id)
+  if (existing) return existing
+  await commitUnitsIn(tx, proposal)
+  const project = await startProjectIn(tx, proposal)
+  const agreed: MatchProposalRecord = {
+    ...proposal,
+    communityDecision: 'confirmed',
+    providerDecision: 'accepted',
+    status: 'accepted',
+    projectId: project._id,
+  }
+  await saveProposalIn(tx, agreed)
+  return agreed
+}
+
+async function startProjectIn(
+  tx: Transaction,
+  proposal: MatchProposalRecord,
+): Promise<CoBuildProject> {
   const need = await readCommunityNeedIn(tx, proposal.needId)
   if (!need) throw new AppError('NOT_FOUND', '该需求不存在')
   const project = newProject({
@@ -382,8 +416,7 @@ async function startProjectIfAgreedIn(
     now: new Date(),
   })
   await saveProjectIn(tx, project)
-  await updateProposalIn(tx, proposal._id, { status: 'accepted', projectId: project._id })
-  return { ...proposal, status: 'accepted', projectId: project._id }
+  return project
 }
 
 async function writeOfferingLedgerIn(
