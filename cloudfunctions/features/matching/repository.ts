@@ -32,9 +32,11 @@ export function saveProposalIn(tx: Transaction, proposal: MatchProposalRecord) {
 
 /** A street's proposals still waiting for a decision (the council's agenda lists them). */
 export function listOpenProposalsOfStreet(streetId: string): Promise<MatchProposalRecord[]> {
-  return readAll<MatchProposalRecord>(COLLECTIONS.matchProposals, { streetId, status: 'proposed' }, [
-    ['_id', 'asc'],
-  ])
+  return readAll<MatchProposalRecord>(
+    COLLECTIONS.matchProposals,
+    { streetId, status: 'proposed' },
+    [['_id', 'asc']],
+  )
 }
 
 /** Stores a proposal once under its run-derived id. */
