@@ -27,6 +27,10 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/create/index', 'pages/detail/index'],
     },
     {
+      root: 'packages/councils',
+      pages: ['pages/list/index', 'pages/council/index', 'pages/meeting/index'],
+    },
+    {
       root: 'packages/stalls',
       pages: [
         'pages/events/index',
@@ -47,6 +51,8 @@ export default defineAppConfig({
         'pages/list/index',
         'pages/detail/index',
         'pages/overdue/index',
+        'pages/served/index',
+        'pages/report/index',
       ],
     },
     {

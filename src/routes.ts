@@ -111,6 +111,14 @@ export const ROUTES = {
     `/packages/agreements/pages/list/index?scope=${scope}&id=${encodeURIComponent(id)}`,
   createAgreement: (kind: string, firstPartyId: string) =>
     `/packages/agreements/pages/create/index?kind=${kind}&firstPartyId=${encodeURIComponent(firstPartyId)}`,
+  councils: '/packages/councils/pages/list/index',
+  council: (streetId: string) =>
+    `/packages/councils/pages/council/index?streetId=${encodeURIComponent(streetId)}`,
+  councilMeeting: (meetingId: string) =>
+    `/packages/councils/pages/meeting/index?meetingId=${encodeURIComponent(meetingId)}`,
+  servedProjects: '/packages/projects/pages/served/index',
+  organizationReport: (organizationId: string) =>
+    `/packages/projects/pages/report/index?organizationId=${encodeURIComponent(organizationId)}`,
   agreement: (agreementId: string) =>
     `/packages/agreements/pages/detail/index?agreementId=${encodeURIComponent(agreementId)}`,
 } as const
