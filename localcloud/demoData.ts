@@ -10,6 +10,7 @@ import type { UserRecord } from '../cloudfunctions/shared/caller'
 import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase } from './database'
 import { demoAgreements } from './demoAgreements'
+import { COUNCIL_ACCOUNTS, demoCouncils } from './demoCouncils'
 import { XINGANGSHANLU, XINGANGSHANLU_WORKER, mediationDemoRecords } from './demoMediation'
 import {
   LINPING,
@@ -156,6 +157,7 @@ export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
   ]),
   user('demo-newcomer-wu', '吴敏', '新用户 · 尚无角色（可接受邀请）', undefined, []),
   user('demo-newcomer-zheng', '郑磊', '新用户 · 尚无角色（可接受邀请）', undefined, []),
+  ...COUNCIL_ACCOUNTS,
 ]
 
 const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
@@ -193,21 +195,26 @@ export function seedDemoData(db: LocalDatabase): boolean {
   const volunteering = demoVolunteerData(new Date())
   const training = qiaosiTrainings(new Date(), qiaosiOrgs)
   const charity = qiaosiCharity(new Date())
+  const pilotStreets = STREETS.map(({ named: _named, ...street }) => street)
+  const councils = demoCouncils(pilotStreets, COMMUNITIES)
   // One write: a first start cut short leaves no half-seeded database behind, and is quicker.
   db.insertAll([
     ['districts', [DISTRICT, LINPING]],
     ['streets', [...STREETS.map(({ named: _named, ...street }) => street), QIAOSI]],
     ['communities', [...COMMUNITIES, ...QIAOSI_COMMUNITIES]],
     ['organizations', [...ORGANIZATIONS.map(withRegistryRecord), ...qiaosiOrgs]],
-    ['users', DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account)],
+    [
+      'users',
+      [...DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account), ...councils.users],
+    ],
     [
       'personal_needs',
       PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
     ],
     ['stall_events', [stallEvent]],
     ['stall_slots', slotsOf(stallEvent)],
-    ['community_needs', [...PUBLISHED_NEEDS, ...LIST_NEEDS]],
-    ['resource_offerings', RESOURCE_OFFERINGS],
+    ['community_needs', [...PUBLISHED_NEEDS, ...LIST_NEEDS, ...councils.communityNeeds]],
+    ['resource_offerings', [...RESOURCE_OFFERINGS, ...councils.resourceOfferings]],
     ['volunteers', volunteering.volunteers],
     ['volunteer_shifts', volunteering.shifts],
     ['volunteer_signups', volunteering.signups],
@@ -223,6 +230,12 @@ export function seedDemoData(db: LocalDatabase): boolean {
     ['charity_moves', charity.moves],
     ...mediationDemoRecords(new Date()),
     ['agreements', demoAgreements(DISTRICT, STREETS)],
+    ['claims', councils.claims],
+    ['match_proposals', councils.matchProposals],
+    ['projects', councils.projects],
+    ['project_progress', councils.projectProgress],
+    ['councils', councils.councils],
+    ['council_meetings', councils.councilMeetings],
   ])
   return true
 }
