@@ -28,7 +28,12 @@ export default defineAppConfig({
     },
     {
       root: 'packages/councils',
-      pages: ['pages/list/index', 'pages/council/index', 'pages/meeting/index'],
+      pages: [
+        'pages/list/index',
+        'pages/council/index',
+        'pages/meeting/index',
+        'pages/monthly/index',
+      ],
     },
     {
       root: 'packages/stalls',

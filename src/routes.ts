@@ -116,6 +116,8 @@ export const ROUTES = {
     `/packages/councils/pages/council/index?streetId=${encodeURIComponent(streetId)}`,
   councilMeeting: (meetingId: string) =>
     `/packages/councils/pages/meeting/index?meetingId=${encodeURIComponent(meetingId)}`,
+  monthlyMeeting: (communityId: string) =>
+    `/packages/councils/pages/monthly/index?communityId=${encodeURIComponent(communityId)}`,
   servedProjects: '/packages/projects/pages/served/index',
   organizationReport: (organizationId: string) =>
     `/packages/projects/pages/report/index?organizationId=${encodeURIComponent(organizationId)}`,

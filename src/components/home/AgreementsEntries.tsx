@@ -31,6 +31,17 @@ export function AgreementsEntries({ roles }: { roles: RoleView[] }) {
           onClick={() => void Taro.navigateTo({ url: ROUTES.councils })}
         />
       )}
+      {roles
+        .filter((role) => role.kind === 'community_worker')
+        .map((role) => (
+          <Cell
+            key={`monthly-${role.scopeId}`}
+            title='月度碰头会'
+            description={role.label}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: ROUTES.monthlyMeeting(role.scopeId) })}
+          />
+        ))}
       {organizations.map((role) => (
         <Cell
           key={`report-${role.scopeId}`}

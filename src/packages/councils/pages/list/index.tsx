@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { QueryState } from '../../../../components/QueryState'
@@ -17,23 +18,23 @@ export default function CouncilsPage() {
         isEmpty={(data) => data.councils.length === 0}
         emptyText='您尚未参加任何街道的共建议事会'
       >
-        {({ councils }) =>
-          councils.map((council) => (
-            <View
-              key={council.streetId}
-              className='council-card'
-              onClick={() => void Taro.navigateTo({ url: ROUTES.council(council.streetId) })}
-            >
-              <Text className='council-card__title'>{council.streetName}共建议事会</Text>
-              <Text className='council-meta'>委员 {council.memberCount} 人</Text>
-              <Text className='council-meta'>
-                {council.latest
-                  ? `最近一次：${council.latest.quarter} · ${council.latest.heldOn} · ${council.latest.status === 'open' ? '进行中' : '已结束'}`
-                  : '尚未召开'}
-              </Text>
-            </View>
-          ))
-        }
+        {({ councils }) => (
+          <CellGroup>
+            {councils.map((council) => (
+              <Cell
+                key={council.streetId}
+                title={`${council.streetName}共建议事会`}
+                description={`委员 ${council.memberCount} 人 · ${
+                  council.latest
+                    ? `最近一次 ${council.latest.quarter}（${council.latest.heldOn}，${council.latest.status === 'open' ? '进行中' : '已结束'}）`
+                    : '尚未召开'
+                }`}
+                clickable
+                onClick={() => void Taro.navigateTo({ url: ROUTES.council(council.streetId) })}
+              />
+            ))}
+          </CellGroup>
+        )}
       </QueryState>
     </View>
   )

@@ -184,13 +184,15 @@ function Agenda({ view, act }: PartProps) {
       <Text className='council-section'>议程（系统生成）</Text>
       <Text className='council-meta'>待满足的需求（{agenda.openNeeds.length}）</Text>
       {agenda.openNeeds.map((need) => (
-        <Text
+        <Cell
           key={need.needId}
           className={rowClass(need.needId === needId)}
+          title={`${need.communityName}「${need.title}」`}
+          description={`尚缺 ${need.remaining} ${need.unit}`}
+          extra={need.needId === needId ? '已选' : undefined}
+          clickable={canManage}
           onClick={() => canManage && setNeedId(need.needId)}
-        >
-          {need.communityName}「{need.title}」尚缺 {need.remaining} {need.unit}
-        </Text>
+        />
       ))}
       <Text className='council-meta'>超期未认领（{agenda.overdueNeeds.length}）</Text>
       {agenda.overdueNeeds.map((need) => (
@@ -200,14 +202,15 @@ function Agenda({ view, act }: PartProps) {
       ))}
       <Text className='council-meta'>闲置资源（{agenda.unusedResources.length}）</Text>
       {agenda.unusedResources.map((resource) => (
-        <Text
+        <Cell
           key={resource.offeringId}
           className={rowClass(resource.offeringId === offeringId)}
+          title={resource.title}
+          description={`${resource.organizationName} · 本期剩余 ${resource.remaining} ${resource.unit}`}
+          extra={resource.offeringId === offeringId ? '已选' : undefined}
+          clickable={canManage}
           onClick={() => canManage && setOfferingId(resource.offeringId)}
-        >
-          {resource.organizationName}「{resource.title}」本期剩余 {resource.remaining}{' '}
-          {resource.unit}
-        </Text>
+        />
       ))}
       <Text className='council-meta'>停滞项目（{agenda.stalledProjects.length}）</Text>
       {agenda.stalledProjects.map((project) => (
