@@ -53,9 +53,13 @@ describe('H5 app in Chromium: the long-term mechanism, from agreement to evaluat
     await onTop(page).getByRole('textbox', { name: '分配数量' }).fill('6')
     await tap(page, '列入表决')
     await expectVisible(page, `用于岘山社区「${NEED_TITLE}」`)
-    await tap(page, '通济街道管理员（街道·通济街道）')
-    await tap(page, '刘社工（社区·岘山社区）')
-    await tap(page, '祥泰王主任（兼职委员·即墨区祥泰残疾人综合服务中心）')
+    await onTop(page)
+      .locator('.nut-checkbox', { hasText: '通济街道管理员（街道·通济街道）' })
+      .click()
+    await onTop(page).locator('.nut-checkbox', { hasText: '刘社工（社区·岘山社区）' }).click()
+    await onTop(page)
+      .locator('.nut-checkbox', { hasText: '祥泰王主任（兼职委员·即墨区祥泰残疾人综合服务中心）' })
+      .click()
     await tap(page, '登记出席')
     await expectVisible(page, '（已达法定人数）')
     await tap(page, '同意')
@@ -63,7 +67,7 @@ describe('H5 app in Chromium: the long-term mechanism, from agreement to evaluat
     const meetingUrl = page.url()
     await screenshot(page, 'e2e-council-agenda.png')
 
-    // Members vote once each: a member present votes, then may not vote again.
+    // The other members present vote; a vote given, the buttons give way to it.
     for (const member of ['刘社工', '祥泰王主任']) {
       await app.signInAs(member)
       await page.goto(meetingUrl)

@@ -6,11 +6,11 @@ export function Evaluation({ project }: { project: ProjectView }) {
   const { targets, evaluation, residents } = project
   const measured = evaluation?.measured
   if (!targets && !evaluation && !residents) return null
+  const value = (amount: number | undefined, unit: string) =>
+    amount === undefined ? '—' : `${amount}${unit}`
   const row = (label: string, target?: number, actual?: number, unit = '') => (
     <Text className='list-summary'>
-      {label}：目标 {target ?? '—'}
-      {unit} · 实际 {actual ?? '—'}
-      {unit}
+      {`${label}：目标 ${value(target, unit)} · 实际 ${value(actual, unit)}`}
     </Text>
   )
   return (
