@@ -6,6 +6,7 @@ import { checkAndRepair } from '../../cloudfunctions/features/maintenance/servic
 import { listsService } from '../../cloudfunctions/features/lists/service'
 import type { MatchProposalRecord } from '../../cloudfunctions/features/matching/domain'
 import { chinaDateOf } from '../../cloudfunctions/shared/time'
+import { needOfC1, offeringOfO1 } from './lines'
 import { refusal, useWorld } from './world'
 
 describe('the street’s quarterly council (共建议事会)', () => {
@@ -27,16 +28,11 @@ describe('the street’s quarterly council (共建议事会)', () => {
       listsService,
       'publishNeed',
       {
-        communityId: 'c1',
-        list: 'basic',
-        domain: 'service_supply',
-        focusGroups: ['elderly'],
+        ...needOfC1,
         title: '独居老人探访',
         description: '每周探访社区独居老人',
         quantity: 6,
         unit: '次',
-        window: { from: '2026-01-01', to: '2030-12-31' },
-        priority: 'high',
       },
       worker(),
     )
@@ -44,15 +40,11 @@ describe('the street’s quarterly council (共建议事会)', () => {
       listsService,
       'publishOffering',
       {
-        organizationId: 'o1',
-        domains: ['service_supply'],
+        ...offeringOfO1,
         title: '志愿者上门探访',
         description: '志愿者上门探访独居老人',
         capacity: 10,
         unit: '次',
-        period: 'year',
-        serviceArea: { districtWide: true },
-        availability: { from: '2026-01-01', to: '2030-12-31' },
       },
       redSail(),
     )

@@ -3,6 +3,7 @@ import { matchingService } from '../../cloudfunctions/features/matching/service'
 import type { CoBuildProject } from '../../cloudfunctions/features/projects/domain'
 import { projectsService } from '../../cloudfunctions/features/projects/service'
 import { monthFromNow } from '../calendar'
+import { needOfC1, offeringOfO1 } from './lines'
 import { refusal, useWorld } from './world'
 
 describe('effect evaluation (效果评估)', () => {
@@ -174,36 +175,10 @@ describe('effect evaluation (效果评估)', () => {
       world.call(
         listsService,
         'publishOffering',
-        {
-          organizationId,
-          domains: ['service_supply'],
-          title: '助学名额',
-          description: '为困难家庭儿童提供助学名额',
-          capacity: 3,
-          unit: '个',
-          period: 'year',
-          serviceArea: { districtWide: true },
-          availability: { from: '2026-01-01', to: '2030-12-31' },
-        },
+        { ...offeringOfO1, organizationId, capacity: 3 },
         who,
       )
-    await world.call(
-      listsService,
-      'publishNeed',
-      {
-        communityId: 'c1',
-        list: 'basic',
-        domain: 'service_supply',
-        focusGroups: ['children'],
-        title: '助学名额',
-        description: '困难家庭儿童需要助学帮扶',
-        quantity: 3,
-        unit: '个',
-        window: { from: '2026-01-01', to: '2030-06-30' },
-        priority: 'high',
-      },
-      worker(),
-    )
+    await world.call(listsService, 'publishNeed', needOfC1, worker())
     await publish('o1', member())
     await publish('o2', world.person('member-o2', [{ kind: 'org_member', orgId: 'o2' }]))
     const winner = async () =>

@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import type { Endpoints } from '../../shared/endpoints'
 import { calendarDate, oneOf, recordId, text, wholeNumber } from '../../shared/validation'
-import type { CouncilSeat, ItemOutcome, VoteChoice } from './domain'
+import type {
+  AgendaNeed,
+  AgendaProject,
+  AgendaProposal,
+  AgendaResource,
+  Allocation,
+  CouncilSeat,
+  ItemOutcome,
+  VoteChoice,
+} from './domain'
 
 const quarter = z
   .string({ required_error: '请选择季度', invalid_type_error: '季度格式不正确' })
@@ -94,16 +103,7 @@ export interface CouncilItemView {
   id: string
   kind: 'allocation' | 'motion'
   title: string
-  allocation?: {
-    needId: string
-    needTitle: string
-    communityName: string
-    offeringId: string
-    offeringTitle: string
-    organizationName: string
-    quantity: number
-    unit: string
-  }
+  allocation?: Omit<Allocation, 'communityId' | 'organizationId'>
   tally: Record<VoteChoice, number>
   voters: { name: string; choice: VoteChoice }[]
   myVote?: VoteChoice
@@ -111,15 +111,6 @@ export interface CouncilItemView {
   projectId?: string
   unfulfilled?: string
   canVote: boolean
-}
-
-export interface AgendaNeedView {
-  needId: string
-  title: string
-  communityName: string
-  remaining: number
-  unit: string
-  daysWaiting: number
 }
 
 export interface CouncilMeetingView {
@@ -133,33 +124,11 @@ export interface CouncilMeetingView {
   presentCount: number
   quorum: boolean
   agenda: {
-    openNeeds: AgendaNeedView[]
-    overdueNeeds: AgendaNeedView[]
-    unusedResources: {
-      offeringId: string
-      title: string
-      organizationName: string
-      remaining: number
-      unit: string
-    }[]
-    stalledProjects: {
-      projectId: string
-      title: string
-      communityName: string
-      organizationName: string
-      lastUpdate: string
-    }[]
-    proposals: {
-      proposalId: string
-      needId: string
-      needTitle: string
-      communityName: string
-      offeringId: string
-      offeringTitle: string
-      organizationName: string
-      quantity: number
-      unit: string
-    }[]
+    openNeeds: AgendaNeed[]
+    overdueNeeds: AgendaNeed[]
+    unusedResources: AgendaResource[]
+    stalledProjects: (Omit<AgendaProject, 'lastUpdate'> & { lastUpdate: string })[]
+    proposals: AgendaProposal[]
   }
   items: CouncilItemView[]
   minutes?: string

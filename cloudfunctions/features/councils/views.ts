@@ -7,6 +7,7 @@ import type {
 } from './contract'
 import {
   hasQuorum,
+  type Allocation,
   tallyOf,
   type Council,
   type CouncilMeeting,
@@ -96,20 +97,7 @@ export function toCouncilMeetingView(
         id: item.id,
         kind: item.kind,
         title: item.title,
-        ...(item.allocation
-          ? {
-              allocation: {
-                needId: item.allocation.needId,
-                needTitle: item.allocation.needTitle,
-                communityName: item.allocation.communityName,
-                offeringId: item.allocation.offeringId,
-                offeringTitle: item.allocation.offeringTitle,
-                organizationName: item.allocation.organizationName,
-                quantity: item.allocation.quantity,
-                unit: item.allocation.unit,
-              },
-            }
-          : {}),
+        ...(item.allocation ? { allocation: allocationView(item.allocation) } : {}),
         tally: tallyOf(item),
         voters: item.votes.map((vote) => ({ name: vote.name, choice: vote.choice })),
         ...(mine ? { myVote: mine.choice } : {}),
@@ -122,4 +110,12 @@ export function toCouncilMeetingView(
     ...(meeting.minutes ? { minutes: meeting.minutes } : {}),
     canManage: open && canManage,
   }
+}
+
+function allocationView({
+  communityId: _communityId,
+  organizationId: _organizationId,
+  ...shown
+}: Allocation): NonNullable<CouncilMeetingView['items'][number]['allocation']> {
+  return shown
 }
