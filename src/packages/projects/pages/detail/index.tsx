@@ -294,14 +294,14 @@ function TargetsForm({
           type='number'
           value={peopleServed}
           onChange={setPeopleServed}
-          placeholder='目标服务人次'
+          placeholder='人次目标'
         />
       </Cell>
       <Cell>
-        <Input type='number' value={sessions} onChange={setSessions} placeholder='目标服务场次' />
+        <Input type='number' value={sessions} onChange={setSessions} placeholder='场次目标' />
       </Cell>
       <Cell>
-        <Input type='number' value={hours} onChange={setHours} placeholder='目标服务时长（小时）' />
+        <Input type='number' value={hours} onChange={setHours} placeholder='时长目标（小时）' />
       </Cell>
       <Cell title='目标满意度'>
         <Rate value={satisfaction} onChange={setSatisfaction} />
