@@ -11,6 +11,7 @@ import { addDays, chinaDateOf } from '../cloudfunctions/shared/time'
 import type { LocalDatabase } from './database'
 import { demoAgreements } from './demoAgreements'
 import { demoDistrictRecords } from './demoDistrict'
+import { COUNCIL_ACCOUNTS, demoCouncils } from './demoCouncils'
 import { XINGANGSHANLU, XINGANGSHANLU_WORKER, mediationDemoRecords } from './demoMediation'
 import {
   LINPING,
@@ -157,6 +158,7 @@ export const DEMO_ACCOUNTS: (UserRecord & { title: string })[] = [
   ]),
   user('demo-newcomer-wu', '吴敏', '新用户 · 尚无角色（可接受邀请）', undefined, []),
   user('demo-newcomer-zheng', '郑磊', '新用户 · 尚无角色（可接受邀请）', undefined, []),
+  ...COUNCIL_ACCOUNTS,
 ]
 
 const PERSONAL_NEEDS: Omit<PersonalNeed, '_id'>[] = [
@@ -198,6 +200,8 @@ export function seedDemoData(db: LocalDatabase, { history = false } = {}): boole
     history ? demoDistrictRecords(new Date(), COMMUNITIES, ORGANIZATIONS) : [],
   )
   const more = (collection: string) => district.get(collection) ?? []
+  const pilotStreets = STREETS.map(({ named: _named, ...street }) => street)
+  const councils = demoCouncils(pilotStreets, COMMUNITIES)
   // One write: a first start cut short leaves no half-seeded database behind, and is quicker.
   db.insertAll([
     ['districts', [DISTRICT, LINPING]],
@@ -207,15 +211,24 @@ export function seedDemoData(db: LocalDatabase, { history = false } = {}): boole
       'organizations',
       [...ORGANIZATIONS.map(withRegistryRecord), ...qiaosiOrgs, ...more('organizations')],
     ],
-    ['users', DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account)],
+    [
+      'users',
+      [...DEMO_ACCOUNTS.map(({ title: _title, ...account }) => account), ...councils.users],
+    ],
     [
       'personal_needs',
       PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
     ],
     ['stall_events', [stallEvent]],
     ['stall_slots', slotsOf(stallEvent)],
-    ['community_needs', [...PUBLISHED_NEEDS, ...LIST_NEEDS, ...more('community_needs')]],
-    ['resource_offerings', [...RESOURCE_OFFERINGS, ...more('resource_offerings')]],
+    [
+      'community_needs',
+      [...PUBLISHED_NEEDS, ...LIST_NEEDS, ...councils.communityNeeds, ...more('community_needs')],
+    ],
+    [
+      'resource_offerings',
+      [...RESOURCE_OFFERINGS, ...councils.resourceOfferings, ...more('resource_offerings')],
+    ],
     ['volunteers', [...volunteering.volunteers, ...more('volunteers')]],
     ['volunteer_shifts', volunteering.shifts],
     ['volunteer_signups', volunteering.signups],
@@ -231,9 +244,13 @@ export function seedDemoData(db: LocalDatabase, { history = false } = {}): boole
     ['charity_moves', charity.moves],
     ...mediationDemoRecords(new Date()),
     ['agreements', demoAgreements(DISTRICT, STREETS)],
-    ...['claims', 'projects', 'project_progress', 'daily_figures'].map(
-      (collection) => [collection, more(collection)] as [string, object[]],
-    ),
+    ['claims', [...councils.claims, ...more('claims')]],
+    ['match_proposals', councils.matchProposals],
+    ['projects', [...councils.projects, ...more('projects')]],
+    ['project_progress', [...councils.projectProgress, ...more('project_progress')]],
+    ['daily_figures', more('daily_figures')],
+    ['councils', councils.councils],
+    ['council_meetings', councils.councilMeetings],
   ])
   return true
 }

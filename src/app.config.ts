@@ -27,6 +27,15 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/create/index', 'pages/detail/index'],
     },
     {
+      root: 'packages/councils',
+      pages: [
+        'pages/list/index',
+        'pages/council/index',
+        'pages/meeting/index',
+        'pages/monthly/index',
+      ],
+    },
+    {
       root: 'packages/stalls',
       pages: [
         'pages/events/index',
@@ -47,6 +56,8 @@ export default defineAppConfig({
         'pages/list/index',
         'pages/detail/index',
         'pages/overdue/index',
+        'pages/served/index',
+        'pages/report/index',
       ],
     },
     {

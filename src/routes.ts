@@ -111,6 +111,16 @@ export const ROUTES = {
     `/packages/agreements/pages/list/index?scope=${scope}&id=${encodeURIComponent(id)}`,
   createAgreement: (kind: string, firstPartyId: string) =>
     `/packages/agreements/pages/create/index?kind=${kind}&firstPartyId=${encodeURIComponent(firstPartyId)}`,
+  councils: '/packages/councils/pages/list/index',
+  council: (streetId: string) =>
+    `/packages/councils/pages/council/index?streetId=${encodeURIComponent(streetId)}`,
+  councilMeeting: (meetingId: string) =>
+    `/packages/councils/pages/meeting/index?meetingId=${encodeURIComponent(meetingId)}`,
+  monthlyMeeting: (communityId: string) =>
+    `/packages/councils/pages/monthly/index?communityId=${encodeURIComponent(communityId)}`,
+  servedProjects: '/packages/projects/pages/served/index',
+  organizationReport: (organizationId: string) =>
+    `/packages/projects/pages/report/index?organizationId=${encodeURIComponent(organizationId)}`,
   agreement: (agreementId: string) =>
     `/packages/agreements/pages/detail/index?agreementId=${encodeURIComponent(agreementId)}`,
   desk: (scope: 'district' | 'street' | 'community', id: string) =>

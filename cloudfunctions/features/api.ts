@@ -2,6 +2,7 @@ import type { AccountApi } from './account/contract'
 import type { CharityApi } from './charity/contract'
 import type { AgreementsApi } from './agreements/contract'
 import type { ClaimsApi } from './claims/contract'
+import type { CouncilsApi } from './councils/contract'
 import type { DeskApi } from './desk/contract'
 import type { DirectoryApi } from './directory/contract'
 import type { ListsApi } from './lists/contract'
@@ -22,6 +23,7 @@ import type { VolunteersApi } from './volunteers/contract'
 export interface Api {
   account: AccountApi
   agreements: AgreementsApi
+  councils: CouncilsApi
   directory: DirectoryApi
   needs: NeedsApi
   mediation: MediationApi
@@ -59,6 +61,7 @@ export type { Page } from '../shared/paging'
 export type * from './account/contract'
 export type * from './charity/contract'
 export type * from './desk/contract'
+export type * from './councils/contract'
 export type * from './agreements/contract'
 export type * from './claims/contract'
 export type * from './directory/contract'

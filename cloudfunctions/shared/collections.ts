@@ -48,6 +48,9 @@ export const COLLECTIONS = {
   dailyFigures: 'daily_figures',
   agreements: 'agreements',
   monthlyMeetings: 'monthly_meetings',
+  councils: 'councils',
+  councilMeetings: 'council_meetings',
+  projectRatings: 'project_ratings',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -201,4 +204,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     index(['organizationId', 'asc'], ['createdAt', 'desc']),
   ],
   monthly_meetings: [index(['communityId', 'asc'], ['month', 'desc'])],
+  councils: [index(['districtId', 'asc'])],
+  council_meetings: [index(['streetId', 'asc'], ['quarter', 'desc'])],
+  project_ratings: [index(['projectId', 'asc']), index(['userId', 'asc'])],
 }

@@ -75,6 +75,11 @@ export async function tap(page: Page, text: string) {
   await onTop(page).getByText(text, { exact: true }).first().locator(`xpath=${tappable}`).click()
 }
 
+/** Taps 确定 on the dialog the page raised (Taro.showModal), which sits above every page. */
+export async function confirmDialog(page: Page) {
+  await page.locator('.taro__modal').getByText('确定', { exact: true }).click()
+}
+
 /** Saves a screenshot as a test artifact, once the page's slide-in animation has finished. */
 export async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(800)

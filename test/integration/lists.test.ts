@@ -33,7 +33,9 @@ describe('双清单: need lists and resource lists through the local cloud', () 
     const promoted = residentsNeeds.data.items.find((need) => need.id === 'seed-need-1')
     expect(promoted).toMatchObject({ status: 'in_progress', handler: { kind: 'need_list' } })
 
-    expect(await needTitles('demo-org-mayi', { domain: 'social_work' })).toEqual(['独居老人探访'])
+    expect(await needTitles('demo-org-mayi', { domain: 'social_work', status: 'open' })).toEqual([
+      '独居老人探访',
+    ])
     expect(await needTitles('demo-org-mayi', { streetId: 'tongji' })).not.toContain('独居老人探访')
     expect(await needTitles('demo-street-chaohai')).toContain('独居老人探访')
     expect(await needTitles('demo-worker-xianshan')).not.toContain('独居老人探访')
@@ -79,7 +81,9 @@ describe('双清单: need lists and resource lists through the local cloud', () 
         quantity: 1,
       }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await needTitles('demo-org-mayi', { domain: 'social_work' })).toEqual(['独居老人探访'])
+    expect(await needTitles('demo-org-mayi', { domain: 'social_work', status: 'open' })).toEqual([
+      '独居老人探访',
+    ])
     const resident = await as('demo-resident-wang')
     expect(await callAs(env.cloud, resident, 'lists', 'listNeeds', {})).toMatchObject({
       ok: false,
@@ -103,7 +107,7 @@ describe('双清单: need lists and resource lists through the local cloud', () 
       const result = await callAs(env.cloud, worker, 'lists', 'publishNeed', payload)
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message } })
     }
-    expect(await needTitles('demo-org-mayi', { domain: 'social_work' })).toEqual([])
+    expect(await needTitles('demo-org-mayi', { domain: 'social_work', status: 'open' })).toEqual([])
   })
 
   it('a worker edits and closes a need; a closed need cannot be edited', async () => {

@@ -7,6 +7,7 @@ import {
 import { listsService } from '../../cloudfunctions/features/lists/service'
 import type { MatchProposalRecord } from '../../cloudfunctions/features/matching/domain'
 import { matchingService } from '../../cloudfunctions/features/matching/service'
+import { needOfC1, offeringOfO1 } from './lines'
 import { refusal, useWorld } from './world'
 
 describe('matching service (双清单)', () => {
@@ -18,34 +19,13 @@ describe('matching service (双清单)', () => {
     const need = await world.call(
       listsService,
       'publishNeed',
-      {
-        communityId: 'c1',
-        list: 'basic',
-        domain: 'service_supply',
-        focusGroups: ['children'],
-        title: '助学名额',
-        description: '困难家庭儿童需要助学帮扶',
-        quantity: needUnits,
-        unit: '个',
-        window: { from: '2026-12-01', to: '2027-06-30' },
-        priority: 'high',
-      },
+      { ...needOfC1, quantity: needUnits },
       worker(),
     )
     const offering = await world.call(
       listsService,
       'publishOffering',
-      {
-        organizationId: 'o1',
-        domains: ['service_supply'],
-        title: '助学名额',
-        description: '为困难家庭儿童提供助学名额',
-        capacity: offeredUnits,
-        unit: '个',
-        period: 'year',
-        serviceArea: { districtWide: true },
-        availability: { from: '2026-11-01', to: '2027-12-31' },
-      },
+      { ...offeringOfO1, capacity: offeredUnits },
       member(),
     )
     return { need, offering }

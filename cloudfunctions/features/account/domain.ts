@@ -132,6 +132,8 @@ export const PERSONAL_DATA: PersonalRecords[] = [
     owner: 'userId',
     erase: true,
   },
+  // Kept: a project's satisfaction is counted from them; they carry no name.
+  { collection: COLLECTIONS.projectRatings, label: '我对共建项目的评价', owner: 'userId' },
   // Kept whole: who looked at or exported my data is part of the record others must answer for.
   { collection: COLLECTIONS.auditLogs, label: '查看或导出我的数据的记录', owner: 'targetId' },
 ]
@@ -166,4 +168,7 @@ export const WITHOUT_PERSONAL_DATA: CollectionName[] = [
   // Parties are districts, streets, communities and organizations; staff appear by name only.
   COLLECTIONS.agreements,
   COLLECTIONS.monthlyMeetings,
+  // Members are staff and organizations' representatives acting for them, by display name.
+  COLLECTIONS.councils,
+  COLLECTIONS.councilMeetings,
 ]

@@ -221,7 +221,7 @@ export async function commitClaimIn(
  * Needs published more than the limit ago that nobody committed to, in the communities or
  * anywhere. A need with a claim under review is being taken care of; it is not flagged.
  */
-async function overdueNeeds(communityIds: string[] | undefined, now: Date) {
+export async function overdueNeeds(communityIds: string[] | undefined, now: Date) {
   const waiting = await listUncommittedNeedsBefore(communityIds, unclaimedCutoff(now))
   const claimed = new Set(
     (await listClaims({ needIds: waiting.map((need) => need._id), status: 'pending' })).map(

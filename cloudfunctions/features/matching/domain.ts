@@ -7,6 +7,11 @@ import type { Organization } from '../organizations/domain'
 export const PRIORITY_WEIGHT = { high: 3, medium: 2, low: 1 } as const
 export const FOCUS_GROUP_FACTOR = 2
 
+/**
+ * A provider's rating where it has no effect evaluation yet: its grade (评估等级). Once projects it
+ * carried out are closed and evaluated, the mean of their scores (residents' ratings, else the
+ * community's) is its rating instead; the engine prefers better-rated providers.
+ */
 export const GRADE_RATING: Record<NonNullable<Organization['grade']>, number> = {
   '5A': 5,
   '4A': 4.5,

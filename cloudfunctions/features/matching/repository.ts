@@ -26,6 +26,19 @@ export function updateProposalIn(
   return tx.update(COLLECTIONS.matchProposals, id, changes)
 }
 
+export function saveProposalIn(tx: Transaction, proposal: MatchProposalRecord) {
+  return tx.set(COLLECTIONS.matchProposals, proposal)
+}
+
+/** A street's proposals still waiting for a decision (the council's agenda lists them). */
+export function listOpenProposalsOfStreet(streetId: string): Promise<MatchProposalRecord[]> {
+  return readAll<MatchProposalRecord>(
+    COLLECTIONS.matchProposals,
+    { streetId, status: 'proposed' },
+    [['_id', 'asc']],
+  )
+}
+
 /** Stores a proposal once under its run-derived id. */
 export function insertProposal(proposal: MatchProposalRecord): Promise<boolean> {
   return insertIfAbsent(COLLECTIONS.matchProposals, proposal)

@@ -43,9 +43,13 @@ import { loadVocabulary } from '../lists/service'
 import type { Organization } from '../organizations/domain'
 import { listOrganizations } from '../organizations/repository'
 import { requireOrganization } from '../organizations/service'
-import { newProject } from '../projects/domain'
+import { newProject, organizationRatingOf } from '../projects/domain'
 import type { CoBuildProject } from '../projects/domain'
-import { listProjectsOfCommunities, saveProjectIn } from '../projects/repository'
+import {
+  listClosedProjects,
+  listProjectsOfCommunities,
+  saveProjectIn,
+} from '../projects/repository'
 import { matchingInputs, type MatchingApi, type UnmatchedNeedView } from './contract'
 import {
   FOCUS_GROUP_FACTOR,
@@ -63,6 +67,7 @@ import {
   moveStagedProposals,
   readProposalIn,
   readProposalsPage,
+  saveProposalIn,
   setRunStatus,
   supersedeEarlierProposals,
   updateProposalIn,
@@ -80,18 +85,19 @@ export const matchingService = defineService<typeof matchingInputs, OutputsOf<Ma
       const tree = await loadDistrictTree()
       const scope: MatchingScope = { kind, id: scopeId }
       const communityIds = await scopeCommunityIds(caller, scope, tree)
-      const [needs, offerings, organizations, projects, vocabulary] = await Promise.all([
+      const [needs, offerings, organizations, projects, closed, vocabulary] = await Promise.all([
         loadClaimableNeeds(communityIds ?? tree.communities.map((c) => c._id)),
         listActiveOfferings(),
         listOrganizations(),
         listProjectsOfCommunities(communityIds ?? tree.communities.map((c) => c._id)),
+        listClosedProjects(),
         loadVocabulary(),
       ])
       const now = new Date()
       const unmet = needs.filter((need) => need.capacity.taken < need.capacity.limit)
       const available = offerings.filter((offering) => offeringRemainingAt(offering, now) > 0)
       const result = matchNeeds(
-        matchingInputOf(unmet, available, organizations, projects, tree, vocabulary, now),
+        matchingInputOf(unmet, available, organizations, projects, tree, vocabulary, now, closed),
       )
 
       const needById = new Map(unmet.map((need) => [need._id, need]))
@@ -370,6 +376,39 @@ async function startProjectIfAgreedIn(
   if (proposal.communityDecision !== 'confirmed' || proposal.providerDecision !== 'accepted') {
     return proposal
   }
+  const project = await startProjectIn(tx, proposal)
+  await updateProposalIn(tx, proposal._id, { status: 'accepted', projectId: project._id })
+  return { ...proposal, status: 'accepted', projectId: project._id }
+}
+
+/**
+ * An allocation the street's council passed (共建议事会): a proposal both sides agree on at once,
+ * since the community and the organization sit on the council. Its units are committed and its
+ * project started as confirm and accept do; the proposal's id makes a repeated step a no-op.
+ */
+export async function agreeInCouncilIn(
+  tx: Transaction,
+  proposal: MatchProposalRecord,
+): Promise<MatchProposalRecord> {
+  const existing = await readProposalIn(tx, proposal._id)
+  if (existing) return existing
+  await commitUnitsIn(tx, proposal)
+  const project = await startProjectIn(tx, proposal)
+  const agreed: MatchProposalRecord = {
+    ...proposal,
+    communityDecision: 'confirmed',
+    providerDecision: 'accepted',
+    status: 'accepted',
+    projectId: project._id,
+  }
+  await saveProposalIn(tx, agreed)
+  return agreed
+}
+
+async function startProjectIn(
+  tx: Transaction,
+  proposal: MatchProposalRecord,
+): Promise<CoBuildProject> {
   const need = await readCommunityNeedIn(tx, proposal.needId)
   if (!need) throw new AppError('NOT_FOUND', '该需求不存在')
   const project = newProject({
@@ -382,8 +421,7 @@ async function startProjectIfAgreedIn(
     now: new Date(),
   })
   await saveProjectIn(tx, project)
-  await updateProposalIn(tx, proposal._id, { status: 'accepted', projectId: project._id })
-  return { ...proposal, status: 'accepted', projectId: project._id }
+  return project
 }
 
 async function writeOfferingLedgerIn(
@@ -434,8 +472,10 @@ function matchingInputOf(
   tree: DistrictTree,
   vocabulary: ServiceKind[],
   now: Date,
+  closedProjects: CoBuildProject[],
 ): MatchingInput {
   const organizationById = new Map(organizations.map((org) => [org._id, org]))
+  const ratingOf = providerRatings(organizations, closedProjects)
   const partners = new Map<string, string[]>()
   for (const project of projects) {
     partners.set(project.communityId, [
@@ -462,7 +502,7 @@ function matchingInputOf(
     })),
     resources: offerings.map((offering) => {
       const organization = organizationById.get(offering.organizationId)
-      const grade = organization?.grade
+      const rating = ratingOf.get(offering.organizationId)
       const line = offeringLineOf(vocabulary, offering, offeringRemainingAt(offering, now))
       return {
         id: offering._id,
@@ -478,7 +518,7 @@ function matchingInputOf(
         unit: line.unit,
         serviceArea: offering.serviceArea,
         ...(organization?.location ? { location: organization.location } : {}),
-        ...(grade ? { rating: GRADE_RATING[grade] } : {}),
+        ...(rating !== undefined ? { rating } : {}),
         window: offering.availability,
         title: offering.title,
         description: offering.description,
@@ -499,6 +539,31 @@ function matchingInputOf(
     kindLabels: Object.fromEntries(vocabulary.map((kind) => [kind.id, kind.label])),
     periodName: '本季度',
   }
+}
+
+/**
+ * Each provider's rating (0..5): its effect evaluations' mean over its closed projects when it has
+ * any (what it did), else what its grade says (what it is), else none.
+ */
+function providerRatings(
+  organizations: Organization[],
+  closedProjects: CoBuildProject[],
+): Map<string, number> {
+  const byOrganization = new Map<string, CoBuildProject[]>()
+  for (const project of closedProjects) {
+    byOrganization.set(project.organizationId, [
+      ...(byOrganization.get(project.organizationId) ?? []),
+      project,
+    ])
+  }
+  const ratings = new Map<string, number>()
+  for (const organization of organizations) {
+    const evaluated = organizationRatingOf(byOrganization.get(organization._id) ?? [])
+    const rating =
+      evaluated?.rating ?? (organization.grade ? GRADE_RATING[organization.grade] : undefined)
+    if (rating !== undefined) ratings.set(organization._id, rating)
+  }
+  return ratings
 }
 
 /** The community's workers decide for the community; the provider's members for the provider. */

@@ -1,8 +1,14 @@
 import { z } from 'zod'
 import type { ServiceDomain } from '../../shared/categories'
 import type { Endpoints } from '../../shared/endpoints'
-import { calendarMonth, recordId, text, stars } from '../../shared/validation'
-import type { CoBuildProject, ProjectListKind, ProjectSource } from './domain'
+import { calendarMonth, recordId, text, stars, wholeNumber } from '../../shared/validation'
+import type {
+  CoBuildProject,
+  ProjectListKind,
+  ProjectMeasures,
+  ProjectSource,
+  ProjectTargets,
+} from './domain'
 
 /** A photo the user uploaded to cloud storage (its fileID). */
 const photoFileId = z
@@ -47,8 +53,27 @@ export const projectsInputs = {
       satisfaction: stars('满意度'),
       target: text('项目目标', { min: 2, max: 300 }),
       achieved: text('完成情况', { min: 2, max: 300 }),
+      /** Measured at close; people served are counted from the monthly entries. */
+      sessions: wholeNumber('实际服务场次', { min: 0, max: 100000 }).optional(),
+      hours: wholeNumber('实际服务时长', { min: 0, max: 1000000 }).optional(),
     })
     .strict(),
+  /** The effect evaluation's targets (效果评估指标), set as the project starts. */
+  setTargets: z
+    .object({
+      projectId: recordId('项目'),
+      peopleServed: wholeNumber('目标服务人次', { min: 1, max: 1000000 }),
+      sessions: wholeNumber('目标服务场次', { min: 1, max: 100000 }),
+      hours: wholeNumber('目标服务时长', { min: 1, max: 1000000 }),
+      satisfaction: stars('目标满意度'),
+    })
+    .strict(),
+  /** A served resident rates the project, once, with one tap. */
+  rate: z.object({ projectId: recordId('项目'), stars: stars('评分') }).strict(),
+  /** The projects serving the caller's own needs, to rate. */
+  served: z.object({}).strict(),
+  /** An organization's evaluation report: its rating and each closed project's evaluation. */
+  organizationReport: z.object({ organizationId: recordId('组织') }).strict(),
 }
 
 export interface ProjectView {
@@ -64,8 +89,36 @@ export interface ProjectView {
   status: CoBuildProject['status']
   progressCount: number
   source: ProjectSource
-  evaluation?: { satisfaction: number; target: string; achieved: string; evaluatedAt: string }
+  targets?: ProjectTargets
+  /** Residents' ratings so far. */
+  residents?: { mean: number; count: number }
+  evaluation?: {
+    satisfaction: number
+    target: string
+    achieved: string
+    evaluatedAt: string
+    measured?: ProjectMeasures
+    residents?: { mean: number; count: number }
+    score: number
+  }
   createdAt: string
+}
+
+/** A project serving the resident's need, with the rating they gave. */
+export interface ServedProjectView {
+  project: ProjectView
+  myRating?: number
+  canRate: boolean
+}
+
+export interface OrganizationReportView {
+  organizationId: string
+  organizationName: string
+  /** Mean score of its closed, evaluated projects; matching weighs it. */
+  rating?: number
+  evaluatedCount: number
+  activeCount: number
+  projects: ProjectView[]
 }
 
 export interface ProgressView {
@@ -100,9 +153,16 @@ export type ProjectsApi = Endpoints<
       canAddProgress: boolean
       canClose: boolean
       canReopen: boolean
+      canSetTargets: boolean
+      canRate: boolean
+      myRating?: number
     }
     addProgress: ProgressView
     close: ProjectView
     reopen: ProjectView
+    setTargets: ProjectView
+    rate: ProjectView
+    served: ServedProjectView[]
+    organizationReport: OrganizationReportView
   }
 >

@@ -31,6 +31,10 @@ export interface CoBuildProject {
   status: 'active' | 'closed'
   /** How many monthly progress entries were recorded; kept on the project for list views. */
   progressCount: number
+  /** Indicators set as it starts (效果评估的目标). */
+  targets?: ProjectTargets
+  /** Residents' one-tap ratings so far (each also a project_ratings record). */
+  ratings?: { count: number; sum: number }
   evaluation?: ProjectEvaluation
   /** Each time the street reopened it, with the evaluation it set aside. */
   reopenings?: { reason: string; by: string; at: Date; evaluation: ProjectEvaluation }[]
@@ -49,6 +53,61 @@ export interface ProjectEvaluation {
   achieved: string
   evaluatedBy: string
   evaluatedAt: Date
+  /** What was achieved: people served counted from the monthly entries, sessions and hours. */
+  measured?: ProjectMeasures
+  /** The mean of the residents' ratings when it closed, if any rated. */
+  residents?: { mean: number; count: number }
+  /** The project's satisfaction score: the residents' mean when they rated, else the worker's. */
+  score?: number
+}
+
+export interface ProjectMeasures {
+  peopleServed: number
+  sessions: number
+  hours: number
+}
+
+export interface ProjectTargets extends ProjectMeasures {
+  /** 1 to 5 */
+  satisfaction: number
+}
+
+/** A served resident's rating of a project, one per person and project. */
+export interface ProjectRating {
+  /** ratingIdOf(projectId, userId) */
+  _id: string
+  projectId: string
+  userId: string
+  stars: number
+  createdAt: Date
+}
+
+export const ratingIdOf = (projectId: string, userId: string) => `rating-${projectId}-${userId}`
+
+/** Evaluations before scores were kept count the worker's satisfaction. */
+export function scoreOf(evaluation: ProjectEvaluation): number {
+  return evaluation.score ?? evaluation.satisfaction
+}
+
+const oneDecimal = (value: number) => Math.round(value * 10) / 10
+
+export function residentsMeanOf(
+  ratings: CoBuildProject['ratings'],
+): { mean: number; count: number } | undefined {
+  if (!ratings || ratings.count === 0) return undefined
+  return { mean: oneDecimal(ratings.sum / ratings.count), count: ratings.count }
+}
+
+/** An organization's rating: the mean score of its closed, evaluated projects. */
+export function organizationRatingOf(
+  projects: Pick<CoBuildProject, 'status' | 'evaluation'>[],
+): { rating: number; count: number } | undefined {
+  const scores = projects.flatMap((project) =>
+    project.status === 'closed' && project.evaluation ? [scoreOf(project.evaluation)] : [],
+  )
+  if (scores.length === 0) return undefined
+  const total = scores.reduce((sum, score) => sum + score, 0)
+  return { rating: oneDecimal(total / scores.length), count: scores.length }
 }
 
 /** One month's progress of a project (月度进展). */

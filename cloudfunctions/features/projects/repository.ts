@@ -1,6 +1,7 @@
 import { COLLECTIONS, command, findById, type Transaction } from '../../shared/db'
 import { readAll } from '../../shared/paging'
-import type { CoBuildProject, ProjectProgress } from './domain'
+import type { PersonalNeed } from '../needs/domain'
+import type { CoBuildProject, ProjectProgress, ProjectRating } from './domain'
 
 export function findProject(id: string): Promise<CoBuildProject | undefined> {
   return findById<CoBuildProject>(COLLECTIONS.projects, id)
@@ -63,4 +64,32 @@ export function listStalledProjects(cutoff: Date): Promise<CoBuildProject[]> {
       ['_id', 'asc'],
     ],
   )
+}
+
+/** Closed projects, every organization's (the ratings matching weighs). */
+export function listClosedProjects(): Promise<CoBuildProject[]> {
+  return readAll<CoBuildProject>(COLLECTIONS.projects, { status: 'closed' }, [
+    ['updatedAt', 'asc'],
+    ['_id', 'asc'],
+  ])
+}
+
+export function findRating(id: string): Promise<ProjectRating | undefined> {
+  return findById<ProjectRating>(COLLECTIONS.projectRatings, id)
+}
+
+export function readRatingIn(tx: Transaction, id: string) {
+  return tx.get<ProjectRating>(COLLECTIONS.projectRatings, id)
+}
+
+export function saveRatingIn(tx: Transaction, rating: ProjectRating) {
+  return tx.set(COLLECTIONS.projectRatings, rating)
+}
+
+/** The resident's own needs: those the community took into a need line make them one served. */
+export function listNeedsOfResident(residentId: string): Promise<PersonalNeed[]> {
+  return readAll<PersonalNeed>(COLLECTIONS.personalNeeds, { residentId }, [
+    ['createdAt', 'desc'],
+    ['_id', 'asc'],
+  ])
 }

@@ -25,18 +25,25 @@ import { projectsInputs, type ProjectsApi } from './contract'
 import {
   REOPEN_WITHIN_DAYS,
   STALLED_AFTER_DAYS,
+  organizationRatingOf,
+  ratingIdOf,
+  residentsMeanOf,
   type CoBuildProject,
   type ProjectEvaluation,
 } from './domain'
 import {
   findProject,
+  findRating,
+  listNeedsOfResident,
   listProgress,
   listProjectsOfCommunities,
   listProjectsOfOrganization,
   listStalledProjects,
   readProjectIn,
   readProgressIn,
+  readRatingIn,
   saveProgressIn,
+  saveRatingIn,
   updateProjectIn,
 } from './repository'
 import { countProjects, toProgressView, toProjectView } from './views'
@@ -85,7 +92,11 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
 
     async detail({ projectId }, caller) {
       const project = await requireViewable(caller, projectId)
-      const progress = await listProgress(project._id)
+      const [progress, served, rating] = await Promise.all([
+        listProgress(project._id),
+        isServedBy(caller, project),
+        findRating(ratingIdOf(project._id, caller._id)),
+      ])
       const urls = await temporaryUrls(progress.flatMap((entry) => entry.photoFileIds))
       return {
         project: toProjectView(project),
@@ -95,6 +106,96 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
         canReopen:
           mayReopenNow(project, new Date()) &&
           overseesStreet(caller, await requireStreet(project.streetId)),
+        canSetTargets: project.status === 'active' && mayReport(caller, project),
+        canRate: served && !rating && mayBeRated(project),
+        ...(rating ? { myRating: rating.stars } : {}),
+      }
+    },
+
+    async setTargets({ projectId, ...targets }, caller) {
+      const project = await requireProject(projectId)
+      if (!mayReport(caller, project)) {
+        throw new AppError('FORBIDDEN', '只有承接组织的成员或社区工作人员可以设定评估指标')
+      }
+      await transaction(async (tx) => {
+        const current = await readProjectIn(tx, projectId)
+        if (current?.status !== 'active') throw new AppError('CONFLICT', '项目已结项，不能修改指标')
+        await updateProjectIn(tx, projectId, {
+          targets: command().set(targets),
+          updatedAt: new Date(),
+        })
+      })
+      return toProjectView({ ...project, targets })
+    },
+
+    async rate({ projectId, stars }, caller) {
+      const project = await requireProject(projectId)
+      if (!(await isServedBy(caller, project))) {
+        throw new AppError('FORBIDDEN', '只有该项目服务的居民可以评价')
+      }
+      const id = ratingIdOf(projectId, caller._id)
+      // The rating and the project's running total change together, so closing counts it or not.
+      await transaction(async (tx) => {
+        const current = await readProjectIn(tx, projectId)
+        if (!current || !mayBeRated(current)) {
+          throw new AppError('CONFLICT', '项目开展服务后、结项前才能评价')
+        }
+        if (await readRatingIn(tx, id)) throw new AppError('CONFLICT', '您已评价过该项目')
+        await saveRatingIn(tx, {
+          _id: id,
+          projectId,
+          userId: caller._id,
+          stars,
+          createdAt: new Date(),
+        })
+        await updateProjectIn(
+          tx,
+          projectId,
+          current.ratings
+            ? { 'ratings.count': command().inc(1), 'ratings.sum': command().inc(stars) }
+            : { ratings: command().set({ count: 1, sum: stars }) },
+        )
+      })
+      return toProjectView((await findProject(projectId)) ?? project)
+    },
+
+    async served(_input, caller) {
+      const lineIds = await servedLineIds(caller)
+      if (lineIds.length === 0) return []
+      const communityIds = [
+        ...new Set((await listNeedsOfResident(caller._id)).map((need) => need.communityId)),
+      ]
+      const projects = (await listProjectsOfCommunities(communityIds)).filter((project) =>
+        lineIds.includes(project.needId),
+      )
+      const ratings = await Promise.all(
+        projects.map((project) => findRating(ratingIdOf(project._id, caller._id))),
+      )
+      return projects.map((project, index) => {
+        const rating = ratings[index]
+        return {
+          project: toProjectView(project),
+          ...(rating ? { myRating: rating.stars } : {}),
+          canRate: !rating && mayBeRated(project),
+        }
+      })
+    },
+
+    async organizationReport({ organizationId }, caller) {
+      const organization = await requireOrganization(organizationId)
+      const staff = caller.roles.some(
+        (role) => role.kind === 'street_admin' || role.kind === 'district_admin',
+      )
+      if (!staff) requireMembership(caller, organization)
+      const projects = await listProjectsOfOrganization(organizationId)
+      const rating = organizationRatingOf(projects)
+      return {
+        organizationId,
+        organizationName: organization.name,
+        ...(rating ? { rating: rating.rating } : {}),
+        evaluatedCount: rating?.count ?? 0,
+        activeCount: projects.filter((project) => project.status === 'active').length,
+        projects: projects.map(toProjectView),
       }
     },
 
@@ -171,21 +272,30 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
       return toProjectView(await requireProject(projectId))
     },
 
-    async close({ projectId, satisfaction, target, achieved }, caller) {
+    async close({ projectId, satisfaction, target, achieved, sessions, hours }, caller) {
       const project = await requireProject(projectId)
       if (!isWorkerOf(caller, project.communityId)) {
         throw new AppError('FORBIDDEN', '只有项目所在社区的工作人员可以结项评估')
       }
-      const evaluation: ProjectEvaluation = {
-        satisfaction,
-        target,
-        achieved,
-        evaluatedBy: caller._id,
-        evaluatedAt: new Date(),
-      }
-      await transaction(async (tx) => {
+      const progress = await listProgress(projectId)
+      const peopleServed = progress.reduce((sum, entry) => sum + entry.peopleServed, 0)
+      const evaluation = await transaction(async (tx) => {
         const current = await readProjectIn(tx, projectId)
         if (current?.status !== 'active') throw new AppError('CONFLICT', '项目已结项')
+        if (current.progressCount !== progress.length) {
+          throw new AppError('CONFLICT', '项目进展刚有更新，请刷新后重试')
+        }
+        const residents = residentsMeanOf(current.ratings)
+        const evaluation: ProjectEvaluation = {
+          satisfaction,
+          target,
+          achieved,
+          evaluatedBy: caller._id,
+          evaluatedAt: new Date(),
+          measured: { peopleServed, sessions: sessions ?? 0, hours: hours ?? 0 },
+          ...(residents ? { residents } : {}),
+          score: residents?.mean ?? satisfaction,
+        }
         await updateProjectIn(tx, projectId, {
           status: 'closed',
           evaluation: command().set(evaluation),
@@ -197,6 +307,7 @@ export const projectsService = defineService<typeof projectsInputs, OutputsOf<Pr
           collection: COLLECTIONS.projects,
           targetId: projectId,
         })
+        return evaluation
       })
       return toProjectView({ ...project, status: 'closed', evaluation })
     },
@@ -258,6 +369,21 @@ async function requireProject(id: string): Promise<CoBuildProject> {
   return project
 }
 
+/** Rated once it has served (a monthly entry), until it closes. */
+function mayBeRated(project: CoBuildProject): boolean {
+  return project.status === 'active' && project.progressCount > 0
+}
+
+/** The need lines that took over the caller's own needs (报事求助 taken into the need list). */
+async function servedLineIds(caller: Caller): Promise<string[]> {
+  const needs = await listNeedsOfResident(caller._id)
+  return needs.flatMap((need) => (need.assignee?.kind === 'need_list' ? [need.assignee.id] : []))
+}
+
+async function isServedBy(caller: Caller, project: CoBuildProject): Promise<boolean> {
+  return (await servedLineIds(caller)).includes(project.needId)
+}
+
 function mayReport(caller: Caller, project: CoBuildProject): boolean {
   return isWorkerOf(caller, project.communityId) || isMemberOf(caller, project.organizationId)
 }
@@ -265,6 +391,8 @@ function mayReport(caller: Caller, project: CoBuildProject): boolean {
 async function requireViewable(caller: Caller, projectId: string): Promise<CoBuildProject> {
   const project = await requireProject(projectId)
   if (isMemberOf(caller, project.organizationId)) return project
+  // A resident whose need it serves sees it, to rate it.
+  if (await isServedBy(caller, project)) return project
   if (!overseesCommunity(caller, await requireCommunity(project.communityId))) {
     throw new AppError('FORBIDDEN', '您无权查看该项目')
   }

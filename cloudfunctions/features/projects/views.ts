@@ -1,9 +1,10 @@
 import type { ServiceDomain } from '../../shared/categories'
 import type { ProgressView, ProjectCounts, ProjectView } from './contract'
-import type { CoBuildProject, ProjectProgress } from './domain'
+import { residentsMeanOf, scoreOf, type CoBuildProject, type ProjectProgress } from './domain'
 
 export function toProjectView(project: CoBuildProject): ProjectView {
   const { evaluation } = project
+  const residents = residentsMeanOf(project.ratings)
   return {
     id: project._id,
     communityId: project.communityId,
@@ -17,6 +18,8 @@ export function toProjectView(project: CoBuildProject): ProjectView {
     status: project.status,
     progressCount: project.progressCount,
     source: project.source,
+    ...(project.targets ? { targets: project.targets } : {}),
+    ...(residents ? { residents } : {}),
     ...(evaluation
       ? {
           evaluation: {
@@ -24,6 +27,9 @@ export function toProjectView(project: CoBuildProject): ProjectView {
             target: evaluation.target,
             achieved: evaluation.achieved,
             evaluatedAt: new Date(evaluation.evaluatedAt).toISOString(),
+            ...(evaluation.measured ? { measured: evaluation.measured } : {}),
+            ...(evaluation.residents ? { residents: evaluation.residents } : {}),
+            score: scoreOf(evaluation),
           },
         }
       : {}),

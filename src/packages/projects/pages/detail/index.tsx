@@ -7,6 +7,8 @@ import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
 import { removeUpload, uploadPhoto } from '../../../../services/files'
+import { Evaluation } from '../../components/Evaluation'
+import { RateRow } from '../../components/RateRow'
 import { ProjectSummary } from '../../components/ProjectSummary'
 import '../../components/cards.scss'
 
@@ -19,18 +21,25 @@ export default function ProjectDetailPage() {
   return (
     <View className='project-form'>
       <QueryState query={detail}>
-        {({ project, progress, canAddProgress, canClose, canReopen }) => (
+        {({
+          project,
+          progress,
+          canAddProgress,
+          canClose,
+          canReopen,
+          canSetTargets,
+          canRate,
+          myRating,
+        }) => (
           <>
             <ProjectSummary project={project}>
               <Text>
                 {project.quantity} {project.unit}
               </Text>
             </ProjectSummary>
-            {project.evaluation && (
-              <Text className='list-summary'>
-                结项评估：满意度 {project.evaluation.satisfaction}/5 · 目标：
-                {project.evaluation.target} · 完成：{project.evaluation.achieved}
-              </Text>
+            <Evaluation project={project} />
+            {(canRate || myRating) && (
+              <RateRow projectId={project.id} myRating={myRating} onRated={detail.reload} />
             )}
             <CellGroup title={`月度进展（${progress.length}）`}>
               {progress.length === 0 && <Cell title='暂无进展记录' />}
@@ -55,6 +64,13 @@ export default function ProjectDetailPage() {
                 </Cell>
               ))}
             </CellGroup>
+            {canSetTargets && (
+              <TargetsForm
+                projectId={project.id}
+                targets={project.targets}
+                onSaved={detail.reload}
+              />
+            )}
             {canAddProgress && <ProgressForm projectId={project.id} onSaved={detail.reload} />}
             {canClose && <CloseForm projectId={project.id} onClosed={detail.reload} />}
             {canReopen && <ReopenForm projectId={project.id} onReopened={detail.reload} />}
@@ -163,6 +179,8 @@ function CloseForm({ projectId, onClosed }: { projectId: string; onClosed: () =>
   const [satisfaction, setSatisfaction] = useState(5)
   const [target, setTarget] = useState('')
   const [achieved, setAchieved] = useState('')
+  const [sessions, setSessions] = useState('')
+  const [hours, setHours] = useState('')
   const [error, setError] = useState<string>()
   const [closing, setClosing] = useState(false)
   const close = async () => {
@@ -172,7 +190,14 @@ function CloseForm({ projectId, onClosed }: { projectId: string; onClosed: () =>
     })
     if (!confirm) return
     setClosing(true)
-    const result = await call('projects', 'close', { projectId, satisfaction, target, achieved })
+    const result = await call('projects', 'close', {
+      projectId,
+      satisfaction,
+      target,
+      achieved,
+      ...(sessions ? { sessions: Number(sessions) } : {}),
+      ...(hours ? { hours: Number(hours) } : {}),
+    })
     setClosing(false)
     if (!result.ok) return setError(result.error.message)
     await onClosed()
@@ -187,6 +212,12 @@ function CloseForm({ projectId, onClosed }: { projectId: string; onClosed: () =>
       </Cell>
       <Cell>
         <Input value={achieved} onChange={setAchieved} placeholder='完成情况' maxLength={300} />
+      </Cell>
+      <Cell>
+        <Input type='number' value={sessions} onChange={setSessions} placeholder='实际服务场次' />
+      </Cell>
+      <Cell>
+        <Input type='number' value={hours} onChange={setHours} placeholder='实际服务时长（小时）' />
       </Cell>
       {error && <Text className='project-form__error'>{error}</Text>}
       <View className='project-form__actions'>
@@ -223,6 +254,62 @@ function ReopenForm({
       <View className='project-form__actions'>
         <Button block type='default' onClick={() => void reopen()}>
           重新开启
+        </Button>
+      </View>
+    </CellGroup>
+  )
+}
+
+/** The effect evaluation's targets, set as the project starts (and corrected while it runs). */
+function TargetsForm({
+  projectId,
+  targets,
+  onSaved,
+}: {
+  projectId: string
+  targets?: { peopleServed: number; sessions: number; hours: number; satisfaction: number }
+  onSaved: () => Promise<void>
+}) {
+  const [peopleServed, setPeopleServed] = useState(String(targets?.peopleServed ?? ''))
+  const [sessions, setSessions] = useState(String(targets?.sessions ?? ''))
+  const [hours, setHours] = useState(String(targets?.hours ?? ''))
+  const [satisfaction, setSatisfaction] = useState(targets?.satisfaction ?? 5)
+  const [error, setError] = useState<string>()
+  const save = async () => {
+    const result = await call('projects', 'setTargets', {
+      projectId,
+      peopleServed: Number(peopleServed),
+      sessions: Number(sessions),
+      hours: Number(hours),
+      satisfaction,
+    })
+    if (!result.ok) return setError(result.error.message)
+    setError(undefined)
+    await onSaved()
+  }
+  return (
+    <CellGroup title='评估指标'>
+      <Cell>
+        <Input
+          type='number'
+          value={peopleServed}
+          onChange={setPeopleServed}
+          placeholder='人次目标'
+        />
+      </Cell>
+      <Cell>
+        <Input type='number' value={sessions} onChange={setSessions} placeholder='场次目标' />
+      </Cell>
+      <Cell>
+        <Input type='number' value={hours} onChange={setHours} placeholder='时长目标（小时）' />
+      </Cell>
+      <Cell title='目标满意度'>
+        <Rate value={satisfaction} onChange={setSatisfaction} />
+      </Cell>
+      {error && <Text className='project-form__error'>{error}</Text>}
+      <View className='project-form__actions'>
+        <Button block type='default' onClick={() => void save()}>
+          保存评估指标
         </Button>
       </View>
     </CellGroup>

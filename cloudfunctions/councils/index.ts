@@ -1,0 +1,4 @@
+import { councilsService } from '../features/councils/service'
+import { defineFunction } from '../shared/handler'
+
+export const main = defineFunction(councilsService)

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '共建议事会' })

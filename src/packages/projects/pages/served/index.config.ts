@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '为共建项目打分' })
