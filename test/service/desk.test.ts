@@ -1,4 +1,5 @@
 import { deskOnTimer, deskService } from '../../cloudfunctions/features/desk/service'
+import { quarterOfDate, shiftQuarter } from '../../cloudfunctions/features/councils/domain'
 import { emptyFigures, monthsUpTo } from '../../cloudfunctions/features/desk/domain'
 import { DAY_MS, addDays, chinaDateOf } from '../../cloudfunctions/shared/time'
 import { refusal, useWorld, type World } from './world'
@@ -328,10 +329,23 @@ describe('the street and district desk', () => {
         { ...line('old3', 'c3', 'open'), createdAt: daysAgo(20) },
       ])
       world.db.insertMany('claims', [{ ...line('cl4', 'c2', 'pending'), needId: 'old2' }])
+      // Last quarter's council still open; none yet this quarter (another street's does not count).
+      const thisQuarter = quarterOfDate(chinaDateOf(new Date(now)))
+      world.db.insertMany('council_meetings', [
+        { _id: `council-s1-${shiftQuarter(thisQuarter, -1)}`, streetId: 's1', status: 'open' },
+        { _id: `council-s2-${thisQuarter}`, streetId: 's2', status: 'open' },
+      ])
+      const councilPage = 'packages/councils/pages/council/index?streetId=s1'
       expect(await todosOf(both, 'street_admin')).toEqual({
         needsOverdue: [1, 'packages/projects/pages/overdue/index?streetId=s1'],
+        councilDue: [1, councilPage],
+        councilOpen: [1, councilPage],
         projectsStalled: [1, 'packages/projects/pages/list/index?streetId=s1'],
       })
+      world.db.insertMany('council_meetings', [
+        { _id: `council-s1-${thisQuarter}`, streetId: 's1', status: 'closed' },
+      ])
+      expect(await todosOf(both, 'street_admin')).toMatchObject({ councilDue: [0, councilPage] })
       expect(await todosOf(both, 'resident')).toMatchObject({
         needsToConfirm: [1, 'packages/needs/pages/mine/index'],
       })

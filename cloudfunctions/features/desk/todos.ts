@@ -5,6 +5,7 @@ import { scopeOfRole, type Role, type RoleKind } from '../../shared/roles'
 import { DAY_MS, chinaDateOf } from '../../shared/time'
 import { unclaimedCutoff } from '../claims/domain'
 import { listClaims } from '../claims/repository'
+import { councilMeetingIdOf, quarterOfDate } from '../councils/domain'
 import { loadDistrictTree } from '../directory/repository'
 import { countUncommittedNeedsBefore } from '../lists/repository'
 import { STALLED_AFTER_DAYS } from '../projects/domain'
@@ -158,6 +159,24 @@ const TODO_SOURCES: TodoSource[] = [
     count: async (streetId, { now, communitiesOf }) =>
       countOverdueNeeds(await communitiesOf(streetId), now),
     page: (streetId) => `packages/projects/pages/overdue/index?streetId=${streetId}`,
+  },
+  {
+    role: 'street_admin',
+    key: 'councilDue',
+    title: '本季度共建议事会待召开',
+    count: async (streetId, { today }) =>
+      1 -
+      (await countWhere(COLLECTIONS.councilMeetings, {
+        _id: councilMeetingIdOf(streetId, quarterOfDate(today)),
+      })),
+    page: (streetId) => `packages/councils/pages/council/index?streetId=${streetId}`,
+  },
+  {
+    role: 'street_admin',
+    key: 'councilOpen',
+    title: '进行中待闭会的共建议事会',
+    count: (streetId) => countWhere(COLLECTIONS.councilMeetings, { streetId, status: 'open' }),
+    page: (streetId) => `packages/councils/pages/council/index?streetId=${streetId}`,
   },
   {
     role: 'street_admin',
