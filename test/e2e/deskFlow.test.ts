@@ -54,10 +54,15 @@ describe('H5 app in Chromium: the district desk', () => {
     const { page, cloud } = app
     await app.signInAs('潮海街道管理员')
     await page.goto(`${cloud.url}/#/pages/home/index`)
+    await expectVisible(page, '待办')
     await tap(page, '超期未揭榜的需求')
     await expectVisible(page, '待揭榜超期', { title: true })
     await expectVisible(page, '老年人智能手机培训')
+    // The home page afresh: a hash change back to a tab page while another page is still sliding
+    // in leaves both tab pages shaded in Taro's H5 router.
     await page.goto(`${cloud.url}/#/pages/home/index`)
+    await page.reload()
+    await expectVisible(page, '待办')
     await tap(page, '数据服务台')
     await expectVisible(page, '各社区')
     await expectVisible(page, '大华社区')
