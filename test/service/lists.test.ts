@@ -109,4 +109,48 @@ describe('lists service (需求清单 and 资源清单)', () => {
         .message,
     ).toBe('您无权查看西一社区的需求清单')
   })
+  it('refuses lines whose window is already over, on publishing and on editing', async () => {
+    const member = world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'publishNeed',
+          { ...line, window: { from: '2020-03-01', to: '2020-04-30' } },
+          worker(),
+        ),
+      ),
+    ).toEqual({ code: 'INVALID_INPUT', message: '需求时间已过去，结束日期不能早于今天' })
+    const offering = {
+      organizationId: 'o1',
+      domains: ['service_supply'],
+      title: '助学名额',
+      description: '为困难家庭儿童提供助学名额',
+      capacity: 2,
+      unit: '个',
+      period: 'once',
+      serviceArea: { districtWide: true },
+      availability: { from: '2019-01-01', to: '2019-12-31' },
+    }
+    expect(await refusal(world.call(listsService, 'publishOffering', offering, member))).toEqual({
+      code: 'INVALID_INPUT',
+      message: '服务时间已过去，结束日期不能早于今天',
+    })
+    expect(world.db.count('community_needs') + world.db.count('resource_offerings')).toBe(0)
+
+    const published = await world.call(listsService, 'publishNeed', line, worker())
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'editNeed',
+          { needId: published.id, window: { from: '2020-03-01', to: '2020-04-30' } },
+          worker(),
+        ),
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(world.db.findOne('community_needs', { _id: published.id })).toMatchObject({
+      window: line.window,
+    })
+  })
 })

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { kindFromText, vocabularyOf, type ServiceKind } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
+import { chinaDateOf } from '../../shared/time'
 import { messageTime } from '../../shared/messageTemplates'
 import { notifyOnce } from '../../shared/notifications'
 import {
@@ -25,6 +26,7 @@ import { readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
 import { requireOrganization } from '../organizations/service'
 import { listsInputs, type ListsApi } from './contract'
 import {
+  isPastWindow,
   needStatusOf,
   periodLimitOf,
   type CommunityNeed,
@@ -65,8 +67,16 @@ async function vocabularyWith(kind: string | undefined): Promise<ServiceKind[]> 
   return vocabulary
 }
 
+/** A line whose window is already over would sit in 揭榜大厅 and the matching with nothing to do. */
+function refusePastWindow(window: { to: string } | undefined, label: string): void {
+  if (isPastWindow(window, chinaDateOf(new Date()))) {
+    throw new AppError('INVALID_INPUT', `${label}已过去，结束日期不能早于今天`)
+  }
+}
+
 export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi>>(listsInputs, {
   async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
+    refusePastWindow(line.window, '需求时间')
     const vocabulary = await vocabularyWith(line.kind)
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
@@ -144,6 +154,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
+    refusePastWindow(changes.window, '需求时间')
     await vocabularyWith(changes.kind)
     const need = await requireCommunityNeed(needId)
     requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
@@ -192,6 +203,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async publishOffering({ organizationId, capacity, ...line }, caller) {
+    refusePastWindow(line.availability, '服务时间')
     const vocabulary = await vocabularyWith(line.kind)
     const organization = await requireOrganization(organizationId)
     requireMembership(caller, organization)
@@ -219,6 +231,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
   },
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
+    refusePastWindow(changes.availability, '服务时间')
     await vocabularyWith(changes.kind)
     await requireOwnOffering(caller, offeringId)
     await requireSafeText(caller._id, 'profile', {

@@ -92,13 +92,15 @@ export default function VolunteerServicePage() {
                   title={`${row.year} 年 · ${row.organizerName}`}
                   description={`${formatHours(row.minutes)} 小时`}
                   extra={
-                    <Button
-                      size='small'
-                      type='primary'
-                      onClick={() => void issue(row.organizerId, row.year)}
-                    >
-                      开具证明
-                    </Button>
+                    row.canCertify && (
+                      <Button
+                        size='small'
+                        type='primary'
+                        onClick={() => void issue(row.organizerId, row.year)}
+                      >
+                        开具证明
+                      </Button>
+                    )
                   }
                 />
               ))}
