@@ -1,6 +1,7 @@
 import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
 import { useCallback, useState } from 'react'
 import {
   FOCUS_GROUPS,
@@ -9,7 +10,9 @@ import {
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
 import { UNIT_CHOICES } from '../../../../../cloudfunctions/shared/serviceKinds'
+import { PickerCell } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
+import { today } from '../../../../services/dates'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
@@ -41,8 +44,9 @@ export default function PublishNeedPage() {
   const [unit, setUnit] = useState('次')
   const [seats, setSeats] = useState('')
   const [splittable, setSplittable] = useState<keyof typeof SPLITTABLE>('yes')
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
+  // A window starting today and running a quarter: what most lines ask for, and never past.
+  const [from, setFrom] = useState(today)
+  const [to, setTo] = useState(() => dayjs().add(3, 'month').format('YYYY-MM-DD'))
   const [priority, setPriority] = useState<keyof typeof PRIORITY_LABELS>('medium')
   const [promotedFrom, setPromotedFrom] = useState<string[]>([])
   const [error, setError] = useState<string>()
@@ -119,10 +123,14 @@ export default function PublishNeedPage() {
         <Cell>
           <SingleChoice labels={SPLITTABLE} value={splittable} onChange={setSplittable} />
         </Cell>
-        <Cell>
-          <Input value={from} onChange={setFrom} placeholder='开始日期 YYYY-MM-DD' />
-          <Input value={to} onChange={setTo} placeholder='结束日期 YYYY-MM-DD' />
-        </Cell>
+        <PickerCell
+          mode='date'
+          title='需求时间从'
+          value={from}
+          onChange={setFrom}
+          start={today()}
+        />
+        <PickerCell mode='date' title='需求时间到' value={to} onChange={setTo} start={from} />
         <Cell title='优先级'>
           <SingleChoice labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
         </Cell>

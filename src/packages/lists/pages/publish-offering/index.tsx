@@ -1,6 +1,7 @@
 import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
 import { useCallback, useState } from 'react'
 import {
   FOCUS_GROUPS,
@@ -9,7 +10,9 @@ import {
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
 import { UNIT_CHOICES, VENUE_KIND } from '../../../../../cloudfunctions/shared/serviceKinds'
+import { PickerCell } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
+import { today } from '../../../../services/dates'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
@@ -35,8 +38,9 @@ export default function PublishOfferingPage() {
   const [seats, setSeats] = useState('')
   const [period, setPeriod] = useState<keyof typeof PERIOD_LABELS>('year')
   const [area, setArea] = useState<string[]>([WHOLE_DISTRICT])
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
+  // A window starting today and running a quarter: what most lines ask for, and never past.
+  const [from, setFrom] = useState(today)
+  const [to, setTo] = useState(() => dayjs().add(3, 'month').format('YYYY-MM-DD'))
   const [error, setError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
 
@@ -115,10 +119,14 @@ export default function PublishOfferingPage() {
         <Cell title='周期'>
           <SingleChoice labels={PERIOD_LABELS} value={period} onChange={setPeriod} />
         </Cell>
-        <Cell>
-          <Input value={from} onChange={setFrom} placeholder='开始日期 YYYY-MM-DD' />
-          <Input value={to} onChange={setTo} placeholder='结束日期 YYYY-MM-DD' />
-        </Cell>
+        <PickerCell
+          mode='date'
+          title='服务时间从'
+          value={from}
+          onChange={setFrom}
+          start={today()}
+        />
+        <PickerCell mode='date' title='服务时间到' value={to} onChange={setTo} start={from} />
       </CellGroup>
       <CellGroup title='服务范围'>
         <QueryState query={tree}>

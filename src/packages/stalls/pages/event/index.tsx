@@ -10,6 +10,7 @@ import { call } from '../../../../services/cloud'
 import { askToNotify } from '../../../../services/subscriptions'
 import { BookingCard } from '../../components/BookingCard'
 import '../../components/BookingCard.scss'
+import { formatDate } from '../../../../services/dates'
 
 /**
  * An event's items and slots with the places left; book, or join a full slot's waitlist. Opened
@@ -54,7 +55,7 @@ export default function StallEventPage() {
             <View className='stall-card'>
               <Text className='stall-card__title'>{event.title}</Text>
               <Text className='stall-card__line'>
-                {event.date} · {event.communityName} · {event.place}
+                {formatDate(event.date)} · {event.communityName} · {event.place}
               </Text>
               <Text className='stall-card__line'>主办：{event.organizerName}</Text>
             </View>

@@ -7,6 +7,7 @@ import {
   type TrainingTopic,
 } from '../../../../../cloudfunctions/features/trainings/domain'
 import { SingleChoice } from '../../../../components/ChoiceButtons'
+import { today } from '../../../../services/dates'
 import { PickerCell } from '../../../../components/PickerCell'
 import { useAction } from '../../../../hooks/useAction'
 import { ROUTES } from '../../../../routes'
@@ -64,7 +65,7 @@ export default function PublishTrainingPage() {
         <Cell>
           <Input value={place} onChange={setPlace} placeholder='地点' />
         </Cell>
-        <PickerCell mode='date' title='日期' value={date} onChange={setDate} />
+        <PickerCell mode='date' title='日期' value={date} onChange={setDate} start={today()} />
         <PickerCell mode='time' title='开始时间' value={start} onChange={setStart} />
         <PickerCell mode='time' title='结束时间' value={end} onChange={setEnd} />
         <Cell title='名额'>

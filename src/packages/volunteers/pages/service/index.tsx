@@ -14,6 +14,7 @@ import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { openFile } from '../../../../services/files'
 import '../../components/volunteers.scss'
+import { formatDate } from '../../../../services/dates'
 
 const loadMyCode = () => call('volunteers', 'myCode')
 
@@ -131,7 +132,7 @@ export default function VolunteerServicePage() {
                 <Cell
                   key={shift.shiftId}
                   title={shift.title}
-                  description={`${shift.date} ${shift.start}-${shift.end} · ${shift.place}`}
+                  description={`${formatDate(shift.date)} ${shift.start}-${shift.end} · ${shift.place}`}
                   extra={
                     shift.checkedOut
                       ? '已签退'
