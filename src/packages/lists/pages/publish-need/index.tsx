@@ -21,6 +21,7 @@ import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { NEED_LIST_LABELS, PRIORITY_LABELS } from '../../labels'
 import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
+import { Field } from '../../../../components/Field'
 
 const SPLITTABLE = { yes: '可由多家分担', no: '须由一家承接' } as const
 
@@ -92,9 +93,9 @@ export default function PublishNeedPage() {
         </Cell>
       </CellGroup>
       <CellGroup title='需求内容'>
-        <Cell title='服务类型'>
+        <Field label='服务类型'>
           <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
-        </Cell>
+        </Field>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='需求名称，如：卫生死角清理' />
         </Cell>
@@ -109,9 +110,9 @@ export default function PublishNeedPage() {
         <Cell>
           <Input type='digit' value={quantity} onChange={setQuantity} placeholder='数量，如 6' />
         </Cell>
-        <Cell title='单位'>
+        <Field label='单位'>
           <SingleChoice labels={UNIT_CHOICES} value={unit} onChange={setUnit} />
-        </Cell>
+        </Field>
         <Cell>
           <Input
             type='digit'
@@ -131,9 +132,9 @@ export default function PublishNeedPage() {
           start={today()}
         />
         <PickerCell mode='date' title='需求时间到' value={to} onChange={setTo} start={from} />
-        <Cell title='优先级'>
+        <Field label='优先级'>
           <SingleChoice labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
-        </Cell>
+        </Field>
       </CellGroup>
       <CellGroup title='转入居民需求（选填）'>
         <QueryState

@@ -20,6 +20,7 @@ import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { PERIOD_LABELS } from '../../labels'
 import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
+import { Field } from '../../../../components/Field'
 
 const WHOLE_DISTRICT = 'district'
 
@@ -81,9 +82,9 @@ export default function PublishOfferingPage() {
         </Cell>
       </CellGroup>
       <CellGroup title='资源内容'>
-        <Cell title='服务类型'>
+        <Field label='服务类型'>
           <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
-        </Cell>
+        </Field>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='资源名称，如：培训场地' />
         </Cell>
@@ -103,9 +104,9 @@ export default function PublishOfferingPage() {
             placeholder='可提供数量，如 120'
           />
         </Cell>
-        <Cell title='单位'>
+        <Field label='单位'>
           <SingleChoice labels={UNIT_CHOICES} value={unit} onChange={setUnit} />
-        </Cell>
+        </Field>
         {kind === VENUE_KIND && (
           <Cell>
             <Input
@@ -116,9 +117,9 @@ export default function PublishOfferingPage() {
             />
           </Cell>
         )}
-        <Cell title='周期'>
+        <Field label='周期'>
           <SingleChoice labels={PERIOD_LABELS} value={period} onChange={setPeriod} />
-        </Cell>
+        </Field>
         <PickerCell
           mode='date'
           title='服务时间从'

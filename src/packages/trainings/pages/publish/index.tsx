@@ -12,6 +12,7 @@ import { PickerCell } from '../../../../components/PickerCell'
 import { useAction } from '../../../../hooks/useAction'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { Field } from '../../../../components/Field'
 
 /** A host organization publishes a training or capacity-building session with its places. */
 export default function PublishTrainingPage() {
@@ -68,9 +69,9 @@ export default function PublishTrainingPage() {
         <PickerCell mode='date' title='日期' value={date} onChange={setDate} start={today()} />
         <PickerCell mode='time' title='开始时间' value={start} onChange={setStart} />
         <PickerCell mode='time' title='结束时间' value={end} onChange={setEnd} />
-        <Cell title='名额'>
+        <Field label='名额'>
           <Input value={capacity} onChange={setCapacity} type='number' />
-        </Cell>
+        </Field>
       </CellGroup>
       {error && <Text className='page__error'>{error}</Text>}
       <View className='page__actions'>
