@@ -128,5 +128,7 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#d4380d',
     navigationBarTitleText: '共建',
     navigationBarTextStyle: 'white',
+    // On H5, Taro's own title bar with a back button (WeChat draws its own either way).
+    navigationStyle: 'default',
   },
 })
