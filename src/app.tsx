@@ -2,6 +2,7 @@ import { useEffect, type PropsWithChildren } from 'react'
 import { listenForPrivacyAuthorization } from './services/privacyAuthorization'
 import { labelTitleBar } from './services/titleBar'
 import './app.scss'
+import './theme.scss'
 
 listenForPrivacyAuthorization()
 

@@ -150,7 +150,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         },
       )
     }
-    return toCommunityNeedView(need)
+    return toCommunityNeedView(need, caller)
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
@@ -181,7 +181,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         updatedAt: new Date(),
       })
     })
-    return toCommunityNeedView(await requireCommunityNeed(needId))
+    return toCommunityNeedView(await requireCommunityNeed(needId), caller)
   },
 
   async closeNeed({ needId }, caller) {
@@ -193,13 +193,13 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         await updateCommunityNeedIn(tx, needId, { status: 'closed', updatedAt: new Date() })
       }
     })
-    return toCommunityNeedView(await requireCommunityNeed(needId))
+    return toCommunityNeedView(await requireCommunityNeed(needId), caller)
   },
 
   async listNeeds({ page, domain, status, ...place }, caller) {
     const scope = await visibleNeedScope(caller, place)
     const result = await readCommunityNeedsPage({ ...scope, domain, status }, page, LIST_PAGE_SIZE)
-    return { ...result, items: result.items.map(toCommunityNeedView) }
+    return { ...result, items: result.items.map((need) => toCommunityNeedView(need, caller)) }
   },
 
   async publishOffering({ organizationId, capacity, ...line }, caller) {
@@ -227,7 +227,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       updatedAt: now,
     }
     await transaction((tx) => saveOfferingIn(tx, offering))
-    return toOfferingView(offering)
+    return toOfferingView(offering, caller)
   },
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
@@ -271,7 +271,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         updatedAt: new Date(),
       })
     })
-    return toOfferingView(await requireOffering(offeringId))
+    return toOfferingView(await requireOffering(offeringId), caller)
   },
 
   async listKinds() {
@@ -315,7 +315,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       if (current?.status === 'withdrawn') throw new AppError('CONFLICT', '该资源已撤回')
       await updateOfferingIn(tx, offeringId, { status, updatedAt: new Date() })
     })
-    return toOfferingView(await requireOffering(offeringId))
+    return toOfferingView(await requireOffering(offeringId), caller)
   },
 
   async listOfferings({ organizationId, page }, caller) {
@@ -326,7 +326,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       throw new AppError('FORBIDDEN', '只有社区和街道、区级工作人员可以查看全部资源清单')
     }
     const result = await readOfferingsPage(organizationId, page, LIST_PAGE_SIZE)
-    return { ...result, items: result.items.map(toOfferingView) }
+    return { ...result, items: result.items.map((offering) => toOfferingView(offering, caller)) }
   },
 })
 
