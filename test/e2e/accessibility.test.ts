@@ -26,27 +26,35 @@ interface Finding {
   problem: string
 }
 
-/** The page on top has loaded (no 加载中…) and stopped sliding in. */
-async function settle(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
-      (element) => element.offsetParent !== null || element.getClientRects().length > 0,
-    )
-    const top = pages[pages.length - 1]
-    const moving = document
-      .getAnimations()
-      .some(
-        (animation) =>
-          animation.playState === 'running' &&
-          animation.effect?.getComputedTiming().endTime !== Infinity,
+/** The page on top has loaded (no 加载中…) and stopped sliding in; false if it never does. */
+async function settle(page: Page): Promise<boolean> {
+  const settled = page.waitForFunction(
+    () => {
+      const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+        (element) => element.offsetParent !== null || element.getClientRects().length > 0,
       )
-    return Boolean(top?.textContent?.trim()) && !top.textContent.includes('加载中…') && !moving
-  })
+      const top = pages[pages.length - 1]
+      const moving = document
+        .getAnimations()
+        .some(
+          (animation) =>
+            animation.playState === 'running' &&
+            animation.effect?.getComputedTiming().endTime !== Infinity,
+        )
+      return Boolean(top?.textContent?.trim()) && !top.textContent.includes('加载中…') && !moving
+    },
+    undefined,
+    { timeout: 15000 },
+  )
+  return settled.then(
+    () => true,
+    () => false,
+  )
 }
 
 /** axe's serious and critical violations, and text or targets too small, on the page on top. */
 async function audit(page: Page, where: string): Promise<Finding[]> {
-  await settle(page)
+  if (!(await settle(page))) return [{ page: where, problem: 'never finished loading' }]
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
   const problems = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
@@ -107,7 +115,7 @@ describe('every page of every role, in Chromium at 390 × 844', () => {
         const entries = await onTop(app.page).locator('.nut-cell-clickable').count()
         for (let entry = 0; entry < entries; entry += 1) {
           await app.page.goto(start)
-          await settle(app.page)
+          if (!(await settle(app.page))) continue
           const from = route()
           const cell = onTop(app.page).locator('.nut-cell-clickable').nth(entry)
           if (!(await cell.isVisible())) continue

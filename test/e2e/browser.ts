@@ -75,6 +75,14 @@ export async function tap(page: Page, text: string) {
   await onTop(page).getByText(text, { exact: true }).first().locator(`xpath=${tappable}`).click()
 }
 
+/**
+ * Answers yes to the confirmation Taro.showModal draws over every page (outside the page stack),
+ * once it shows `title`.
+ */
+export async function confirmModal(page: Page, title: string) {
+  await page.locator('.taro__modal', { hasText: title }).locator('.taro-model__confirm').click()
+}
+
 /** Saves a screenshot as a test artifact, once the page's slide-in animation has finished. */
 export async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(800)

@@ -153,4 +153,38 @@ describe('lists service (需求清单 and 资源清单)', () => {
       window: line.window,
     })
   })
+  it('offers correcting a line only to those who may: its community’s workers, the offering’s members', async () => {
+    const published = await world.call(listsService, 'publishNeed', line, worker())
+    const streetAdmin = world.person('admin-s1', [{ kind: 'street_admin', streetId: 's1' }])
+    const canEditNeed = async (caller: ReturnType<typeof worker>) =>
+      (await world.call(listsService, 'listNeeds', { communityId: 'c1' }, caller)).items[0].canEdit
+    expect(await canEditNeed(worker())).toBe(true)
+    expect(await canEditNeed(streetAdmin)).toBe(false)
+    await world.call(listsService, 'closeNeed', { needId: published.id }, worker())
+    expect(await canEditNeed(worker())).toBe(false)
+
+    const member = world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
+    await world.call(
+      listsService,
+      'publishOffering',
+      {
+        organizationId: 'o1',
+        domains: ['service_supply'],
+        title: '助学名额',
+        description: '为困难家庭儿童提供助学名额',
+        capacity: 2,
+        unit: '个',
+        period: 'once',
+        serviceArea: { districtWide: true },
+        availability: { from: line.window.from, to: line.window.to },
+      },
+      member,
+    )
+    const canEditOffering = async (caller: ReturnType<typeof worker>) =>
+      (await world.call(listsService, 'listOfferings', { organizationId: 'o1' }, caller)).items[0]
+        .canEdit
+    expect(await canEditOffering(member)).toBe(true)
+    // Staff see an organization's resource list but do not correct it.
+    expect(await canEditOffering(worker())).toBe(false)
+  })
 })
