@@ -18,7 +18,7 @@ interface BuiltChunk {
 
 interface BuiltCompilation {
   chunks: Iterable<BuiltChunk>
-  chunkGraph: { getChunkModules(chunk: BuiltChunk): { resource?: string }[] }
+  chunkGraph: { getChunkModules(chunk: BuiltChunk): { nameForCondition(): string | null }[] }
 }
 
 /** The files of the shared chunks and of the home page's chunk, for the H5 page to preload. */
@@ -30,7 +30,7 @@ function firstLoadFiles(compilation: BuiltCompilation): string[] {
       !chunk.canBeInitial() &&
       compilation.chunkGraph
         .getChunkModules(chunk)
-        .some((module) => /src[\\/]pages[\\/]home[\\/]index/.test(module.resource ?? ''))
+        .some((module) => /src[\\/]pages[\\/]home[\\/]index/.test(module.nameForCondition() ?? ''))
     if (shared || home) files.push(...chunk.files)
   }
   return files

@@ -105,7 +105,7 @@ export default defineAppConfig({
     },
   ],
   tabBar: {
-    color: '#7a7e83',
+    color: '#5c5f66',
     selectedColor: '#d4380d',
     backgroundColor: '#ffffff',
     list: [

@@ -1,6 +1,6 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import { listenForPrivacyAuthorization } from './services/privacyAuthorization'
-import { labelTitleBar } from './services/titleBar'
+import { repairH5Accessibility } from './services/h5Accessibility'
 import './app.scss'
 import './theme.scss'
 
@@ -8,7 +8,7 @@ listenForPrivacyAuthorization()
 
 export default function App({ children }: PropsWithChildren) {
   useEffect(() => {
-    if (process.env.TARO_ENV === 'h5') labelTitleBar()
+    if (process.env.TARO_ENV === 'h5') repairH5Accessibility()
   }, [])
   return children
 }

@@ -93,6 +93,8 @@ async function audit(page: Page, where: string): Promise<Finding[]> {
     if (tiny.length > 0) found.push(`targets under 44 px: ${tiny.slice(0, 5).join('、')}`)
     return found
   })
+  // Said as found too, so a walk cut short still tells what it saw.
+  if (problems.length > 0) console.log(where, problems)
   return problems.map((problem) => ({ page: where, problem }))
 }
 
@@ -117,6 +119,8 @@ describe('every page of every role, in Chromium at 390 × 844', () => {
     // A page is audited once, by the first role that reaches it; 服务大厅 and 我的 by every role.
     const audited = new Set<string>()
     for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+      // A fresh app for each account: the walk leaves the router's history deep.
+      await app.page.goto('about:blank')
       await app.signInAs(account.displayName)
       for (const start of [home(), `${app.cloud.url}/#/pages/me/index`]) {
         await app.page.goto(start)
@@ -128,14 +132,15 @@ describe('every page of every role, in Chromium at 390 × 844', () => {
         const entries = await onTop(app.page).locator('.nut-cell-clickable').count()
         for (let entry = 0; entry < entries; entry += 1) {
           await backTo(start, startRoute)
+          if (!(await settle(app.page))) continue
           const cell = onTop(app.page).locator('.nut-cell-clickable').nth(entry)
-          const shown = await cell
-            .waitFor({ timeout: 10000 })
+          const label = (await cell.textContent({ timeout: 5000 }).catch(() => null))?.trim() ?? ''
+          if (!label || label.includes('登录')) continue
+          const tapped = await cell
+            .click({ timeout: 5000 })
             .then(() => true)
             .catch(() => false)
-          const label = shown ? ((await cell.textContent())?.trim().slice(0, 10) ?? '') : ''
-          if (!shown || label.includes('登录')) continue
-          await cell.click()
+          if (!tapped) continue
           const moved = await app.page
             .waitForURL((url) => !url.hash.includes(startRoute), { timeout: 5000 })
             .then(() => true)
@@ -143,7 +148,12 @@ describe('every page of every role, in Chromium at 390 × 844', () => {
           if (!moved || audited.has(route())) continue
           const reached = route()
           audited.add(reached)
-          findings.push(...(await audit(app.page, `${account.displayName} ${reached}（${label}）`)))
+          findings.push(
+            ...(await audit(
+              app.page,
+              `${account.displayName} ${reached}（${label.slice(0, 10)}）`,
+            )),
+          )
           await app.page.screenshot({
             path: path.join(ARTIFACTS_DIR, `a11y-${index}-${reached.replace(/\//g, '_')}.png`),
           })
@@ -151,6 +161,7 @@ describe('every page of every role, in Chromium at 390 × 844', () => {
       }
     }
     // Pages no role reached in one step from its entries (details, forms): once each, as a worker.
+    await app.page.goto('about:blank')
     await app.signInAs('张社工')
     const rest = allRoutes().filter((candidate) => !audited.has(candidate))
     for (const candidate of rest) {
