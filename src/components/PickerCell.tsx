@@ -43,3 +43,40 @@ export function PickerCell({
     </Picker>
   )
 }
+
+/**
+ * A period as two date pickers (label从 / label到): the start no earlier than `earliest`, the end
+ * no earlier than the start.
+ */
+export function DateRangeCells({
+  label,
+  from,
+  to,
+  onChange,
+  earliest,
+}: {
+  label: string
+  from: string
+  to: string
+  onChange: (range: { from: string; to: string }) => void
+  earliest: string
+}) {
+  return (
+    <>
+      <PickerCell
+        mode='date'
+        title={`${label}从`}
+        value={from}
+        onChange={(value) => onChange({ from: value, to })}
+        start={earliest}
+      />
+      <PickerCell
+        mode='date'
+        title={`${label}到`}
+        value={to}
+        onChange={(value) => onChange({ from, to: value })}
+        start={from}
+      />
+    </>
+  )
+}

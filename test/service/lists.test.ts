@@ -18,6 +18,17 @@ describe('lists service (需求清单 and 资源清单)', () => {
     window: { from: '2027-07-01', to: '2027-08-31' },
     priority: 'medium',
   }
+  const offeringLine = {
+    organizationId: 'o1',
+    domains: ['service_supply'],
+    title: '助学名额',
+    description: '为困难家庭儿童提供助学名额',
+    capacity: 2,
+    unit: '个',
+    period: 'once',
+    serviceArea: { districtWide: true },
+    availability: line.window,
+  }
 
   it('a line takes over residents’ needs in the same step; one wrong need and nothing changes', async () => {
     const post = (residentId: string, communityId: string) =>
@@ -121,17 +132,7 @@ describe('lists service (需求清单 and 资源清单)', () => {
         ),
       ),
     ).toEqual({ code: 'INVALID_INPUT', message: '需求时间已过去，结束日期不能早于今天' })
-    const offering = {
-      organizationId: 'o1',
-      domains: ['service_supply'],
-      title: '助学名额',
-      description: '为困难家庭儿童提供助学名额',
-      capacity: 2,
-      unit: '个',
-      period: 'once',
-      serviceArea: { districtWide: true },
-      availability: { from: '2019-01-01', to: '2019-12-31' },
-    }
+    const offering = { ...offeringLine, availability: { from: '2019-01-01', to: '2019-12-31' } }
     expect(await refusal(world.call(listsService, 'publishOffering', offering, member))).toEqual({
       code: 'INVALID_INPUT',
       message: '服务时间已过去，结束日期不能早于今天',
@@ -164,22 +165,7 @@ describe('lists service (需求清单 and 资源清单)', () => {
     expect(await canEditNeed(worker())).toBe(false)
 
     const member = world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
-    await world.call(
-      listsService,
-      'publishOffering',
-      {
-        organizationId: 'o1',
-        domains: ['service_supply'],
-        title: '助学名额',
-        description: '为困难家庭儿童提供助学名额',
-        capacity: 2,
-        unit: '个',
-        period: 'once',
-        serviceArea: { districtWide: true },
-        availability: { from: line.window.from, to: line.window.to },
-      },
-      member,
-    )
+    await world.call(listsService, 'publishOffering', offeringLine, member)
     const canEditOffering = async (caller: ReturnType<typeof worker>) =>
       (await world.call(listsService, 'listOfferings', { organizationId: 'o1' }, caller)).items[0]
         .canEdit

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Result } from '../../../../cloudfunctions/features/api'
 import { Field } from '../../../components/Field'
-import { PickerCell } from '../../../components/PickerCell'
+import { DateRangeCells } from '../../../components/PickerCell'
 import { call } from '../../../services/cloud'
 import { today } from '../../../services/dates'
 
@@ -82,19 +82,15 @@ export function LineEditor({
       <Field label={words.quantity}>
         <Input type='digit' value={quantity} onChange={setQuantity} />
       </Field>
-      <PickerCell
-        mode='date'
-        title={`${words.window}从`}
-        value={from}
-        onChange={setFrom}
-        start={from < today() ? from : today()}
-      />
-      <PickerCell
-        mode='date'
-        title={`${words.window}到`}
-        value={to}
-        onChange={setTo}
-        start={today()}
+      <DateRangeCells
+        label={words.window}
+        from={from}
+        to={to}
+        onChange={(range) => {
+          setFrom(range.from)
+          setTo(range.to)
+        }}
+        earliest={line.window.from < today() ? line.window.from : today()}
       />
       {error && <Text className='line-editor__error'>{error}</Text>}
       <View className='line-card__actions'>

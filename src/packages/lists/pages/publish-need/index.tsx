@@ -10,7 +10,7 @@ import {
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
 import { UNIT_CHOICES } from '../../../../../cloudfunctions/shared/serviceKinds'
-import { PickerCell } from '../../../../components/PickerCell'
+import { DateRangeCells } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
 import { today } from '../../../../services/dates'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
@@ -124,14 +124,16 @@ export default function PublishNeedPage() {
         <Cell>
           <SingleChoice labels={SPLITTABLE} value={splittable} onChange={setSplittable} />
         </Cell>
-        <PickerCell
-          mode='date'
-          title='需求时间从'
-          value={from}
-          onChange={setFrom}
-          start={today()}
+        <DateRangeCells
+          label='需求时间'
+          from={from}
+          to={to}
+          onChange={(range) => {
+            setFrom(range.from)
+            setTo(range.to)
+          }}
+          earliest={today()}
         />
-        <PickerCell mode='date' title='需求时间到' value={to} onChange={setTo} start={from} />
         <Field label='优先级'>
           <SingleChoice labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
         </Field>

@@ -10,7 +10,7 @@ import {
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
 import { UNIT_CHOICES, VENUE_KIND } from '../../../../../cloudfunctions/shared/serviceKinds'
-import { PickerCell } from '../../../../components/PickerCell'
+import { DateRangeCells } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
 import { today } from '../../../../services/dates'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
@@ -120,14 +120,16 @@ export default function PublishOfferingPage() {
         <Field label='周期'>
           <SingleChoice labels={PERIOD_LABELS} value={period} onChange={setPeriod} />
         </Field>
-        <PickerCell
-          mode='date'
-          title='服务时间从'
-          value={from}
-          onChange={setFrom}
-          start={today()}
+        <DateRangeCells
+          label='服务时间'
+          from={from}
+          to={to}
+          onChange={(range) => {
+            setFrom(range.from)
+            setTo(range.to)
+          }}
+          earliest={today()}
         />
-        <PickerCell mode='date' title='服务时间到' value={to} onChange={setTo} start={from} />
       </CellGroup>
       <CellGroup title='服务范围'>
         <QueryState query={tree}>
