@@ -10,32 +10,6 @@ const sharedWithApp = ['shared', 'features'].map((folder) =>
   path.resolve(__dirname, '..', 'cloudfunctions', folder),
 )
 
-interface BuiltChunk {
-  name?: string | null
-  files: Iterable<string>
-  canBeInitial(): boolean
-}
-
-interface BuiltCompilation {
-  chunks: Iterable<BuiltChunk>
-  chunkGraph: { getChunkModules(chunk: BuiltChunk): { nameForCondition(): string | null }[] }
-}
-
-/** The files of the shared chunks and of the home page's chunk, for the H5 page to preload. */
-function firstLoadFiles(compilation: BuiltCompilation): string[] {
-  const files: string[] = []
-  for (const chunk of compilation.chunks) {
-    const shared = ['nutui', 'taro', 'vendors'].includes(chunk.name ?? '')
-    const home =
-      !chunk.canBeInitial() &&
-      compilation.chunkGraph
-        .getChunkModules(chunk)
-        .some((module) => /src[\\/]pages[\\/]home[\\/]index/.test(module.nameForCondition() ?? ''))
-    if (shared || home) files.push(...chunk.files)
-  }
-  return files
-}
-
 export default defineConfig<'webpack5'>(async (merge) => {
   const target = process.env.TARO_ENV
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -78,9 +52,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
-      // src/index.html preloads these with the app instead of after it, one round trip less on a
-      // slow network: the chunks every page shares and 服务大厅's own.
-      htmlPluginOption: { preloadsOf: firstLoadFiles },
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: sharedWithApp },
