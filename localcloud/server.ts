@@ -69,7 +69,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const serveApp =
     options.staticDir && existsSync(options.staticDir)
       ? // Precompressed at build time (scripts/compress-h5.ts): .br or .gz when the browser accepts it.
-      sirv(options.staticDir, { single: true, dev: false, brotli: true, gzip: true })
+        sirv(options.staticDir, { single: true, dev: false, brotli: true, gzip: true })
       : undefined
 
   const server = createServer((request, response) => {

@@ -25,7 +25,9 @@ async function filesUnder(folder: string): Promise<string[]> {
   return nested.flat()
 }
 
-export async function compressH5(folder = H5_DIR): Promise<{ files: number; bytes: number; brotli: number }> {
+export async function compressH5(
+  folder = H5_DIR,
+): Promise<{ files: number; bytes: number; brotli: number }> {
   const files = (await filesUnder(folder)).filter((file) => COMPRESSIBLE.test(file))
   let bytes = 0
   let brotli = 0

@@ -37,7 +37,10 @@ describe('forms in simulated WeChat say what each field is', () => {
       cloud: {
         'account.me': {
           ok: true,
-          data: { ...worker, roles: [{ kind: 'org_member', scopeId: 'o1', label: '组织成员 · 红帆志愿队' }] },
+          data: {
+            ...worker,
+            roles: [{ kind: 'org_member', scopeId: 'o1', label: '组织成员 · 红帆志愿队' }],
+          },
         },
         'directory.tree': { ok: true, data: tree },
       },
