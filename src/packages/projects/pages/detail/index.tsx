@@ -122,10 +122,20 @@ function ProgressForm({ projectId, onSaved }: { projectId: string; onSaved: () =
         end={dayjs().format('YYYY-MM-DD')}
       />
       <Field label='本月做了什么'>
-        <TextArea value={summary} onChange={setSummary} placeholder='至少 5 个字' maxLength={500} />
+        <TextArea
+          value={summary}
+          onChange={setSummary}
+          placeholder='本月做了什么（至少 5 个字）'
+          maxLength={500}
+        />
       </Field>
       <Field label='服务人次'>
-        <Input type='number' value={peopleServed} onChange={setPeopleServed} placeholder='如 30' />
+        <Input
+          type='number'
+          value={peopleServed}
+          onChange={setPeopleServed}
+          placeholder='服务人次'
+        />
       </Field>
       <Cell title={`活动照片（${photos.length}/${MAX_PHOTOS}）`}>
         <View className='project-photos'>
