@@ -17,6 +17,10 @@ async function main() {
   execSync('npx tsx bench/coldStart.ts', { stdio: 'inherit' })
   console.log('\n## the district desk at scale (107 communities, a year of records)')
   execSync('npm run build:functions && npx tsx bench/desk.ts', { stdio: 'inherit' })
+  console.log('\n## H5 first load on a slow phone (slow 4G, CPU 4× slower)')
+  execSync('npm run build:functions && npm run build:h5 && npx tsx bench/h5Load.ts', {
+    stdio: 'inherit',
+  })
   console.log('\n## the embedded store at scale (50,000 needs, 5,000 residents)')
   execSync('npx tsx bench/store.ts', { stdio: 'inherit' })
 }

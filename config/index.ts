@@ -31,7 +31,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
-    framework: 'react',
+    // The mini-program runs on Preact (React's API at a third of its size: WeChat's main package is
+    // small); the H5 app keeps React. Preact is pinned below 10.20, whose changes break Taro 4.2's
+    // createRoot.
+    framework: target === 'weapp' ? 'preact' : 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     logger: { quiet: true, stats: false },
@@ -67,6 +70,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only the first chunk, so every page's chunk carried its own copy of Taro's
+        // components and NutUI. What pages share goes to one chunk each, fetched once and cached;
+        // what 服务大厅 needs stays in the first load.
+        const shared = (name: string, test: RegExp, priority: number) => ({
+          name,
+          test,
+          chunks: 'async' as const,
+          minChunks: 2,
+          priority,
+          reuseExistingChunk: true,
+        })
+        chain.optimization.splitChunks({
+          chunks: 'all',
+          minSize: 20000,
+          cacheGroups: {
+            nutui: shared('nutui', /[\\/]node_modules[\\/]@nutui[\\/]/, 30),
+            taro: shared('taro', /[\\/]node_modules[\\/]@tarojs[\\/]/, 20),
+            vendors: shared('vendors', /[\\/]node_modules[\\/]/, 10),
+            common: { minChunks: 2, priority: 0, reuseExistingChunk: true },
+          },
+        })
       },
     },
   }

@@ -73,7 +73,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         )
   const serveApp =
     options.staticDir && existsSync(options.staticDir)
-      ? sirv(options.staticDir, { single: true, dev: false })
+      ? // Precompressed at build time (scripts/compress-h5.ts): .br or .gz when the browser accepts it.
+        sirv(options.staticDir, { single: true, dev: false, brotli: true, gzip: true })
       : undefined
 
   const server = createServer((request, response) => {

@@ -120,7 +120,7 @@ export default defineAppConfig({
     },
   ],
   tabBar: {
-    color: '#7a7e83',
+    color: '#5c5f66',
     selectedColor: '#d4380d',
     backgroundColor: '#ffffff',
     list: [
@@ -143,5 +143,7 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#d4380d',
     navigationBarTitleText: '共建',
     navigationBarTextStyle: 'white',
+    // On H5, Taro's own title bar with a back button (WeChat draws its own either way).
+    navigationStyle: 'default',
   },
 })

@@ -1,5 +1,5 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { CloudQuery } from '../hooks/useCloudQuery'
 
@@ -12,12 +12,17 @@ interface Props<T> {
   children: (data: T) => ReactNode
 }
 
+/** Drawn here: NutUI's default empty-state pictures come from a CDN, broken offline. */
+function StateMark({ symbol }: { symbol: string }) {
+  return <Text className='query-state__mark'>{symbol}</Text>
+}
+
 /** The loading, error and empty states every list page shares. */
 export function QueryState<T>({ query, isEmpty, emptyText, emptyAction, children }: Props<T>) {
   if (query.error) {
     return (
       <View className='query-state'>
-        <Empty status='error' title={query.error.message} />
+        <Empty image={<StateMark symbol='!' />} title={query.error.message} />
         <Button block type='default' onClick={() => void query.reload()}>
           重试
         </Button>
@@ -28,7 +33,7 @@ export function QueryState<T>({ query, isEmpty, emptyText, emptyAction, children
   if (isEmpty?.(query.data)) {
     return (
       <View className='query-state'>
-        <Empty status='empty' title={emptyText ?? '暂无内容'} />
+        <Empty image={<StateMark symbol='…' />} title={emptyText ?? '暂无内容'} />
         {emptyAction}
       </View>
     )

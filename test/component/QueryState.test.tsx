@@ -45,4 +45,20 @@ describe('QueryState', () => {
     expect(screen.getByText('还没有发布过需求')).toBeTruthy()
     expect(screen.queryByText('内容')).toBeNull()
   })
+
+  it('loads nothing from outside the app for its empty and error states', () => {
+    const { container } = render(
+      <>
+        <QueryState query={{ loading: false, reload: jest.fn(), data: [] }} isEmpty={() => true}>
+          {() => <Text>内容</Text>}
+        </QueryState>
+        <QueryState
+          query={{ loading: false, reload: jest.fn(), error: { code: 'NETWORK', message: '断网' } }}
+        >
+          {() => <Text>内容</Text>}
+        </QueryState>
+      </>,
+    )
+    expect(container.innerHTML).not.toMatch(/https?:/)
+  })
 })

@@ -75,9 +75,12 @@ export async function tap(page: Page, text: string) {
   await onTop(page).getByText(text, { exact: true }).first().locator(`xpath=${tappable}`).click()
 }
 
-/** Taps 确定 on the dialog the page raised (Taro.showModal), which sits above every page. */
-export async function confirmDialog(page: Page) {
-  await page.locator('.taro__modal').getByText('确定', { exact: true }).click()
+/**
+ * Answers yes to the confirmation Taro.showModal draws over every page (outside the page stack),
+ * once it shows `title` (any confirmation when none is given).
+ */
+export async function confirmModal(page: Page, title = '') {
+  await page.locator('.taro__modal', { hasText: title }).locator('.taro-model__confirm').click()
 }
 
 /** Saves a screenshot as a test artifact, once the page's slide-in animation has finished. */

@@ -1,4 +1,4 @@
-import { confirmDialog, expectVisible, onTop, screenshot, tap, useAppSession } from './browser'
+import { confirmModal, expectVisible, onTop, screenshot, tap, useAppSession } from './browser'
 
 const NEED_TITLE = '残疾老人助浴服务'
 const AGREEMENT = '通济街道 2027 年度议事会共建协议'
@@ -37,8 +37,6 @@ describe('H5 app in Chromium: the long-term mechanism, from agreement to evaluat
       .getByRole('textbox', { name: '需求描述' })
       .fill('行动不便的残疾老人需要上门助浴')
     await onTop(page).getByRole('textbox', { name: '数量，如 6' }).fill('8')
-    await onTop(page).getByRole('textbox', { name: '开始日期 YYYY-MM-DD' }).fill('2026-12-01')
-    await onTop(page).getByRole('textbox', { name: '结束日期 YYYY-MM-DD' }).fill('2027-05-31')
     await tap(page, '发布到需求清单')
     await expectVisible(page, NEED_TITLE)
 
@@ -102,12 +100,12 @@ describe('H5 app in Chromium: the long-term mechanism, from agreement to evaluat
     await onTop(page).getByRole('textbox', { name: '时长目标（小时）' }).fill('12')
     await tap(page, '保存评估指标')
     await expectVisible(page, '服务场次：目标 6')
-    await onTop(page).getByRole('textbox', { name: '项目目标' }).fill('助浴 6 次')
-    await onTop(page).getByRole('textbox', { name: '完成情况' }).fill('完成助浴 6 次')
-    await onTop(page).getByRole('textbox', { name: '实际服务场次' }).fill('6')
-    await onTop(page).getByRole('textbox', { name: '实际服务时长（小时）' }).fill('15')
+    await onTop(page).getByRole('textbox', { name: '项目要做成什么' }).fill('助浴 6 次')
+    await onTop(page).getByRole('textbox', { name: '实际做成了什么' }).fill('完成助浴 6 次')
+    await onTop(page).getByRole('textbox', { name: '共开展几场' }).fill('6')
+    await onTop(page).getByRole('textbox', { name: '累计多少小时' }).fill('15')
     await tap(page, '结项')
-    await confirmDialog(page)
+    await confirmModal(page)
     await expectVisible(page, '服务时长：目标 12 小时 · 实际 15 小时')
 
     // The organization sees the council's decision and its project's evaluation.

@@ -1,6 +1,6 @@
 import { useChinaNoonClock } from '../integration/clock'
 import { chinaClockIn, publishEventStartingIn } from '../integration/stallsHelpers'
-import { expectVisible, screenshot, tap, useAppSession, onTop } from './browser'
+import { confirmModal, expectVisible, screenshot, tap, useAppSession, onTop } from './browser'
 
 describe('H5 app in Chromium: a resident books a haircut, the stall checks them in, they rate it', () => {
   useChinaNoonClock()
@@ -19,7 +19,10 @@ describe('H5 app in Chromium: a resident books a haircut, the stall checks them 
     await onTop(page).getByText('社区公益服务日').first().click()
     await expectVisible(page, '主办：张社工')
     await tap(page, `${slotTime} 余2`)
+    // Booking asks first; the slot held is marked once booked.
+    await confirmModal(page, '确认预约')
     await expectVisible(page, '预约成功')
+    await expectVisible(page, `${slotTime} 我已预约`)
     const code = (
       (await onTop(page).locator('.check-in-code__digits').first().textContent()) ?? ''
     ).replace(/\D/g, '')

@@ -238,6 +238,7 @@ describe('volunteers: registration, shifts, hours', () => {
         organizerName: '蚂蚁力量儿童义工团',
         year: Number(TOMORROW.slice(0, 4)),
         minutes: 150,
+        canCertify: true,
       },
     ])
     expect(service.data.entries[0]).toMatchObject({ source: 'checkin', shiftTitle: '医院导诊' })

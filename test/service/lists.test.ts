@@ -18,6 +18,17 @@ describe('lists service (需求清单 and 资源清单)', () => {
     window: { from: '2027-07-01', to: '2027-08-31' },
     priority: 'medium',
   }
+  const offeringLine = {
+    organizationId: 'o1',
+    domains: ['service_supply'],
+    title: '助学名额',
+    description: '为困难家庭儿童提供助学名额',
+    capacity: 2,
+    unit: '个',
+    period: 'once',
+    serviceArea: { districtWide: true },
+    availability: line.window,
+  }
 
   it('a line takes over residents’ needs in the same step; one wrong need and nothing changes', async () => {
     const post = (residentId: string, communityId: string) =>
@@ -108,5 +119,58 @@ describe('lists service (需求清单 and 资源清单)', () => {
       (await refusal(world.call(listsService, 'listNeeds', { communityId: 'c3' }, worker())))
         .message,
     ).toBe('您无权查看西一社区的需求清单')
+  })
+  it('refuses lines whose window is already over, on publishing and on editing', async () => {
+    const member = world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'publishNeed',
+          { ...line, window: { from: '2020-03-01', to: '2020-04-30' } },
+          worker(),
+        ),
+      ),
+    ).toEqual({ code: 'INVALID_INPUT', message: '需求时间已过去，结束日期不能早于今天' })
+    const offering = { ...offeringLine, availability: { from: '2019-01-01', to: '2019-12-31' } }
+    expect(await refusal(world.call(listsService, 'publishOffering', offering, member))).toEqual({
+      code: 'INVALID_INPUT',
+      message: '服务时间已过去，结束日期不能早于今天',
+    })
+    expect(world.db.count('community_needs') + world.db.count('resource_offerings')).toBe(0)
+
+    const published = await world.call(listsService, 'publishNeed', line, worker())
+    expect(
+      await refusal(
+        world.call(
+          listsService,
+          'editNeed',
+          { needId: published.id, window: { from: '2020-03-01', to: '2020-04-30' } },
+          worker(),
+        ),
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(world.db.findOne('community_needs', { _id: published.id })).toMatchObject({
+      window: line.window,
+    })
+  })
+  it('offers correcting a line only to those who may: its community’s workers, the offering’s members', async () => {
+    const published = await world.call(listsService, 'publishNeed', line, worker())
+    const streetAdmin = world.person('admin-s1', [{ kind: 'street_admin', streetId: 's1' }])
+    const canEditNeed = async (caller: ReturnType<typeof worker>) =>
+      (await world.call(listsService, 'listNeeds', { communityId: 'c1' }, caller)).items[0].canEdit
+    expect(await canEditNeed(worker())).toBe(true)
+    expect(await canEditNeed(streetAdmin)).toBe(false)
+    await world.call(listsService, 'closeNeed', { needId: published.id }, worker())
+    expect(await canEditNeed(worker())).toBe(false)
+
+    const member = world.person('member-o1', [{ kind: 'org_member', orgId: 'o1' }])
+    await world.call(listsService, 'publishOffering', offeringLine, member)
+    const canEditOffering = async (caller: ReturnType<typeof worker>) =>
+      (await world.call(listsService, 'listOfferings', { organizationId: 'o1' }, caller)).items[0]
+        .canEdit
+    expect(await canEditOffering(member)).toBe(true)
+    // Staff see an organization's resource list but do not correct it.
+    expect(await canEditOffering(worker())).toBe(false)
   })
 })

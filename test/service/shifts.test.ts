@@ -157,4 +157,24 @@ describe('shifts service', () => {
       .reduce((sum, entry) => sum + entry.minutes, 0)
     expect(minutes).toBe(20 * 60)
   })
+  it('offers a certificate only for an organizer the volunteer served hours with', async () => {
+    const { person } = await verifiedVolunteer('v1')
+    const line = (id: string, organizerId: string, minutes: number) => ({
+      _id: id,
+      volunteerId: 'v1',
+      organizer: { kind: 'org', id: organizerId, name: `组织${organizerId}` },
+      minutes,
+      source: 'admin',
+      serviceDate: tomorrow(),
+      createdAt: new Date(),
+    })
+    world.db.insertMany('volunteer_hours', [line('h1', 'o1', 90), line('h2', 'o2', 0)])
+    const mine = await world.call(volunteersService, 'myService', {}, person)
+    expect(
+      mine.byOrganizer.map(({ organizerId, canCertify }) => ({ organizerId, canCertify })),
+    ).toEqual([
+      { organizerId: 'o1', canCertify: true },
+      { organizerId: 'o2', canCertify: false },
+    ])
+  })
 })

@@ -138,4 +138,33 @@ describe('stalls service', () => {
       message: '签到码为 6 位数字',
     })
   })
+  it('我的预约 lists what is to come soonest first', async () => {
+    const publishOn = async (date: string, title: string) => {
+      const { eventIds } = await world.call(
+        stallsService,
+        'publish',
+        { ...haircuts(2), date, title },
+        worker(),
+      )
+      const detail = await world.call(stallsService, 'detail', { eventId: eventIds[0] }, worker())
+      return detail.itemsWithSlots[0].slots
+    }
+    const nextWeek = await publishOn(addDays(tomorrow(), 6), '下周便民服务')
+    const sooner = await publishOn(tomorrow(), '明天便民服务')
+    const midWeek = await publishOn(addDays(tomorrow(), 3), '周中便民服务')
+    for (const slots of [nextWeek, sooner, midWeek]) {
+      await world.call(
+        stallsService,
+        'book',
+        { slotId: slots[1].id, joinWaitlist: false },
+        resident('r1'),
+      )
+    }
+    const mine = await world.call(stallsService, 'myBookings', {}, resident('r1'))
+    expect(mine.map((booking) => [booking.eventTitle, booking.slotId])).toEqual([
+      ['明天便民服务', sooner[1].id],
+      ['周中便民服务', midWeek[1].id],
+      ['下周便民服务', nextWeek[1].id],
+    ])
+  })
 })

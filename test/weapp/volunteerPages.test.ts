@@ -26,7 +26,8 @@ describe('the volunteers subpackage in simulated WeChat', () => {
       cloud: { 'shifts.recommended': { ok: true, data: [guideShift] } },
       waitForText: '医院导诊',
     })
-    expect(text).toContain('2026-12-05 08:00-11:30 · 即墨区人民医院门诊大厅')
+    // The weekday beside the date; the year only when it is not this year's.
+    expect(text).toMatch(/(2026年)?12月5日 周六 08:00-11:30 · 即墨区人民医院门诊大厅/)
     expect(text).toContain('需要：医院导诊')
     expect(text).toContain('2/6 人')
     expect(calls).toEqual([{ name: 'shifts', data: { action: 'recommended', payload: {} } }])

@@ -179,6 +179,8 @@ export interface CommunityNeedView {
   status: CommunityNeedStatus
   promotedCount: number
   createdAt: string
+  /** The community's own workers may correct or close a line until it is closed. */
+  canEdit: boolean
 }
 
 export interface ResourceOfferingView {
@@ -198,6 +200,8 @@ export interface ResourceOfferingView {
   serviceArea: ResourceOffering['serviceArea']
   availability: { from: string; to: string }
   status: ResourceOffering['status']
+  /** The organization's members may correct, pause or resume it. */
+  canEdit: boolean
 }
 
 export type ListsApi = Endpoints<

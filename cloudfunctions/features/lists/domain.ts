@@ -104,6 +104,11 @@ export function holderIdOf(kind: 'claim' | 'proposal', id: string): string {
   return `${kind}:${id}`
 }
 
+/** A window over before `today` (YYYY-MM-DD): nobody can serve or offer anything in it any more. */
+export function isPastWindow(window: { to: string } | undefined, today: string): boolean {
+  return window !== undefined && window.to < today
+}
+
 /** The status a need's committed units imply; a closed need stays closed. */
 export function needStatusOf(
   need: Pick<CommunityNeed, 'status'>,

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors'
 import { defineService } from '../../shared/handler'
 import { kindFromText, vocabularyOf, type ServiceKind } from '../../shared/serviceKinds'
 import { newId } from '../../shared/ids'
+import { chinaDateOf } from '../../shared/time'
 import { messageTime } from '../../shared/messageTemplates'
 import { notifyOnce } from '../../shared/notifications'
 import {
@@ -25,6 +26,7 @@ import { readPersonalNeedIn, updatePersonalNeedIn } from '../needs/repository'
 import { requireOrganization } from '../organizations/service'
 import { listsInputs, type ListsApi } from './contract'
 import {
+  isPastWindow,
   needStatusOf,
   periodLimitOf,
   type CommunityNeed,
@@ -65,8 +67,16 @@ async function vocabularyWith(kind: string | undefined): Promise<ServiceKind[]> 
   return vocabulary
 }
 
+/** A line whose window is already over would sit in 揭榜大厅 and the matching with nothing to do. */
+function refusePastWindow(window: { to: string } | undefined, label: string): void {
+  if (isPastWindow(window, chinaDateOf(new Date()))) {
+    throw new AppError('INVALID_INPUT', `${label}已过去，结束日期不能早于今天`)
+  }
+}
+
 export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi>>(listsInputs, {
   async publishNeed({ communityId, promotedFrom, quantity, ...line }, caller) {
+    refusePastWindow(line.window, '需求时间')
     const vocabulary = await vocabularyWith(line.kind)
     const community = await requireCommunity(communityId)
     requireWorkerOf(caller, community)
@@ -140,10 +150,11 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         },
       )
     }
-    return toCommunityNeedView(need)
+    return toCommunityNeedView(need, caller)
   },
 
   async editNeed({ needId, quantity, ...changes }, caller) {
+    refusePastWindow(changes.window, '需求时间')
     await vocabularyWith(changes.kind)
     const need = await requireCommunityNeed(needId)
     requireWorkerOf(caller, { _id: need.communityId, name: need.communityName })
@@ -170,7 +181,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         updatedAt: new Date(),
       })
     })
-    return toCommunityNeedView(await requireCommunityNeed(needId))
+    return toCommunityNeedView(await requireCommunityNeed(needId), caller)
   },
 
   async closeNeed({ needId }, caller) {
@@ -182,16 +193,17 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         await updateCommunityNeedIn(tx, needId, { status: 'closed', updatedAt: new Date() })
       }
     })
-    return toCommunityNeedView(await requireCommunityNeed(needId))
+    return toCommunityNeedView(await requireCommunityNeed(needId), caller)
   },
 
   async listNeeds({ page, domain, status, ...place }, caller) {
     const scope = await visibleNeedScope(caller, place)
     const result = await readCommunityNeedsPage({ ...scope, domain, status }, page, LIST_PAGE_SIZE)
-    return { ...result, items: result.items.map(toCommunityNeedView) }
+    return { ...result, items: result.items.map((need) => toCommunityNeedView(need, caller)) }
   },
 
   async publishOffering({ organizationId, capacity, ...line }, caller) {
+    refusePastWindow(line.availability, '服务时间')
     const vocabulary = await vocabularyWith(line.kind)
     const organization = await requireOrganization(organizationId)
     requireMembership(caller, organization)
@@ -215,10 +227,11 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       updatedAt: now,
     }
     await transaction((tx) => saveOfferingIn(tx, offering))
-    return toOfferingView(offering)
+    return toOfferingView(offering, caller)
   },
 
   async editOffering({ offeringId, capacity, ...changes }, caller) {
+    refusePastWindow(changes.availability, '服务时间')
     await vocabularyWith(changes.kind)
     await requireOwnOffering(caller, offeringId)
     await requireSafeText(caller._id, 'profile', {
@@ -272,7 +285,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
         updatedAt: new Date(),
       })
     })
-    return toOfferingView(await requireOffering(offeringId))
+    return toOfferingView(await requireOffering(offeringId), caller)
   },
 
   async listKinds() {
@@ -316,7 +329,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       if (current?.status === 'withdrawn') throw new AppError('CONFLICT', '该资源已撤回')
       await updateOfferingIn(tx, offeringId, { status, updatedAt: new Date() })
     })
-    return toOfferingView(await requireOffering(offeringId))
+    return toOfferingView(await requireOffering(offeringId), caller)
   },
 
   async listOfferings({ organizationId, page }, caller) {
@@ -327,7 +340,7 @@ export const listsService = defineService<typeof listsInputs, OutputsOf<ListsApi
       throw new AppError('FORBIDDEN', '只有社区和街道、区级工作人员可以查看全部资源清单')
     }
     const result = await readOfferingsPage(organizationId, page, LIST_PAGE_SIZE)
-    return { ...result, items: result.items.map(toOfferingView) }
+    return { ...result, items: result.items.map((offering) => toOfferingView(offering, caller)) }
   },
 })
 

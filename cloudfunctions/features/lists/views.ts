@@ -1,4 +1,6 @@
 import { remainingOf } from '../../shared/capacity/ledger'
+import type { Caller } from '../../shared/caller'
+import { isMemberOf, isWorkerOf } from '../../shared/roles'
 import type { ServiceKind } from '../../shared/serviceKinds'
 import type { CommunityNeedView, ResourceOfferingView, ServiceKindView } from './contract'
 import {
@@ -8,7 +10,7 @@ import {
   type ResourceOffering,
 } from './domain'
 
-export function toCommunityNeedView(need: CommunityNeed): CommunityNeedView {
+export function toCommunityNeedView(need: CommunityNeed, caller: Caller): CommunityNeedView {
   return {
     id: need._id,
     communityId: need.communityId,
@@ -28,10 +30,11 @@ export function toCommunityNeedView(need: CommunityNeed): CommunityNeedView {
     status: need.status,
     promotedCount: need.promotedFrom.length,
     createdAt: new Date(need.createdAt).toISOString(),
+    canEdit: need.status !== 'closed' && isWorkerOf(caller, need.communityId),
   }
 }
 
-export function toOfferingView(offering: ResourceOffering): ResourceOfferingView {
+export function toOfferingView(offering: ResourceOffering, caller: Caller): ResourceOfferingView {
   const now = new Date()
   const ledger = offeringLedgerAt(offering, offeringLedgerPathOf(offering, now))
   return {
@@ -52,6 +55,7 @@ export function toOfferingView(offering: ResourceOffering): ResourceOfferingView
     serviceArea: offering.serviceArea,
     availability: offering.availability,
     status: offering.status,
+    canEdit: isMemberOf(caller, offering.organizationId),
   }
 }
 

@@ -129,6 +129,8 @@ export interface StallEventSummary {
 export interface BookingView {
   id: string
   eventId: string
+  /** The slot it holds or waits for: the event page marks it. */
+  slotId: string
   eventTitle: string
   place: string
   date: string

@@ -206,6 +206,17 @@ export function cancelProblem(booking: StallBooking, now: Date): string | undefi
 }
 
 /** A booked, unused booking: its code may still be shown and checked in. */
+/** 我的预约's order: what is still to come, soonest first, then what is past, latest first. */
+export function inReadingOrder<B extends Pick<StallBooking, 'startsAt'>>(
+  bookings: B[],
+  now: Date,
+): B[] {
+  const at = (booking: B) => new Date(booking.startsAt).getTime()
+  const upcoming = bookings.filter((booking) => at(booking) >= now.getTime())
+  const past = bookings.filter((booking) => at(booking) < now.getTime())
+  return [...upcoming.sort((a, b) => at(a) - at(b)), ...past.sort((a, b) => at(b) - at(a))]
+}
+
 export function isUsable(booking: StallBooking): boolean {
   return booking.status === 'booked' && !booking.checkedInAt && !booking.noShow
 }

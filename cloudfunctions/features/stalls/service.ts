@@ -25,6 +25,7 @@ import {
   bookingToCheckIn,
   cancelProblem,
   checkInTimingProblem,
+  inReadingOrder,
   reminderOf,
   slotTimesOf,
   slotsOf,
@@ -203,7 +204,9 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
       const bookings = await settleAll(STALL_BOOKINGS, await listBookingsOfResident(caller._id))
       const lines = await linesOf(bookings)
       const now = new Date()
-      return bookings.map((booking) => toBookingView(booking, now, lines.get(booking.placeId)))
+      return inReadingOrder(bookings, now).map((booking) =>
+        toBookingView(booking, now, lines.get(booking.placeId)),
+      )
     },
 
     async cancel({ bookingId }, caller) {

@@ -71,6 +71,7 @@ export function toBookingView(booking: StallBooking, now: Date, slot?: StallSlot
   return {
     id: booking._id,
     eventId: booking.eventId,
+    slotId: booking.placeId,
     eventTitle: booking.eventTitle,
     place: booking.place,
     date: booking.date,

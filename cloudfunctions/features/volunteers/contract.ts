@@ -185,7 +185,8 @@ export interface MyServiceView {
   shifts: MyShiftView[]
   totalMinutes: number
   byYear: { year: number; minutes: number }[]
-  byOrganizer: (OrganizerHours & { year: number })[]
+  /** canCertify: a certificate is offered only for hours there are (none for 0 minutes). */
+  byOrganizer: (OrganizerHours & { year: number; canCertify: boolean })[]
   entries: HoursEntryView[]
 }
 

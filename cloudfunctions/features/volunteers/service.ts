@@ -275,9 +275,9 @@ export const volunteersService = defineService<typeof volunteersInputs, OutputsO
         byYear: [...byYear]
           .map(([year, minutes]) => ({ year, minutes }))
           .sort((a, b) => b.year - a.year),
-        byOrganizer: [...byOrganizer.values()].sort(
-          (a, b) => b.year - a.year || b.minutes - a.minutes,
-        ),
+        byOrganizer: [...byOrganizer.values()]
+          .sort((a, b) => b.year - a.year || b.minutes - a.minutes)
+          .map((row) => ({ ...row, canCertify: row.minutes > 0 })),
         entries: entries.map((entry) =>
           toHoursEntryView(entry, shiftById.get(entry.shiftId ?? '')?.title),
         ),

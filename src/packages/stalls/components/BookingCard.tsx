@@ -6,6 +6,7 @@ import type { BookingView } from '../../../../cloudfunctions/features/api'
 import { call } from '../../../services/cloud'
 import { QrCode } from '../../../components/QrCode'
 import './BookingCard.scss'
+import { formatDate } from '../../../services/dates'
 
 function statusLabel(booking: BookingView): string {
   if (booking.status === 'cancelled') return '已取消'
@@ -57,7 +58,7 @@ export function BookingCard({
         </Text>
       </View>
       <Text className='booking-card__line'>
-        {booking.date} {booking.startTime}-{booking.endTime}
+        {formatDate(booking.date)} {booking.startTime}-{booking.endTime}
       </Text>
       <Text className='booking-card__line'>地点：{booking.place}</Text>
       {booking.checkInCode && (

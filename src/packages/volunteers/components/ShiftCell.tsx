@@ -2,6 +2,7 @@ import { Cell } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import type { ShiftView } from '../../../../cloudfunctions/features/api'
 import { VOLUNTEER_SKILLS } from '../../../../cloudfunctions/features/volunteers/domain'
+import { formatDate } from '../../../services/dates'
 
 /** One shift in a list: what, when, where, places left; tapping opens `url`. */
 export function ShiftCell({ shift, url }: { shift: ShiftView; url: string }) {
@@ -9,7 +10,7 @@ export function ShiftCell({ shift, url }: { shift: ShiftView; url: string }) {
   return (
     <Cell
       title={shift.title}
-      description={`${shift.date} ${shift.start}-${shift.end} · ${shift.place} · ${shift.organizerName}${skills ? ` · 需要：${skills}` : ''}`}
+      description={`${formatDate(shift.date)} ${shift.start}-${shift.end} · ${shift.place} · ${shift.organizerName}${skills ? ` · 需要：${skills}` : ''}`}
       extra={`${shift.taken}/${shift.capacity} 人`}
       clickable
       onClick={() => void Taro.navigateTo({ url })}

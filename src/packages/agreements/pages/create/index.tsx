@@ -18,6 +18,7 @@ import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import '../../components/Agreements.scss'
+import { Field } from '../../../../components/Field'
 
 const COMMITMENT_LABELS = Object.fromEntries(
   Object.entries(COMMITMENT_KINDS).map(([key, kind]) => [key, `${kind.label}（${kind.unit}）`]),
@@ -104,13 +105,13 @@ export default function CreateAgreementPage() {
                     />
                   </Cell>
                 )}
-                <Cell title='乙方'>
+                <Field label='乙方'>
                   <SingleChoice
                     labels={Object.fromEntries(matching.map((choice) => [choice.id, choice.name]))}
                     value={secondPartyId}
                     onChange={setSecondPartyId}
                   />
-                </Cell>
+                </Field>
               </CellGroup>
               <CellGroup title='协议名称'>
                 <Cell>

@@ -16,6 +16,7 @@ import { useAction } from '../../../../hooks/useAction'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { Field } from '../../../../components/Field'
 
 const NEW = 'new'
 
@@ -109,12 +110,12 @@ export default function DonatePage() {
                 />
                 {(kind === 'cash' || kind === 'sale_proceeds') && (
                   <>
-                    <Cell title='金额（元）'>
+                    <Field label='金额（元）'>
                       <Input value={amount} onChange={setAmount} type='digit' placeholder='金额' />
-                    </Cell>
-                    <Cell title='收据编号'>
+                    </Field>
+                    <Field label='收据编号'>
                       <Input value={receiptNo} onChange={setReceiptNo} placeholder='慈善组织开具' />
-                    </Cell>
+                    </Field>
                   </>
                 )}
                 {kind === 'goods' && (
@@ -139,14 +140,14 @@ export default function DonatePage() {
                         </Cell>
                       </>
                     )}
-                    <Cell title='数量'>
+                    <Field label='数量'>
                       <Input
                         value={quantity}
                         onChange={setQuantity}
                         type='number'
                         placeholder='数量'
                       />
-                    </Cell>
+                    </Field>
                   </>
                 )}
                 {kind === 'service' && (

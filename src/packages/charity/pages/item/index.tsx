@@ -8,6 +8,7 @@ import { useAction } from '../../../../hooks/useAction'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
 import { moveLine } from '../../labels'
+import { Field } from '../../../../components/Field'
 
 /** One item's ledger with its running balance: distribute to a recipient, or take stock. */
 export default function StockItemPage() {
@@ -64,14 +65,14 @@ export default function StockItemPage() {
               )}
             </View>
             <CellGroup title='发放给居民'>
-              <Cell title={`数量（${item.unit}）`}>
+              <Field label={`数量（${item.unit}）`}>
                 <Input
                   value={quantity}
                   onChange={setQuantity}
                   type='number'
                   placeholder='发放数量'
                 />
-              </Cell>
+              </Field>
               <Cell>
                 <Input value={recipientName} onChange={setRecipientName} placeholder='领取人姓名' />
               </Cell>
@@ -89,9 +90,9 @@ export default function StockItemPage() {
               </Button>
             </View>
             <CellGroup title='盘点核对'>
-              <Cell title='实盘数量'>
+              <Field label='实盘数量'>
                 <Input value={counted} onChange={setCounted} type='number' placeholder='实盘数量' />
-              </Cell>
+              </Field>
             </CellGroup>
             <View className='page__actions'>
               <Button block onClick={() => void stocktake()}>

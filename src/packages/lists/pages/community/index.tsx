@@ -44,6 +44,7 @@ export default function CommunityNeedListPage() {
                 key={list}
                 title={NEED_LIST_LABELS[list]}
                 needs={page.items.filter((need) => need.list === list)}
+                onChanged={needs.reload}
               />
             ))}
           </>
@@ -53,7 +54,15 @@ export default function CommunityNeedListPage() {
   )
 }
 
-function NeedGroup({ title, needs }: { title: string; needs: CommunityNeedView[] }) {
+function NeedGroup({
+  title,
+  needs,
+  onChanged,
+}: {
+  title: string
+  needs: CommunityNeedView[]
+  onChanged: () => Promise<void>
+}) {
   if (needs.length === 0) return null
   const domains = [...new Set(needs.map((need) => need.domain))]
   return (
@@ -67,7 +76,7 @@ function NeedGroup({ title, needs }: { title: string; needs: CommunityNeedView[]
           {needs
             .filter((need) => need.domain === domain)
             .map((need) => (
-              <NeedLineCard key={need.id} need={need} />
+              <NeedLineCard key={need.id} need={need} onChanged={onChanged} />
             ))}
         </View>
       ))}

@@ -12,6 +12,7 @@ import { QueryState } from '../../../../components/QueryState'
 import { call } from '../../../../services/cloud'
 import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
+import { Field } from '../../../../components/Field'
 
 /** A district admin sees the service kinds both lists pick from and adds the district's own. */
 export default function ServiceKindsPage() {
@@ -64,12 +65,12 @@ export default function ServiceKindsPage() {
         <Cell>
           <Input value={label} onChange={setLabel} placeholder='名称，如：助餐服务' />
         </Cell>
-        <Cell title='服务领域'>
+        <Field label='服务领域'>
           <SingleChoice labels={SERVICE_DOMAINS} value={domain} onChange={setDomain} />
-        </Cell>
-        <Cell title='计量方式'>
+        </Field>
+        <Field label='计量方式'>
           <SingleChoice labels={MEASURES} value={measure} onChange={setMeasure} />
-        </Cell>
+        </Field>
         <Cell>
           <Input
             value={keywords}

@@ -1,14 +1,16 @@
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import type { ResourceOfferingView } from '../../../../../cloudfunctions/features/api'
 import { SERVICE_DOMAINS } from '../../../../../cloudfunctions/shared/categories'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { LineEditor, OFFERING_WORDS, editOffering } from '../../components/LineEditor'
 import { PERIOD_LABELS } from '../../labels'
+import { formatDate } from '../../../../services/dates'
 import '../../components/lists.scss'
 
 /** An organization's resource list, with the capacity still free on each line. */
@@ -17,10 +19,11 @@ export default function OfferingsPage() {
   const offerings = useCloudQuery(
     useCallback(() => call('lists', 'listOfferings', { organizationId }), [organizationId]),
   )
-  const toggle = async (offering: ResourceOfferingView) => {
+  const [editing, setEditing] = useState<string>()
+  const resume = async (offering: ResourceOfferingView) => {
     const result = await call('lists', 'setOfferingStatus', {
       offeringId: offering.id,
-      status: offering.status === 'active' ? 'paused' : 'active',
+      status: 'active',
     })
     if (!result.ok) await Taro.showToast({ title: result.error.message, icon: 'none' })
     await offerings.reload()
@@ -58,14 +61,42 @@ export default function OfferingsPage() {
                   {offering.period === 'year' ? '今年' : offering.period === 'once' ? '' : '本季度'}
                   剩余 {offering.remaining} {offering.unit}
                 </Text>
+                <Text className='line-card__meta'>
+                  {formatDate(offering.availability.from)} 至 {formatDate(offering.availability.to)}
+                </Text>
                 <View className='line-card__actions'>
                   <Tag type={offering.status === 'active' ? 'success' : 'default'} plain>
                     {offering.status === 'active' ? '提供中' : '已暂停'}
                   </Tag>
-                  <Button size='small' onClick={() => void toggle(offering)}>
-                    {offering.status === 'active' ? '暂停' : '恢复'}
-                  </Button>
+                  {offering.canEdit && offering.status === 'paused' && (
+                    <Button size='small' onClick={() => void resume(offering)}>
+                      恢复提供
+                    </Button>
+                  )}
+                  {offering.canEdit && offering.status === 'active' && (
+                    <Button
+                      size='small'
+                      onClick={() => setEditing(editing === offering.id ? undefined : offering.id)}
+                    >
+                      {editing === offering.id ? '收起' : '修改或暂停'}
+                    </Button>
+                  )}
                 </View>
+                {editing === offering.id && (
+                  <LineEditor
+                    line={{
+                      ...offering,
+                      quantity: offering.capacity,
+                      window: offering.availability,
+                    }}
+                    words={OFFERING_WORDS}
+                    {...editOffering(offering.id)}
+                    onDone={async () => {
+                      setEditing(undefined)
+                      await offerings.reload()
+                    }}
+                  />
+                )}
               </View>
             ))}
           </>

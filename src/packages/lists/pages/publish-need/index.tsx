@@ -1,6 +1,7 @@
 import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
 import { useCallback, useState } from 'react'
 import {
   FOCUS_GROUPS,
@@ -9,7 +10,9 @@ import {
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
 import { UNIT_CHOICES } from '../../../../../cloudfunctions/shared/serviceKinds'
+import { DateRangeCells } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
+import { today } from '../../../../services/dates'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
@@ -18,6 +21,7 @@ import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { NEED_LIST_LABELS, PRIORITY_LABELS } from '../../labels'
 import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
+import { Field } from '../../../../components/Field'
 
 const SPLITTABLE = { yes: '可由多家分担', no: '须由一家承接' } as const
 
@@ -41,8 +45,9 @@ export default function PublishNeedPage() {
   const [unit, setUnit] = useState('次')
   const [seats, setSeats] = useState('')
   const [splittable, setSplittable] = useState<keyof typeof SPLITTABLE>('yes')
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
+  // A window starting today and running a quarter: what most lines ask for, and never past.
+  const [from, setFrom] = useState(today)
+  const [to, setTo] = useState(() => dayjs().add(3, 'month').format('YYYY-MM-DD'))
   const [priority, setPriority] = useState<keyof typeof PRIORITY_LABELS>('medium')
   const [promotedFrom, setPromotedFrom] = useState<string[]>([])
   const [error, setError] = useState<string>()
@@ -88,9 +93,9 @@ export default function PublishNeedPage() {
         </Cell>
       </CellGroup>
       <CellGroup title='需求内容'>
-        <Cell title='服务类型'>
+        <Field label='服务类型'>
           <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
-        </Cell>
+        </Field>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='需求名称，如：卫生死角清理' />
         </Cell>
@@ -105,9 +110,9 @@ export default function PublishNeedPage() {
         <Cell>
           <Input type='digit' value={quantity} onChange={setQuantity} placeholder='数量，如 6' />
         </Cell>
-        <Cell title='单位'>
+        <Field label='单位'>
           <SingleChoice labels={UNIT_CHOICES} value={unit} onChange={setUnit} />
-        </Cell>
+        </Field>
         <Cell>
           <Input
             type='digit'
@@ -119,13 +124,19 @@ export default function PublishNeedPage() {
         <Cell>
           <SingleChoice labels={SPLITTABLE} value={splittable} onChange={setSplittable} />
         </Cell>
-        <Cell>
-          <Input value={from} onChange={setFrom} placeholder='开始日期 YYYY-MM-DD' />
-          <Input value={to} onChange={setTo} placeholder='结束日期 YYYY-MM-DD' />
-        </Cell>
-        <Cell title='优先级'>
+        <DateRangeCells
+          label='需求时间'
+          from={from}
+          to={to}
+          onChange={(range) => {
+            setFrom(range.from)
+            setTo(range.to)
+          }}
+          earliest={today()}
+        />
+        <Field label='优先级'>
           <SingleChoice labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
-        </Cell>
+        </Field>
       </CellGroup>
       <CellGroup title='转入居民需求（选填）'>
         <QueryState

@@ -1,6 +1,7 @@
 import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
 import { useCallback, useState } from 'react'
 import {
   FOCUS_GROUPS,
@@ -9,7 +10,9 @@ import {
   type ServiceDomain,
 } from '../../../../../cloudfunctions/shared/categories'
 import { UNIT_CHOICES, VENUE_KIND } from '../../../../../cloudfunctions/shared/serviceKinds'
+import { DateRangeCells } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
+import { today } from '../../../../services/dates'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
@@ -17,6 +20,7 @@ import { MultiChoice, SingleChoice } from '../../../../components/ChoiceButtons'
 import { PERIOD_LABELS } from '../../labels'
 import { useServiceKinds } from '../../hooks/useServiceKinds'
 import '../../components/lists.scss'
+import { Field } from '../../../../components/Field'
 
 const WHOLE_DISTRICT = 'district'
 
@@ -35,8 +39,9 @@ export default function PublishOfferingPage() {
   const [seats, setSeats] = useState('')
   const [period, setPeriod] = useState<keyof typeof PERIOD_LABELS>('year')
   const [area, setArea] = useState<string[]>([WHOLE_DISTRICT])
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
+  // A window starting today and running a quarter: what most lines ask for, and never past.
+  const [from, setFrom] = useState(today)
+  const [to, setTo] = useState(() => dayjs().add(3, 'month').format('YYYY-MM-DD'))
   const [error, setError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
 
@@ -77,9 +82,9 @@ export default function PublishOfferingPage() {
         </Cell>
       </CellGroup>
       <CellGroup title='资源内容'>
-        <Cell title='服务类型'>
+        <Field label='服务类型'>
           <SingleChoice labels={kindChoices} value={kind} onChange={setKind} />
-        </Cell>
+        </Field>
         <Cell>
           <Input value={title} onChange={setTitle} placeholder='资源名称，如：培训场地' />
         </Cell>
@@ -99,9 +104,9 @@ export default function PublishOfferingPage() {
             placeholder='可提供数量，如 120'
           />
         </Cell>
-        <Cell title='单位'>
+        <Field label='单位'>
           <SingleChoice labels={UNIT_CHOICES} value={unit} onChange={setUnit} />
-        </Cell>
+        </Field>
         {kind === VENUE_KIND && (
           <Cell>
             <Input
@@ -112,13 +117,19 @@ export default function PublishOfferingPage() {
             />
           </Cell>
         )}
-        <Cell title='周期'>
+        <Field label='周期'>
           <SingleChoice labels={PERIOD_LABELS} value={period} onChange={setPeriod} />
-        </Cell>
-        <Cell>
-          <Input value={from} onChange={setFrom} placeholder='开始日期 YYYY-MM-DD' />
-          <Input value={to} onChange={setTo} placeholder='结束日期 YYYY-MM-DD' />
-        </Cell>
+        </Field>
+        <DateRangeCells
+          label='服务时间'
+          from={from}
+          to={to}
+          onChange={(range) => {
+            setFrom(range.from)
+            setTo(range.to)
+          }}
+          earliest={today()}
+        />
       </CellGroup>
       <CellGroup title='服务范围'>
         <QueryState query={tree}>

@@ -11,6 +11,7 @@ import { useAction } from '../../../../hooks/useAction'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
 import { INVITATION_STATES, InvitationCard } from '../../components/InvitationCard'
+import { Field } from '../../../../components/Field'
 
 const day = (iso: string) => dayjs(iso).format('YYYY-MM-DD')
 
@@ -75,9 +76,9 @@ export default function RoleScopePage() {
                   onChange={(chosen) => setRole(chosen as GrantableRole)}
                 />
               </Cell>
-              <Cell title='有效天数'>
+              <Field label='有效天数'>
                 <Input value={days} onChange={setDays} type='number' placeholder='有效天数' />
-              </Cell>
+              </Field>
               <Cell>
                 <Input
                   value={note}

@@ -3,6 +3,8 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useCallback, useState } from 'react'
+import { Field } from '../../../../components/Field'
+import { PickerCell } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
@@ -128,25 +130,29 @@ function ProgressForm({ projectId, onSaved }: { projectId: string; onSaved: () =
   }
   return (
     <CellGroup title='填写本月进展'>
-      <Cell>
-        <Input value={month} onChange={setMonth} placeholder='月份，如 2026-11' maxLength={7} />
-      </Cell>
-      <Cell>
+      <PickerCell
+        mode='month'
+        title='月份'
+        value={month}
+        onChange={setMonth}
+        end={dayjs().format('YYYY-MM-DD')}
+      />
+      <Field label='本月做了什么'>
         <TextArea
           value={summary}
           onChange={setSummary}
           placeholder='本月做了什么（至少 5 个字）'
           maxLength={500}
         />
-      </Cell>
-      <Cell>
+      </Field>
+      <Field label='服务人次'>
         <Input
           type='number'
           value={peopleServed}
           onChange={setPeopleServed}
           placeholder='服务人次'
         />
-      </Cell>
+      </Field>
       <Cell title={`活动照片（${photos.length}/${MAX_PHOTOS}）`}>
         <View className='project-photos'>
           {photos.map((photo) => (
@@ -204,21 +210,26 @@ function CloseForm({ projectId, onClosed }: { projectId: string; onClosed: () =>
   }
   return (
     <CellGroup title='结项评估'>
-      <Cell title='居民满意度'>
+      <Field label='居民满意度（1 到 5 星）'>
         <Rate value={satisfaction} onChange={setSatisfaction} />
-      </Cell>
-      <Cell>
-        <Input value={target} onChange={setTarget} placeholder='项目目标' maxLength={300} />
-      </Cell>
-      <Cell>
-        <Input value={achieved} onChange={setAchieved} placeholder='完成情况' maxLength={300} />
-      </Cell>
-      <Cell>
-        <Input type='number' value={sessions} onChange={setSessions} placeholder='实际服务场次' />
-      </Cell>
-      <Cell>
-        <Input type='number' value={hours} onChange={setHours} placeholder='实际服务时长（小时）' />
-      </Cell>
+      </Field>
+      <Field label='项目目标'>
+        <Input value={target} onChange={setTarget} placeholder='项目要做成什么' maxLength={300} />
+      </Field>
+      <Field label='完成情况'>
+        <Input
+          value={achieved}
+          onChange={setAchieved}
+          placeholder='实际做成了什么'
+          maxLength={300}
+        />
+      </Field>
+      <Field label='实际服务场次'>
+        <Input type='number' value={sessions} onChange={setSessions} placeholder='共开展几场' />
+      </Field>
+      <Field label='实际服务时长（小时）'>
+        <Input type='number' value={hours} onChange={setHours} placeholder='累计多少小时' />
+      </Field>
       {error && <Text className='project-form__error'>{error}</Text>}
       <View className='project-form__actions'>
         <Button block type='default' loading={closing} onClick={() => void close()}>

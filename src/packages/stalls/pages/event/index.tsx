@@ -8,8 +8,21 @@ import { useScene } from '../../../../hooks/useScene'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { askToNotify } from '../../../../services/subscriptions'
+import { formatDate } from '../../../../services/dates'
+import type { SlotView, StallEventDetail } from '../../../../../cloudfunctions/features/api'
 import { BookingCard } from '../../components/BookingCard'
 import '../../components/BookingCard.scss'
+
+type Item = StallEventDetail['itemsWithSlots'][number]
+
+/** The slots the resident holds or waits for, with what the button says instead of places left. */
+function heldSlots(event: StallEventDetail): Map<string, string> {
+  return new Map(
+    event.myBookings
+      .filter((booking) => booking.status !== 'cancelled')
+      .map((booking) => [booking.slotId, booking.status === 'booked' ? '我已预约' : '我在候补']),
+  )
+}
 
 /**
  * An event's items and slots with the places left; book, or join a full slot's waitlist. Opened
@@ -21,14 +34,22 @@ export default function StallEventPage() {
   const checkIn = scene?.kind === 'stallCheckIn' ? scene : undefined
   const eventId = checkIn?.eventId ?? params.eventId ?? ''
   const [error, setError] = useState<string>()
+  // A booking's refusal shows under the item whose slot was tapped, not above the list.
+  const [refusal, setRefusal] = useState<{ itemId: string; message: string }>()
   const [checkedIn, setCheckedIn] = useState<string>()
   const detail = useCloudQuery(useCallback(() => call('stalls', 'detail', { eventId }), [eventId]))
 
-  const book = async (slotId: string, joinWaitlist: boolean) => {
+  const book = async (event: StallEventDetail, item: Item, slot: SlotView) => {
+    const joinWaitlist = slot.remaining === 0
+    const { confirm } = await Taro.showModal({
+      title: joinWaitlist ? '加入候补' : '确认预约',
+      content: `${item.name}：${formatDate(event.date)} ${slot.startTime}-${slot.endTime}，${event.place}`,
+    })
+    if (!confirm) return
     await askToNotify(['bookingReminder', 'waitlistPromoted'])
-    const result = await call('stalls', 'book', { slotId, joinWaitlist })
-    if (!result.ok) return setError(result.error.message)
-    setError(undefined)
+    const result = await call('stalls', 'book', { slotId: slot.id, joinWaitlist })
+    if (!result.ok) return setRefusal({ itemId: item.id, message: result.error.message })
+    setRefusal(undefined)
     await Taro.showToast({
       title: result.data.status === 'booked' ? '预约成功' : '已加入候补',
       icon: 'success',
@@ -54,7 +75,7 @@ export default function StallEventPage() {
             <View className='stall-card'>
               <Text className='stall-card__title'>{event.title}</Text>
               <Text className='stall-card__line'>
-                {event.date} · {event.communityName} · {event.place}
+                {formatDate(event.date)} · {event.communityName} · {event.place}
               </Text>
               <Text className='stall-card__line'>主办：{event.organizerName}</Text>
             </View>
@@ -82,29 +103,40 @@ export default function StallEventPage() {
                 />
               </CellGroup>
             )}
+            {error && <Text className='form-error'>{error}</Text>}
             {event.myBookings.map((booking) => (
               <BookingCard key={booking.id} booking={booking} onChanged={detail.reload} />
             ))}
-            {error && <Text className='form-error'>{error}</Text>}
-            {event.itemsWithSlots.map((item) => (
-              <CellGroup
-                key={item.id}
-                title={`${item.name} · ${item.startTime}-${item.endTime} · 余 ${item.remaining} 个名额`}
-              >
-                <View className='slot-grid'>
-                  {item.slots.map((slot) => (
-                    <Button
-                      key={slot.id}
-                      size='small'
-                      type={slot.remaining > 0 ? 'primary' : 'default'}
-                      onClick={() => void book(slot.id, slot.remaining === 0)}
-                    >
-                      {slot.startTime} {slot.remaining > 0 ? `余${slot.remaining}` : '候补'}
-                    </Button>
-                  ))}
-                </View>
-              </CellGroup>
-            ))}
+            {event.itemsWithSlots.map((item) => {
+              const held = heldSlots(event)
+              return (
+                <CellGroup
+                  key={item.id}
+                  title={`${item.name} · ${item.startTime}-${item.endTime} · 余 ${item.remaining} 个名额`}
+                >
+                  <View className='slot-grid'>
+                    {item.slots.map((slot) => {
+                      const mine = held.get(slot.id)
+                      return (
+                        <Button
+                          key={slot.id}
+                          className={mine ? 'slot-button slot-button--held' : 'slot-button'}
+                          type={mine ? 'success' : slot.remaining > 0 ? 'primary' : 'default'}
+                          disabled={Boolean(mine)}
+                          onClick={() => void book(event, item, slot)}
+                        >
+                          {slot.startTime}{' '}
+                          {mine ?? (slot.remaining > 0 ? `余${slot.remaining}` : '候补')}
+                        </Button>
+                      )
+                    })}
+                  </View>
+                  {refusal?.itemId === item.id && (
+                    <Text className='form-error'>{refusal.message}</Text>
+                  )}
+                </CellGroup>
+              )
+            })}
           </>
         )}
       </QueryState>

@@ -7,6 +7,7 @@ import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import '../../components/BookingCard.scss'
+import { formatDate } from '../../../../services/dates'
 
 /** Upcoming service events, searchable by item (理发, 磨刀 …), everywhere or in one's own community. */
 export default function StallEventsPage() {
@@ -59,7 +60,7 @@ export default function StallEventsPage() {
             >
               <Text className='stall-card__title'>{event.title}</Text>
               <Text className='stall-card__line'>
-                {event.date} · {event.communityName} · {event.place}
+                {formatDate(event.date)} · {event.communityName} · {event.place}
               </Text>
               <Text className='stall-card__line'>
                 {event.items.map((item) => `${item.name}（余 ${item.remaining}）`).join('、')}

@@ -2,6 +2,8 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import { Field } from '../../../../components/Field'
+import { today } from '../../../../services/dates'
 import { PickerCell } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
@@ -78,13 +80,19 @@ export default function PublishStallEventPage() {
           return (
             <>
               <CellGroup title='活动信息'>
-                <Cell>
-                  <Input value={title} onChange={setTitle} placeholder='活动名称，如 公益服务日' />
-                </Cell>
-                <Cell>
-                  <Input value={place} onChange={setPlace} placeholder='活动地点' />
-                </Cell>
-                <PickerCell mode='date' title='日期' value={date} onChange={setDate} />
+                <Field label='活动名称'>
+                  <Input value={title} onChange={setTitle} placeholder='如 公益服务日' />
+                </Field>
+                <Field label='活动地点'>
+                  <Input value={place} onChange={setPlace} placeholder='如 社区广场' />
+                </Field>
+                <PickerCell
+                  mode='date'
+                  title='日期'
+                  value={date}
+                  onChange={setDate}
+                  start={today()}
+                />
                 <Picker
                   mode='selector'
                   range={communities.map((community) => community.name)}
@@ -97,41 +105,52 @@ export default function PublishStallEventPage() {
                     }
                   />
                 </Picker>
-                <Cell title='连续举办（周）'>
-                  <Input value={weeks} onChange={setWeeks} type='number' />
-                </Cell>
+                <Field label='连续举办几周'>
+                  <Input
+                    value={weeks}
+                    onChange={setWeeks}
+                    type='number'
+                    placeholder='1 表示只办一次'
+                  />
+                </Field>
               </CellGroup>
               {items.map((item, index) => (
                 <CellGroup key={index} title={`服务项目 ${index + 1}`}>
-                  <Cell>
+                  <Field label='项目名称'>
                     <Input
                       value={item.name}
                       onChange={(name) => editItem(index, { name })}
-                      placeholder='项目名称，如 公益理发'
+                      placeholder='如 公益理发'
                     />
-                  </Cell>
-                  <Cell title='开始 / 结束'>
-                    <Input
-                      value={item.startTime}
-                      onChange={(startTime) => editItem(index, { startTime })}
-                    />
-                    <Input
-                      value={item.endTime}
-                      onChange={(endTime) => editItem(index, { endTime })}
-                    />
-                  </Cell>
-                  <Cell title='每时段分钟 / 名额'>
+                  </Field>
+                  <PickerCell
+                    mode='time'
+                    title='开始时间'
+                    value={item.startTime}
+                    onChange={(startTime) => editItem(index, { startTime })}
+                  />
+                  <PickerCell
+                    mode='time'
+                    title='结束时间'
+                    value={item.endTime}
+                    onChange={(endTime) => editItem(index, { endTime })}
+                  />
+                  <Field label='每个时段（分钟）'>
                     <Input
                       value={item.slotMinutes}
                       type='number'
+                      placeholder='如 15'
                       onChange={(slotMinutes) => editItem(index, { slotMinutes })}
                     />
+                  </Field>
+                  <Field label='每个时段名额（人）'>
                     <Input
                       value={item.capacityPerSlot}
                       type='number'
+                      placeholder='如 2'
                       onChange={(capacityPerSlot) => editItem(index, { capacityPerSlot })}
                     />
-                  </Cell>
+                  </Field>
                 </CellGroup>
               ))}
               <View className='slot-grid'>

@@ -6,6 +6,7 @@ import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { call } from '../../../../services/cloud'
 import '../../components/BookingCard.scss'
+import { formatDate } from '../../../../services/dates'
 
 const ratingText = (rating: number | null) => (rating === null ? '暂无评分' : `${rating} 分`)
 
@@ -24,7 +25,7 @@ export default function StallStatsPage() {
           <>
             <View className='stall-card'>
               <Text className='stall-card__title'>
-                {data.title} · {data.date}
+                {data.title} · {formatDate(data.date)}
               </Text>
               <Text className='stall-card__line'>
                 服务 {data.served} 人次 · 预约 {data.booked} · 候补 {data.waitlisted} · 未到场{' '}

@@ -7,10 +7,12 @@ import {
   type TrainingTopic,
 } from '../../../../../cloudfunctions/features/trainings/domain'
 import { SingleChoice } from '../../../../components/ChoiceButtons'
+import { today } from '../../../../services/dates'
 import { PickerCell } from '../../../../components/PickerCell'
 import { useAction } from '../../../../hooks/useAction'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { Field } from '../../../../components/Field'
 
 /** A host organization publishes a training or capacity-building session with its places. */
 export default function PublishTrainingPage() {
@@ -64,12 +66,12 @@ export default function PublishTrainingPage() {
         <Cell>
           <Input value={place} onChange={setPlace} placeholder='地点' />
         </Cell>
-        <PickerCell mode='date' title='日期' value={date} onChange={setDate} />
+        <PickerCell mode='date' title='日期' value={date} onChange={setDate} start={today()} />
         <PickerCell mode='time' title='开始时间' value={start} onChange={setStart} />
         <PickerCell mode='time' title='结束时间' value={end} onChange={setEnd} />
-        <Cell title='名额'>
+        <Field label='名额'>
           <Input value={capacity} onChange={setCapacity} type='number' />
-        </Cell>
+        </Field>
       </CellGroup>
       {error && <Text className='page__error'>{error}</Text>}
       <View className='page__actions'>

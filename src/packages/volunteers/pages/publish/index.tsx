@@ -8,6 +8,8 @@ import {
   type VolunteerSkill,
 } from '../../../../../cloudfunctions/features/volunteers/domain'
 import { MultiChoice } from '../../../../components/ChoiceButtons'
+import { Field } from '../../../../components/Field'
+import { today } from '../../../../services/dates'
 import { PickerCell } from '../../../../components/PickerCell'
 import { QueryState } from '../../../../components/QueryState'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
@@ -104,26 +106,32 @@ export default function PublishShiftPage() {
                 )}
               </CellGroup>
               <CellGroup title='班次信息'>
-                <Cell>
-                  <Input value={title} onChange={setTitle} placeholder='岗位名称，如 医院导诊' />
-                </Cell>
-                <Cell>
+                <Field label='岗位名称'>
+                  <Input value={title} onChange={setTitle} placeholder='如 医院导诊' />
+                </Field>
+                <Field label='岗位说明'>
                   <TextArea
                     value={description}
                     onChange={setDescription}
                     placeholder='岗位说明：做什么、注意事项'
                     maxLength={300}
                   />
-                </Cell>
-                <Cell>
-                  <Input value={place} onChange={setPlace} placeholder='地点' />
-                </Cell>
-                <PickerCell mode='date' title='日期' value={date} onChange={setDate} />
+                </Field>
+                <Field label='地点'>
+                  <Input value={place} onChange={setPlace} placeholder='如 区人民医院门诊大厅' />
+                </Field>
+                <PickerCell
+                  mode='date'
+                  title='日期'
+                  value={date}
+                  onChange={setDate}
+                  start={today()}
+                />
                 <PickerCell mode='time' title='开始时间' value={start} onChange={setStart} />
                 <PickerCell mode='time' title='结束时间' value={end} onChange={setEnd} />
-                <Cell title='招募人数'>
-                  <Input value={capacity} onChange={setCapacity} type='number' />
-                </Cell>
+                <Field label='招募人数'>
+                  <Input value={capacity} onChange={setCapacity} type='number' placeholder='如 5' />
+                </Field>
               </CellGroup>
               <CellGroup title='所需技能（可不选）'>
                 <Cell>

@@ -11,6 +11,7 @@ import { call } from '../../../../services/cloud'
 import { openFile } from '../../../../services/files'
 import { canScan, scanCode } from '../../../../services/scan'
 import '../../components/volunteers.scss'
+import { formatDate } from '../../../../services/dates'
 
 const clock = (iso?: string) => (iso ? chinaDateTimeOf(new Date(iso)).slice(11) : '—')
 
@@ -90,7 +91,9 @@ export default function ShiftRosterPage() {
         {({ shift, lines }) => (
           <>
             <CodeImage load={loadCode} caption='志愿者用微信扫一扫此码，自助签到、签退' />
-            <CellGroup title={`${shift.title} · ${shift.date} ${shift.start}-${shift.end}`}>
+            <CellGroup
+              title={`${shift.title} · ${formatDate(shift.date)} ${shift.start}-${shift.end}`}
+            >
               <Cell
                 title='班次签到码（供志愿者自助签到）'
                 extra={<Text className='volunteers__code'>{shift.checkInCode}</Text>}

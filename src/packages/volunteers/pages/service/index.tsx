@@ -14,6 +14,7 @@ import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
 import { openFile } from '../../../../services/files'
 import '../../components/volunteers.scss'
+import { formatDate } from '../../../../services/dates'
 
 const loadMyCode = () => call('volunteers', 'myCode')
 
@@ -92,13 +93,15 @@ export default function VolunteerServicePage() {
                   title={`${row.year} 年 · ${row.organizerName}`}
                   description={`${formatHours(row.minutes)} 小时`}
                   extra={
-                    <Button
-                      size='small'
-                      type='primary'
-                      onClick={() => void issue(row.organizerId, row.year)}
-                    >
-                      开具证明
-                    </Button>
+                    row.canCertify && (
+                      <Button
+                        size='small'
+                        type='primary'
+                        onClick={() => void issue(row.organizerId, row.year)}
+                      >
+                        开具证明
+                      </Button>
+                    )
                   }
                 />
               ))}
@@ -129,7 +132,7 @@ export default function VolunteerServicePage() {
                 <Cell
                   key={shift.shiftId}
                   title={shift.title}
-                  description={`${shift.date} ${shift.start}-${shift.end} · ${shift.place}`}
+                  description={`${formatDate(shift.date)} ${shift.start}-${shift.end} · ${shift.place}`}
                   extra={
                     shift.checkedOut
                       ? '已签退'

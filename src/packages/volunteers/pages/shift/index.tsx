@@ -11,6 +11,7 @@ import { call } from '../../../../services/cloud'
 import { canScan, scanCode } from '../../../../services/scan'
 import { askToNotify } from '../../../../services/subscriptions'
 import '../../components/volunteers.scss'
+import { formatDate } from '../../../../services/dates'
 
 /**
  * A shift: sign up (or join the waitlist), cancel, and check oneself in and out with its code —
@@ -50,7 +51,10 @@ export default function ShiftPage() {
           return (
             <>
               <CellGroup title={detail.title}>
-                <Cell title='时间' extra={`${detail.date} ${detail.start}-${detail.end}`} />
+                <Cell
+                  title='时间'
+                  extra={`${formatDate(detail.date)} ${detail.start}-${detail.end}`}
+                />
                 <Cell title='地点' extra={detail.place} />
                 <Cell title='发布方' extra={detail.organizerName} />
                 <Cell title='服务社区' extra={detail.communityName} />

@@ -8,6 +8,7 @@ import { useAction } from '../../../../hooks/useAction'
 import { useCloudQuery } from '../../../../hooks/useCloudQuery'
 import { ROUTES } from '../../../../routes'
 import { call } from '../../../../services/cloud'
+import { formatDate } from '../../../../services/dates'
 
 /** A team: its members, its shifts and hours; ask to join, or approve requests as its organization. */
 export default function TeamPage() {
@@ -80,7 +81,7 @@ export default function TeamPage() {
                 <Cell
                   key={shift.id}
                   title={shift.title}
-                  description={`${shift.date} ${shift.start}-${shift.end}`}
+                  description={`${formatDate(shift.date)} ${shift.start}-${shift.end}`}
                   extra={`${shift.taken}/${shift.capacity}`}
                   clickable
                   onClick={() => void Taro.navigateTo({ url: ROUTES.volunteerShift(shift.id) })}
