@@ -47,10 +47,12 @@ function tilesOf(kind: RoleKind, me: MeView): Tile[] {
         { icon: '🏗️', label: '共建项目', url: ROUTES.communityProjects(scope) },
         { icon: '🙋', label: '志愿者审核', url: ROUTES.volunteerReview(scope) },
         { icon: '⚖️', label: '调解案件', url: ROUTES.mediationCases(scope) },
+        { icon: '🗓️', label: '月度碰头会', url: ROUTES.monthlyMeeting(scope) },
       ]
     case 'street_admin':
       return [
         { icon: '📊', label: '数据服务台', url: ROUTES.desk('street', scope) },
+        { icon: '🏛️', label: '共建议事会', url: ROUTES.councils },
         { icon: '⏰', label: '待揭榜超期与项目统计', url: ROUTES.overdueNeeds(scope) },
         { icon: '⚖️', label: '调解统计', url: ROUTES.mediationFigures('street', scope) },
         { icon: '💝', label: '慈善资源库', url: ROUTES.charityPool(scope) },
@@ -60,6 +62,7 @@ function tilesOf(kind: RoleKind, me: MeView): Tile[] {
       return [
         { icon: '📊', label: '数据服务台', url: ROUTES.desk('district', scope) },
         { icon: '🤝', label: '共建协议', url: ROUTES.agreements('district', scope) },
+        { icon: '🏛️', label: '共建议事会', url: ROUTES.councils },
         { icon: '🏢', label: '组织名录', url: ROUTES.orgRegistry },
         { icon: '👤', label: '人员管理', url: ROUTES.manageRoles },
         { icon: '🔍', label: '审计日志', url: ROUTES.auditLog },
