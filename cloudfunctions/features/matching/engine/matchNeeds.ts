@@ -444,27 +444,51 @@ class ComponentSolver {
     return { allocations, weighted, cost: -this.rewardScale * weighted + fit }
   }
 
-  private reaching?: Map<number, Array<{ group: number; edge: Edge }>>
+  private reach?: {
+    direct: Map<number, Array<{ group: number; edge: Edge }>>
+    hubsWith: Map<number, Array<{ hub: number; edge: Edge }>>
+    groupsOfHub: Map<number, number[]>
+  }
 
-  /** For each resource, the groups that reach it and at what cost (direct edges first). */
-  private groupsReaching(): Map<number, Array<{ group: number; edge: Edge }>> {
-    if (this.reaching) return this.reaching
-    const reaching = new Map<number, Array<{ group: number; edge: Edge }>>()
-    const add = (group: number, edge: Edge) => {
-      const list = reaching.get(edge.resource) ?? []
-      list.push({ group, edge })
-      reaching.set(edge.resource, list)
+  /**
+   * Visits each group that reaches a resource, at its cost (a direct edge over the hub's). Indexed
+   * by resource and by hub rather than listing every group of a hub under each of its resources:
+   * a district-wide hub has thousands of groups.
+   */
+  private forEachGroupReaching(resource: number, visit: (group: number, edge: Edge) => void) {
+    if (!this.reach) {
+      const direct = new Map<number, Array<{ group: number; edge: Edge }>>()
+      const hubsWith = new Map<number, Array<{ hub: number; edge: Edge }>>()
+      const groupsOfHub = new Map<number, number[]>()
+      for (const group of this.component.groups) {
+        const { edges, hub } = this.model.groups[group]
+        for (const edge of edges) {
+          const list = direct.get(edge.resource) ?? []
+          list.push({ group, edge })
+          direct.set(edge.resource, list)
+        }
+        if (hub === -1) continue
+        const members = groupsOfHub.get(hub) ?? []
+        members.push(group)
+        groupsOfHub.set(hub, members)
+      }
+      for (const hub of this.component.hubs) {
+        for (const edge of this.model.hubs[hub].edges) {
+          const list = hubsWith.get(edge.resource) ?? []
+          list.push({ hub, edge })
+          hubsWith.set(edge.resource, list)
+        }
+      }
+      this.reach = { direct, hubsWith, groupsOfHub }
     }
-    for (const group of this.component.groups) {
-      const { edges, hub } = this.model.groups[group]
-      for (const edge of edges) add(group, edge)
-      if (hub === -1) continue
-      const direct = new Set(edges.map((edge) => edge.resource))
-      for (const edge of this.model.hubs[hub].edges)
-        if (!direct.has(edge.resource)) add(group, edge)
+    const direct = this.reach.direct.get(resource) ?? []
+    for (const { group, edge } of direct) visit(group, edge)
+    const hasDirect = new Set(direct.map(({ group }) => group))
+    for (const { hub, edge } of this.reach.hubsWith.get(resource) ?? []) {
+      for (const group of this.reach.groupsOfHub.get(hub) ?? []) {
+        if (!hasDirect.has(group)) visit(group, edge)
+      }
     }
-    this.reaching = reaching
-    return reaching
   }
 
   private readonly edgeIndex = new Map<number, Map<number, Edge>>()
@@ -840,11 +864,10 @@ class ComponentSolver {
         edge.cost - than.edge.cost ||
         this.byPriority(need, than.need)) < 0
     for (const resource of resources) {
-      const reaching = this.groupsReaching().get(resource) ?? []
       let room = freed.get(resource) as number
       while (room > 0) {
         let best: { need: number; edge: Edge } | undefined
-        for (const { group: groupIndex, edge } of reaching) {
+        this.forEachGroupReaching(resource, (groupIndex, edge) => {
           for (const need of undecidedOf(groupIndex)) {
             const { quantity } = needs[need]
             const wanted = quantity - (served.get(need) ?? 0)
@@ -852,7 +875,7 @@ class ComponentSolver {
             if (isWhole(needs[need]) && (wanted < quantity || wanted > room)) continue
             if (!best || better(need, edge, best)) best = { need, edge }
           }
-        }
+        })
         if (!best) break
         const { need, edge } = best
         const units = Math.min(needs[need].quantity - (served.get(need) ?? 0), room)
