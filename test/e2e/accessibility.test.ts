@@ -25,10 +25,14 @@ interface Finding {
   problem: string
 }
 
-/** The page on top has loaded (no 加载中…) and stopped sliding in; false if it never does. */
-async function settle(page: Page): Promise<boolean> {
+/**
+ * The page on top is the route asked for (Taro H5 names a page's element by its path), has loaded
+ * (no 加载中…) and stopped sliding in; false if it never does. Without the route check the audit
+ * could run on the previous page while the new one was still being mounted.
+ */
+async function settle(page: Page, route: string): Promise<boolean> {
   const settled = page.waitForFunction(
-    () => {
+    (route) => {
       const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
         (element) => element.offsetParent !== null || element.getClientRects().length > 0,
       )
@@ -40,9 +44,14 @@ async function settle(page: Page): Promise<boolean> {
             animation.playState === 'running' &&
             animation.effect?.getComputedTiming().endTime !== Infinity,
         )
-      return Boolean(top?.textContent?.trim()) && !top.textContent.includes('加载中…') && !moving
+      return (
+        Boolean(top?.id.startsWith(`/${route}?`)) &&
+        Boolean(top.textContent?.trim()) &&
+        !top.textContent?.includes('加载中…') &&
+        !moving
+      )
     },
-    undefined,
+    route,
     { timeout: 15000 },
   )
   return settled.then(
@@ -52,8 +61,8 @@ async function settle(page: Page): Promise<boolean> {
 }
 
 /** axe's serious and critical violations, and text or targets too small, on the page on top. */
-async function audit(page: Page, where: string): Promise<Finding[]> {
-  if (!(await settle(page))) return [{ page: where, problem: 'never finished loading' }]
+async function audit(page: Page, route: string, where: string): Promise<Finding[]> {
+  if (!(await settle(page, route))) return [{ page: where, problem: 'never finished loading' }]
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
   const problems = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
@@ -111,7 +120,7 @@ describe('every page of every role, in Chromium at 390 × 844', () => {
     await app.signInAs(account)
     for (const route of routes) {
       await app.page.goto(`${app.cloud.url}/#/${route}`)
-      findings.push(...(await audit(app.page, `${account} ${route}`)))
+      findings.push(...(await audit(app.page, route, `${account} ${route}`)))
       await app.page.screenshot({
         path: path.join(ARTIFACTS_DIR, `a11y-${account}-${route.replace(/\//g, '_')}.png`),
       })
