@@ -31,7 +31,8 @@ export async function pdfImages(pdf: Buffer): Promise<Buffer[]> {
     await writeFile(path.join(dir, 'in.pdf'), pdf)
     await promisify(execFile)('pdfimages', ['-png', 'in.pdf', 'image'], { cwd: dir })
     const names = (await readdir(dir)).filter((name) => name.endsWith('.png')).sort()
-    return Promise.all(names.map((name) => readFile(path.join(dir, name))))
+    // Awaited here: a bare `return` would let `finally` remove the folder while the reads run.
+    return await Promise.all(names.map((name) => readFile(path.join(dir, name))))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
