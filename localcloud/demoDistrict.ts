@@ -8,10 +8,13 @@ import type { CommunityNeed, ResourceOffering } from '../cloudfunctions/features
 import type { NeedClaim } from '../cloudfunctions/features/claims/domain'
 import type { Organization } from '../cloudfunctions/features/organizations/domain'
 import type { CoBuildProject, ProjectProgress } from '../cloudfunctions/features/projects/domain'
+import type { StallBooking, StallEvent } from '../cloudfunctions/features/stalls/domain'
 import type { HoursEntry, VolunteerRecord } from '../cloudfunctions/features/volunteers/domain'
 import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { ServiceDomain } from '../cloudfunctions/shared/categories'
 import { DAY_MS, chinaDateOf, chinaInstant } from '../cloudfunctions/shared/time'
+import { SIGNED_ON } from './demoAgreements'
+import { demoStallHistory } from './demoStalls'
 
 // The pilot at the seeds' scale, for the street and district desk: the three resource lists'
 // 48 providers (17 social organizations, 21 volunteer organizations, 10 departments), the co-build
@@ -337,6 +340,17 @@ export function demoDistrictRecords(
     }
   })
 
+  // The launch day where the agreements were signed, then a stall a month in every community.
+  const stalls = demoStallHistory(
+    communities.slice(0, 13),
+    { date: SIGNED_ON, communityId: 'xianshan', place: '通济街道岘山社区党群服务中心广场' },
+    (c) =>
+      Array.from({ length: HISTORY_MONTHS }, (_, index) => HISTORY_MONTHS - 1 - index)
+        .map((back) => ({ back, date: chinaDateOf(dayIn(back, 8 + ((c * 3) % 19))) }))
+        .filter(({ back, date }) => date.startsWith(month(back)) && date > SIGNED_ON)
+        .map(({ date }) => date),
+  )
+
   return [
     ['organizations', organizations],
     ['resource_offerings', offerings],
@@ -346,6 +360,9 @@ export function demoDistrictRecords(
     ['project_progress', progress],
     ['volunteers', volunteers],
     ['volunteer_hours', hours],
+    ['stall_events', stalls.events],
+    ['stall_slots', stalls.slots],
+    ['stall_bookings', stalls.bookings],
     [
       'daily_figures',
       Array.from({ length: HISTORY_MONTHS }, (_, index) => HISTORY_MONTHS - index).map((back) =>
@@ -356,6 +373,8 @@ export function demoDistrictRecords(
           progress,
           volunteers,
           hours,
+          stallEvents: stalls.events,
+          stallBookings: stalls.bookings,
         }),
       ),
     ],
@@ -376,6 +395,8 @@ function monthEndSnapshot(
     progress: ProjectProgress[]
     volunteers: VolunteerRecord[]
     hours: HoursEntry[]
+    stallEvents: StallEvent[]
+    stallBookings: StallBooking[]
   },
 ): DailyFigures {
   const [y, m] = month.split('-').map(Number)
@@ -423,6 +444,12 @@ function monthEndSnapshot(
     if (!f) continue
     f.volunteersRegistered += 1
     if (volunteer.status === 'verified') f.volunteersVerified += 1
+  }
+  const eventById = new Map(records.stallEvents.map((event) => [event._id, event]))
+  for (const booking of records.stallBookings) {
+    if (!booking.checkedInAt || booking.checkedInAt > end) continue
+    const f = of(eventById.get(booking.eventId)!.communityId)
+    if (f) f.stallVisits += 1
   }
   const active = new Set<string>()
   for (const entry of by(records.hours)) {
