@@ -3,7 +3,14 @@ import {
   type CommunityFigures,
   type DailyFigures,
 } from '../cloudfunctions/features/desk/domain'
+import {
+  quarterOf,
+  type CharityPool,
+  type Donation,
+  type Donor,
+} from '../cloudfunctions/features/charity/domain'
 import type { Community } from '../cloudfunctions/features/directory/domain'
+import type { MediationCase } from '../cloudfunctions/features/mediation/domain'
 import type { CommunityNeed, ResourceOffering } from '../cloudfunctions/features/lists/domain'
 import type { NeedClaim } from '../cloudfunctions/features/claims/domain'
 import type { Organization } from '../cloudfunctions/features/organizations/domain'
@@ -14,6 +21,7 @@ import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { ServiceDomain } from '../cloudfunctions/shared/categories'
 import { DAY_MS, chinaDateOf, chinaInstant } from '../cloudfunctions/shared/time'
 import { SIGNED_ON } from './demoAgreements'
+import { dahuaCaseHistory } from './demoMediation'
 import { demoStallHistory } from './demoStalls'
 
 // The pilot at the seeds' scale, for the street and district desk: the three resource lists'
@@ -351,6 +359,15 @@ export function demoDistrictRecords(
         .map(({ date }) => date),
   )
 
+  const mediation = dahuaCaseHistory(
+    now,
+    communities.find((community) => community._id === 'dahua')!,
+  )
+  const charity = tongjiCharity(
+    Array.from({ length: HISTORY_MONTHS + 1 }, (_, back) => chinaDateOf(dayIn(back, 12))),
+    namedProviders,
+  )
+
   return [
     ['organizations', organizations],
     ['resource_offerings', offerings],
@@ -363,6 +380,11 @@ export function demoDistrictRecords(
     ['stall_events', stalls.events],
     ['stall_slots', stalls.slots],
     ['stall_bookings', stalls.bookings],
+    ['mediation_cases', mediation.cases],
+    ['mediation_assignments', mediation.assignments],
+    ['charity_pools', [charity.pool]],
+    ['charity_donors', charity.donors],
+    ['charity_donations', charity.donations],
     [
       'daily_figures',
       Array.from({ length: HISTORY_MONTHS }, (_, index) => HISTORY_MONTHS - index).map((back) =>
@@ -375,6 +397,8 @@ export function demoDistrictRecords(
           hours,
           stallEvents: stalls.events,
           stallBookings: stalls.bookings,
+          cases: mediation.cases,
+          donations: charity.donations,
         }),
       ),
     ],
@@ -397,6 +421,8 @@ function monthEndSnapshot(
     hours: HoursEntry[]
     stallEvents: StallEvent[]
     stallBookings: StallBooking[]
+    cases: MediationCase[]
+    donations: Donation[]
   },
 ): DailyFigures {
   const [y, m] = month.split('-').map(Number)
@@ -451,6 +477,12 @@ function monthEndSnapshot(
     const f = of(eventById.get(booking.eventId)!.communityId)
     if (f) f.stallVisits += 1
   }
+  for (const item of by(records.cases)) {
+    const f = of(item.communityId)
+    if (!f) continue
+    f.mediationCases += 1
+    if (item.outcome?.result === 'success' && item.outcome.at <= end) f.mediationSucceeded += 1
+  }
   const active = new Set<string>()
   for (const entry of by(records.hours)) {
     const volunteer = volunteerById.get(entry.volunteerId)
@@ -468,7 +500,84 @@ function monthEndSnapshot(
     month,
     takenAt,
     communities: [...figures.values()],
-    streets: [],
+    streets: streetsOf(records.donations.filter((donation) => donation.receivedOn <= date)),
     districts: [],
+  }
+}
+
+function streetsOf(donations: Donation[]): DailyFigures['streets'] {
+  const streets = new Map<string, DailyFigures['streets'][number]>()
+  for (const donation of donations) {
+    const street = streets.get(donation.streetId) ?? {
+      streetId: donation.streetId,
+      donations: 0,
+      donationsFen: 0,
+    }
+    street.donations += 1
+    street.donationsFen += (donation.amountFen ?? 0) + (donation.valueFen ?? 0)
+    streets.set(street.streetId, street)
+  }
+  return [...streets.values()]
+}
+
+/**
+ * 通济街道's 慈善资源库 (illustrative: the district's own seeds name none), with the monthly gifts
+ * of two named member organizations and of residents, received on the given dates.
+ */
+function tongjiCharity(
+  dates: string[],
+  namedProviders: { _id: string; name: string }[],
+): { pool: CharityPool; donors: Donor[]; donations: Donation[] } {
+  const at = new Date(`${dates[dates.length - 1]}T09:00:00+08:00`)
+  const place = { districtId: 'jimo', streetId: 'tongji' }
+  const donors: Donor[] = [
+    ...['moshang', 'jixie-shanghui'].map((id) => ({
+      _id: `donor-tongji-${id}`,
+      ...place,
+      name: namedProviders.find((provider) => provider._id === id)?.name ?? id,
+      kind: 'organization' as const,
+      anonymous: false,
+      createdAt: at,
+    })),
+    {
+      _id: 'donor-tongji-residents',
+      ...place,
+      name: '岘山社区热心居民',
+      kind: 'individual',
+      anonymous: true,
+      createdAt: at,
+    },
+  ]
+  return {
+    pool: {
+      _id: 'tongji',
+      ...place,
+      name: '通济街道慈善资源库（示例）',
+      storeName: '岘山社区爱心超市',
+      partner: {
+        charityName: '合作慈善组织（示例）',
+        projectName: '通济街道爱心超市公益项目',
+        url: 'https://gongyi.qq.com/',
+      },
+      createdAt: at,
+    },
+    donors,
+    donations: dates.flatMap((receivedOn, back) =>
+      donors.map((donor, d) => ({
+        _id: `don-tongji-${receivedOn}-${d + 1}`,
+        ...place,
+        donorId: donor._id,
+        donorName: donor.name,
+        donorKind: donor.kind,
+        anonymous: donor.anonymous,
+        kind: 'cash' as const,
+        receivedOn,
+        quarter: quarterOf(receivedOn),
+        amountFen: [200_000, 150_000, 30_000][d] + ((back * 7 + d * 3) % 5) * 10_000,
+        receiptNo: `TJCS-${receivedOn.slice(0, 7).replace('-', '')}-${d + 1}`,
+        recordedBy: 'seed',
+        createdAt: new Date(`${receivedOn}T15:00:00+08:00`),
+      })),
+    ),
   }
 }
