@@ -50,6 +50,19 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
     }),
     [trends],
   )
+  const served = useMemo(
+    () => ({
+      categories: trend.categories,
+      series: [
+        {
+          name: '共建项目',
+          data: trends.map((point) => point.peopleServed - point.stallVisits),
+        },
+        { name: '服务集市到场', data: trends.map((point) => point.stallVisits) },
+      ],
+    }),
+    [trends, trend.categories],
+  )
   return (
     <>
       <View className='desk-cards'>
@@ -105,7 +118,7 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
         series={trend.series}
       />
       <Table
-        head={['月份', '新需求', '新项目', '服务人次', '志愿时长']}
+        head={['月份', '新需求', '新项目', '服务人次', '志愿时长', '集市到场', '调解案件']}
         rows={trends.map((point) => ({
           key: point.month,
           cells: [
@@ -114,8 +127,20 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
             point.projectsStarted,
             point.peopleServed,
             point.hours,
+            point.stallVisits,
+            point.mediationCases,
           ],
         }))}
+      />
+
+      <Section title='服务人次（按月）' />
+      <Chart
+        id='desk-served'
+        title='每月服务人次柱状图：共建项目与服务集市到场'
+        type='column'
+        stacked
+        categories={served.categories}
+        series={served.series}
       />
 
       <Section title='资源清单（按提供方）' />
