@@ -118,7 +118,7 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
         series={trend.series}
       />
       <Table
-        head={['月份', '新需求', '新项目', '服务人次', '志愿时长', '集市到场', '调解案件']}
+        head={['月份', '新需求', '新项目', '服务人次', '志愿时长']}
         rows={trends.map((point) => ({
           key: point.month,
           cells: [
@@ -127,8 +127,6 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
             point.projectsStarted,
             point.peopleServed,
             point.hours,
-            point.stallVisits,
-            point.mediationCases,
           ],
         }))}
       />
@@ -141,6 +139,18 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
         stacked
         categories={served.categories}
         series={served.series}
+      />
+      <Table
+        head={['月份', '共建项目', '服务集市到场', '合计']}
+        rows={trends.map((point) => ({
+          key: point.month,
+          cells: [
+            point.month,
+            point.peopleServed - point.stallVisits,
+            point.stallVisits,
+            point.peopleServed,
+          ],
+        }))}
       />
 
       <Section title='资源清单（按提供方）' />
