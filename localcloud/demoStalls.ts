@@ -197,7 +197,6 @@ function eventOf(
     communityId: community._id,
     items: fields.items.map((plan, index) => ({ id: `item${index + 1}`, ...plan })),
     status: 'published',
-    checkInKey: `demo-${fields._id}`,
     createdAt: new Date(new Date(`${fields.date}T09:00:00+08:00`).getTime() - 14 * DAY_MS),
   }
 }
