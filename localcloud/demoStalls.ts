@@ -1,5 +1,6 @@
 import type { Community } from '../cloudfunctions/features/directory/domain'
 import {
+  bookingDetailsOf,
   bookingScopeOf,
   slotsOf,
   type StallBooking,
@@ -141,19 +142,11 @@ export function demoStallHistory(
           requestedAt: bookedAt,
           bookedAt,
           createdAt: bookedAt,
-          eventId: event._id,
-          itemId: item.id,
-          itemName: item.name,
-          eventTitle: event.title,
-          place: event.place,
-          date: event.date,
-          startTime: slot.startTime,
-          endTime: slot.endTime,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          residentName: nameOf(event.communityId, resident),
-          // Unique within the event: 7919 is prime to 900,000.
-          checkInCode: String(100_000 + ((e * 104_729 + index * 7_919) % 900_000)),
+          ...bookingDetailsOf(event, item, slot, {
+            residentName: nameOf(event.communityId, resident),
+            // Unique within the event: 7919 is prime to 900,000.
+            checkInCode: String(100_000 + ((e * 104_729 + index * 7_919) % 900_000)),
+          }),
           ...(came
             ? {
                 checkedInAt: new Date(slot.startsAt.getTime() - (index % 10) * 60_000),
