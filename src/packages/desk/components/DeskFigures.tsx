@@ -141,7 +141,7 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
         series={served.series}
       />
       <Table
-        head={['月份', '共建项目', '服务集市到场', '合计']}
+        head={['月份', '共建项目', '集市到场', '合计']}
         rows={trends.map((point) => ({
           key: point.month,
           cells: [
