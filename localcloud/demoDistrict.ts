@@ -27,9 +27,10 @@ import { demoStallHistory } from './demoStalls'
 // The pilot at the seeds' scale, for the street and district desk: the three resource lists'
 // 48 providers (17 social organizations, 21 volunteer organizations, 10 departments), the co-build
 // project list (33 projects) and the special project list (13, one per pilot community), with
-// five months of their history: needs, claims, projects' monthly progress, volunteers' hours, and
-// the desk's month-end snapshots. Providers the seeds name are in demoData.ts; the ones added
-// here carry illustrative names.
+// five months of their history: needs, claims, projects' monthly progress, volunteers' hours, the
+// stalls' bookings and check-ins (demoStalls.ts), 大华社区's mediated disputes, 通济街道's charity
+// gifts, and the desk's month-end snapshots counting them all. Providers the seeds name are in
+// demoData.ts; the ones added here carry illustrative names.
 
 const MORE_PROVIDERS: [Organization['kind'], string, ServiceDomain, string][] = [
   ['social_org', '即墨区阳光助老服务中心', 'service_supply', '居家养老探访'],
