@@ -17,6 +17,8 @@ async function main() {
   execSync('npx tsx bench/coldStart.ts', { stdio: 'inherit' })
   console.log('\n## the district desk at scale (107 communities, a year of records)')
   execSync('npm run build:functions && npx tsx bench/desk.ts', { stdio: 'inherit' })
+  console.log('\n## the first `npm start`: demo data and the start-up check')
+  execSync('npx tsx bench/demoSeed.ts', { stdio: 'inherit' })
   console.log('\n## H5 first load on a slow phone (slow 4G, CPU 4× slower)')
   execSync('npm run build:functions && npm run build:h5 && npx tsx bench/h5Load.ts', {
     stdio: 'inherit',

@@ -4,7 +4,7 @@ import type { Agreement } from '../cloudfunctions/features/agreements/domain'
 // pilot streets, setting out their duties in resource sharing, project collaboration and service
 // linkage (first source report). The quantities committed are illustrative.
 
-const SIGNED_ON = '2026-07-02'
+export const SIGNED_ON = '2026-07-02'
 const DISTRICT_OFFICE = { id: 'demo-district-admin', name: '区委社会工作部' }
 
 export function demoAgreements(

@@ -23,6 +23,7 @@ import {
   qiaosiTeams,
   qiaosiTrainings,
 } from './demoQiaosi'
+import { REPAIR_ITEMS } from './demoStalls'
 import { demoVolunteerData } from './demoVolunteers'
 
 // The pilot of DOMAIN.md: 即墨区, 5 streets and 13 communities. Streets and communities named in the
@@ -219,8 +220,9 @@ export function seedDemoData(db: LocalDatabase, { history = false } = {}): boole
       'personal_needs',
       PERSONAL_NEEDS.map((item, index) => ({ ...item, _id: `seed-need-${index + 1}` })),
     ],
-    ['stall_events', [stallEvent]],
-    ['stall_slots', slotsOf(stallEvent)],
+    ['stall_events', [stallEvent, ...more('stall_events')]],
+    ['stall_slots', [...slotsOf(stallEvent), ...more('stall_slots')]],
+    ['stall_bookings', more('stall_bookings')],
     [
       'community_needs',
       [...PUBLISHED_NEEDS, ...LIST_NEEDS, ...councils.communityNeeds, ...more('community_needs')],
@@ -237,12 +239,14 @@ export function seedDemoData(db: LocalDatabase, { history = false } = {}): boole
     ['trainings', training.trainings],
     ['training_signups', training.signups],
     ['volunteer_teams', qiaosiTeams(SEED_TIME)],
-    ['charity_pools', [charity.pool]],
-    ['charity_donors', charity.donors],
-    ['charity_donations', charity.donations],
+    ['charity_pools', [charity.pool, ...more('charity_pools')]],
+    ['charity_donors', [...charity.donors, ...more('charity_donors')]],
+    ['charity_donations', [...charity.donations, ...more('charity_donations')]],
     ['charity_stock', charity.stock],
     ['charity_moves', charity.moves],
     ...mediationDemoRecords(new Date()),
+    ['mediation_cases', more('mediation_cases')],
+    ['mediation_assignments', more('mediation_assignments')],
     ['agreements', demoAgreements(DISTRICT, STREETS)],
     ['claims', [...councils.claims, ...more('claims')]],
     ['match_proposals', councils.matchProposals],
@@ -366,21 +370,6 @@ function org(
 
 // The launch event's stalls (DOMAIN.md): haircuts, vision tests, first-aid training, and the
 // volunteer repair service's 12 items; held on the Saturday after the data is first seeded.
-const REPAIR_ITEMS = [
-  '补鞋',
-  '缝补衣物',
-  '修小家电',
-  '磨刀磨剪',
-  '修雨伞',
-  '修自行车',
-  '配钥匙',
-  '修钟表',
-  '修眼镜',
-  '换拉链',
-  '手机清理贴膜',
-  '修门锁',
-]
-
 function demoStallEvent(now: Date): StallEvent {
   const today = chinaDateOf(now)
   const weekday = new Date(`${today}T12:00:00+08:00`).getUTCDay()

@@ -3,22 +3,34 @@ import {
   type CommunityFigures,
   type DailyFigures,
 } from '../cloudfunctions/features/desk/domain'
+import {
+  quarterOf,
+  type CharityPool,
+  type Donation,
+  type Donor,
+} from '../cloudfunctions/features/charity/domain'
 import type { Community } from '../cloudfunctions/features/directory/domain'
+import type { MediationCase } from '../cloudfunctions/features/mediation/domain'
 import type { CommunityNeed, ResourceOffering } from '../cloudfunctions/features/lists/domain'
 import type { NeedClaim } from '../cloudfunctions/features/claims/domain'
 import type { Organization } from '../cloudfunctions/features/organizations/domain'
 import type { CoBuildProject, ProjectProgress } from '../cloudfunctions/features/projects/domain'
+import type { StallBooking, StallEvent } from '../cloudfunctions/features/stalls/domain'
 import type { HoursEntry, VolunteerRecord } from '../cloudfunctions/features/volunteers/domain'
 import { emptyLedger } from '../cloudfunctions/shared/capacity/ledger'
 import type { ServiceDomain } from '../cloudfunctions/shared/categories'
 import { DAY_MS, chinaDateOf, chinaInstant } from '../cloudfunctions/shared/time'
+import { SIGNED_ON } from './demoAgreements'
+import { dahuaCaseHistory } from './demoMediation'
+import { demoStallHistory } from './demoStalls'
 
 // The pilot at the seeds' scale, for the street and district desk: the three resource lists'
 // 48 providers (17 social organizations, 21 volunteer organizations, 10 departments), the co-build
 // project list (33 projects) and the special project list (13, one per pilot community), with
-// five months of their history: needs, claims, projects' monthly progress, volunteers' hours, and
-// the desk's month-end snapshots. Providers the seeds name are in demoData.ts; the ones added
-// here carry illustrative names.
+// five months of their history: needs, claims, projects' monthly progress, volunteers' hours, the
+// stalls' bookings and check-ins (demoStalls.ts), 大华社区's mediated disputes, 通济街道's charity
+// gifts, and the desk's month-end snapshots counting them all. Providers the seeds name are in
+// demoData.ts; the ones added here carry illustrative names.
 
 const MORE_PROVIDERS: [Organization['kind'], string, ServiceDomain, string][] = [
   ['social_org', '即墨区阳光助老服务中心', 'service_supply', '居家养老探访'],
@@ -337,6 +349,26 @@ export function demoDistrictRecords(
     }
   })
 
+  // The launch day where the agreements were signed, then a stall a month in every community.
+  const stalls = demoStallHistory(
+    communities.slice(0, 13),
+    { date: SIGNED_ON, communityId: 'xianshan', place: '通济街道岘山社区党群服务中心广场' },
+    (c) =>
+      Array.from({ length: HISTORY_MONTHS }, (_, index) => HISTORY_MONTHS - 1 - index)
+        .map((back) => ({ back, date: chinaDateOf(dayIn(back, 8 + ((c * 3) % 19))) }))
+        .filter(({ back, date }) => date.startsWith(month(back)) && date > SIGNED_ON)
+        .map(({ date }) => date),
+  )
+
+  const mediation = dahuaCaseHistory(
+    now,
+    communities.find((community) => community._id === 'dahua')!,
+  )
+  const charity = tongjiCharity(
+    Array.from({ length: HISTORY_MONTHS + 1 }, (_, back) => chinaDateOf(dayIn(back, 12))),
+    namedProviders,
+  )
+
   return [
     ['organizations', organizations],
     ['resource_offerings', offerings],
@@ -346,6 +378,14 @@ export function demoDistrictRecords(
     ['project_progress', progress],
     ['volunteers', volunteers],
     ['volunteer_hours', hours],
+    ['stall_events', stalls.events],
+    ['stall_slots', stalls.slots],
+    ['stall_bookings', stalls.bookings],
+    ['mediation_cases', mediation.cases],
+    ['mediation_assignments', mediation.assignments],
+    ['charity_pools', [charity.pool]],
+    ['charity_donors', charity.donors],
+    ['charity_donations', charity.donations],
     [
       'daily_figures',
       Array.from({ length: HISTORY_MONTHS }, (_, index) => HISTORY_MONTHS - index).map((back) =>
@@ -356,6 +396,10 @@ export function demoDistrictRecords(
           progress,
           volunteers,
           hours,
+          stallEvents: stalls.events,
+          stallBookings: stalls.bookings,
+          cases: mediation.cases,
+          donations: charity.donations,
         }),
       ),
     ],
@@ -376,6 +420,10 @@ function monthEndSnapshot(
     progress: ProjectProgress[]
     volunteers: VolunteerRecord[]
     hours: HoursEntry[]
+    stallEvents: StallEvent[]
+    stallBookings: StallBooking[]
+    cases: MediationCase[]
+    donations: Donation[]
   },
 ): DailyFigures {
   const [y, m] = month.split('-').map(Number)
@@ -424,6 +472,18 @@ function monthEndSnapshot(
     f.volunteersRegistered += 1
     if (volunteer.status === 'verified') f.volunteersVerified += 1
   }
+  const eventById = new Map(records.stallEvents.map((event) => [event._id, event]))
+  for (const booking of records.stallBookings) {
+    if (!booking.checkedInAt || booking.checkedInAt > end) continue
+    const f = of(eventById.get(booking.eventId)!.communityId)
+    if (f) f.stallVisits += 1
+  }
+  for (const item of by(records.cases)) {
+    const f = of(item.communityId)
+    if (!f) continue
+    f.mediationCases += 1
+    if (item.outcome?.result === 'success' && item.outcome.at <= end) f.mediationSucceeded += 1
+  }
   const active = new Set<string>()
   for (const entry of by(records.hours)) {
     const volunteer = volunteerById.get(entry.volunteerId)
@@ -441,7 +501,84 @@ function monthEndSnapshot(
     month,
     takenAt,
     communities: [...figures.values()],
-    streets: [],
+    streets: streetsOf(records.donations.filter((donation) => donation.receivedOn <= date)),
     districts: [],
+  }
+}
+
+function streetsOf(donations: Donation[]): DailyFigures['streets'] {
+  const streets = new Map<string, DailyFigures['streets'][number]>()
+  for (const donation of donations) {
+    const street = streets.get(donation.streetId) ?? {
+      streetId: donation.streetId,
+      donations: 0,
+      donationsFen: 0,
+    }
+    street.donations += 1
+    street.donationsFen += (donation.amountFen ?? 0) + (donation.valueFen ?? 0)
+    streets.set(street.streetId, street)
+  }
+  return [...streets.values()]
+}
+
+/**
+ * 通济街道's 慈善资源库 (illustrative: the district's own seeds name none), with the monthly gifts
+ * of two named member organizations and of residents, received on the given dates.
+ */
+function tongjiCharity(
+  dates: string[],
+  namedProviders: { _id: string; name: string }[],
+): { pool: CharityPool; donors: Donor[]; donations: Donation[] } {
+  const at = new Date(`${dates[dates.length - 1]}T09:00:00+08:00`)
+  const place = { districtId: 'jimo', streetId: 'tongji' }
+  const donors: Donor[] = [
+    ...['moshang', 'jixie-shanghui'].map((id) => ({
+      _id: `donor-tongji-${id}`,
+      ...place,
+      name: namedProviders.find((provider) => provider._id === id)?.name ?? id,
+      kind: 'organization' as const,
+      anonymous: false,
+      createdAt: at,
+    })),
+    {
+      _id: 'donor-tongji-residents',
+      ...place,
+      name: '岘山社区热心居民',
+      kind: 'individual',
+      anonymous: true,
+      createdAt: at,
+    },
+  ]
+  return {
+    pool: {
+      _id: 'tongji',
+      ...place,
+      name: '通济街道慈善资源库（示例）',
+      storeName: '岘山社区爱心超市',
+      partner: {
+        charityName: '合作慈善组织（示例）',
+        projectName: '通济街道爱心超市公益项目',
+        url: 'https://gongyi.qq.com/',
+      },
+      createdAt: at,
+    },
+    donors,
+    donations: dates.flatMap((receivedOn, back) =>
+      donors.map((donor, d) => ({
+        _id: `don-tongji-${receivedOn}-${d + 1}`,
+        ...place,
+        donorId: donor._id,
+        donorName: donor.name,
+        donorKind: donor.kind,
+        anonymous: donor.anonymous,
+        kind: 'cash' as const,
+        receivedOn,
+        quarter: quarterOf(receivedOn),
+        amountFen: [200_000, 150_000, 30_000][d] + ((back * 7 + d * 3) % 5) * 10_000,
+        receiptNo: `TJCS-${receivedOn.slice(0, 7).replace('-', '')}-${d + 1}`,
+        recordedBy: 'seed',
+        createdAt: new Date(`${receivedOn}T15:00:00+08:00`),
+      })),
+    ),
   }
 }

@@ -6,6 +6,7 @@ import {
   type MediationCase,
   type MediationTeam,
   type Outcome,
+  type Person,
   type RiskLevel,
 } from '../cloudfunctions/features/mediation/domain'
 import type { VolunteerRecord } from '../cloudfunctions/features/volunteers/domain'
@@ -143,32 +144,56 @@ export function demoMediationData(now: Date) {
     homeCommunityId: XINGANGSHANLU._id,
     createdAt: volunteer.createdAt,
   }))
-  const cases: MediationCase[] = CASES.map(
+  const cases = casesOf(CASES, now, {
+    idPrefix: 'xgs-case',
+    community: XINGANGSHANLU,
+    room: '新港山路社区万事无忧调解室',
+    worker,
+    mediators: team.members,
+    persuasion: '明白人释法析理、以情说理',
+  })
+  return { volunteers, users, team, cases, assignments: assignmentsOf(cases) }
+}
+
+/** A community's cases from their rows, mediated in pairs by its team, accepted by its worker. */
+function casesOf(
+  rows: CaseRow[],
+  now: Date,
+  where: {
+    idPrefix: string
+    community: Community
+    room: string
+    worker: Person
+    mediators: Person[]
+    persuasion: string
+  },
+): MediationCase[] {
+  return rows.map(
     (
       [disputeType, riskLevel, daysAgo, tookDays, result, [applicant, respondent], facts, terms],
       index,
     ) => {
-      const _id = `xgs-case-${index + 1}`
+      const _id = `${where.idPrefix}-${index + 1}`
       const acceptedAt = new Date(now.getTime() - daysAgo * DAY_MS)
       const closedAt = new Date(acceptedAt.getTime() + tookDays * DAY_MS)
-      const mediators = [team.members[index * 2], team.members[index * 2 + 1]].map((member) => ({
-        id: member.id,
-        name: member.name,
-      }))
+      const mediators = [index * 2, index * 2 + 1].map((at) => {
+        const member = where.mediators[at % where.mediators.length]
+        return { id: member.id, name: member.name }
+      })
       const session = {
         id: `${_id}-session-1`,
         at: new Date(acceptedAt.getTime() + DAY_MS),
-        place: '新港山路社区万事无忧调解室',
+        place: where.room,
         attendees: [applicant, respondent, ...mediators.map((mediator) => mediator.name)],
-        record: `${mediators[0].name}主持调解，双方陈述事实，明白人释法析理、以情说理。`,
+        record: `${mediators[0].name}主持调解，双方陈述事实，${where.persuasion}。`,
         by: mediators[0],
       }
       return {
         _id,
         caseNo: caseNumberOf(_id, chinaDateOf(acceptedAt)),
-        districtId: XIHAIAN._id,
-        streetId: XUEJIADAO._id,
-        communityId: XINGANGSHANLU._id,
+        districtId: where.community.districtId,
+        streetId: where.community.streetId,
+        communityId: where.community._id,
         source: { kind: 'worker' },
         disputeType,
         riskLevel,
@@ -186,7 +211,7 @@ export function demoMediationData(now: Date) {
                 terms,
                 performance: {
                   how: '双方按协议自行履行，调解员回访',
-                  where: '新港山路社区',
+                  where: where.community.name,
                   by: chinaDateOf(closedAt),
                 },
                 signatories: [applicant, respondent],
@@ -215,13 +240,13 @@ export function demoMediationData(now: Date) {
                 result,
                 summary: result === 'success' ? '双方达成协议并已履行' : '双方对赔偿金额分歧过大',
                 ...(result === 'failed' ? { referral: '引导当事人向人民法院提起诉讼' } : {}),
-                by: worker,
+                by: where.worker,
                 at: closedAt,
               },
               closedAt,
             }
           : {}),
-        acceptedBy: worker,
+        acceptedBy: where.worker,
         ...(riskLevel === 'red' ? { escalatedAt: acceptedAt } : {}),
         dueAt: dueDateOf(acceptedAt),
         createdAt: acceptedAt,
@@ -229,7 +254,11 @@ export function demoMediationData(now: Date) {
       }
     },
   )
-  const assignments = cases.flatMap((item) =>
+}
+
+/** Who mediates which case, one record each. */
+function assignmentsOf(cases: MediationCase[]) {
+  return cases.flatMap((item) =>
     item.mediators.map((mediator) => ({
       _id: `${item._id}:${mediator.id}`,
       caseId: item._id,
@@ -238,16 +267,94 @@ export function demoMediationData(now: Date) {
       createdAt: item.createdAt,
     })),
   )
-  return { volunteers, users, team, cases, assignments }
+}
+
+/** 大华社区's mediators (id, name, title). */
+const DAHUA_MEDIATORS: [string, string, string][] = [
+  ['dahua-mediator-sun', '孙大爷', '退休法官'],
+  ['dahua-mediator-han', '韩大姐', '楼长'],
+]
+
+/** Disputes 大华社区's team settled in the months of the district's history (illustrative). */
+const DAHUA_CASES: CaseRow[] = [
+  [
+    'neighbourhood',
+    'yellow',
+    140,
+    5,
+    'success',
+    ['刘女士', '于先生'],
+    '楼上装修噪音影响老人午休，双方多次争吵',
+    '装修限定在工作日 8:30-12:00、14:00-18:00；于先生当面致歉',
+  ],
+  [
+    'property_management',
+    'orange',
+    110,
+    10,
+    'success',
+    ['3 号楼居民代表', '物业服务中心'],
+    '3 号楼楼道杂物长期堆放，居民与物业互相推诿',
+    '物业一周内组织清理并每月巡查；居民不再在楼道堆放杂物',
+  ],
+  [
+    'marriage_family',
+    'yellow',
+    85,
+    7,
+    'success',
+    ['王大爷', '王某某（其女）'],
+    '老人住房居住安排与子女探望时间产生矛盾',
+    '女儿每周末探望并陪同就医，老人继续居住原房屋',
+  ],
+  [
+    'damages',
+    'yellow',
+    55,
+    15,
+    'failed',
+    ['陈先生', '杨女士'],
+    '楼上漏水泡坏楼下吊顶，维修费用分担分歧较大',
+    '',
+  ],
+  [
+    'neighbourhood',
+    'yellow',
+    30,
+    4,
+    'success',
+    ['赵先生', '钱女士'],
+    '电动车在楼道充电引发争执，存在消防隐患',
+    '电动车统一到小区集中充电棚充电，双方互不追究',
+  ],
+  [
+    'neighbourhood',
+    'yellow',
+    12,
+    3,
+    'success',
+    ['郑阿姨', '冯先生'],
+    '宠物狗夜间吠叫影响邻居休息',
+    '冯先生夜间将狗留在室内并加装隔音门帘',
+  ],
+]
+
+/** 大华社区's past cases and who mediated them, for the district's history. */
+export function dahuaCaseHistory(now: Date, dahua: Community) {
+  const cases = casesOf(DAHUA_CASES, now, {
+    idPrefix: 'dahua-case',
+    community: dahua,
+    room: '大华社区党群服务中心调解室',
+    worker: { id: 'demo-worker-dahua', name: '张社工' },
+    mediators: DAHUA_MEDIATORS.map(([id, name]) => ({ id, name })),
+    persuasion: '调解小组摆事实、讲法律、说情理',
+  })
+  return { cases, assignments: assignmentsOf(cases) }
 }
 
 /** 大华社区's own small team, so its worker can assign mediators from the first start. */
 function dahuaTeam(now: Date): { volunteers: VolunteerRecord[]; team: MediationTeam } {
-  const people: [string, string, string][] = [
-    ['dahua-mediator-sun', '孙大爷', '退休法官'],
-    ['dahua-mediator-han', '韩大姐', '楼长'],
-  ]
-  const volunteers: VolunteerRecord[] = people.map(([_id, displayName], index) => ({
+  const volunteers: VolunteerRecord[] = DAHUA_MEDIATORS.map(([_id, displayName], index) => ({
     _id,
     displayName,
     kind: 'resident',
@@ -271,7 +378,7 @@ function dahuaTeam(now: Date): { volunteers: VolunteerRecord[]; team: MediationT
       _id: 'dahua',
       communityId: 'dahua',
       name: '大华社区调解小组',
-      members: people.map(([id, name, title]) => ({ id, name, title, addedAt: now })),
+      members: DAHUA_MEDIATORS.map(([id, name, title]) => ({ id, name, title, addedAt: now })),
       updatedAt: now,
     },
   }

@@ -62,27 +62,37 @@ export interface World {
   ): Promise<O[A]>
 }
 
-/** Opens a fresh embedded database before each test and builds the world in it. */
-export function useWorld(): World {
+/**
+ * Opens a fresh embedded database with the local cloud on it before each test, prepared by
+ * `prepare`, and removes it after; answers the current test's database.
+ */
+export function useLocalDatabase(prepare: (db: LocalDatabase) => void): () => LocalDatabase {
   let db: LocalDatabase | undefined
   let dir = ''
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'gongjian-service-'))
     db = await LocalDatabase.open(dir)
     installLocalCloud(db)
-    db.insertMany('districts', [DISTRICT])
-    db.insertMany('streets', STREETS)
-    db.insertMany('communities', COMMUNITIES)
-    db.insertMany('organizations', ORGANIZATIONS)
+    prepare(db)
   })
   afterEach(async () => {
     db?.close()
     await rm(dir, { recursive: true, force: true })
   })
-  const current = () => {
-    if (!db) throw new Error('the world is built before each test')
+  return () => {
+    if (!db) throw new Error('the database is opened before each test')
     return db
   }
+}
+
+/** Opens a fresh embedded database before each test and builds the world in it. */
+export function useWorld(): World {
+  const current = useLocalDatabase((db) => {
+    db.insertMany('districts', [DISTRICT])
+    db.insertMany('streets', STREETS)
+    db.insertMany('communities', COMMUNITIES)
+    db.insertMany('organizations', ORGANIZATIONS)
+  })
   return {
     get db() {
       return current()

@@ -78,6 +78,28 @@ export interface StallBooking extends Reservation {
   ratedAt?: Date
 }
 
+/** What a booking of a slot carries beside the reservation's own fields. */
+export function bookingDetailsOf(
+  event: Pick<StallEvent, '_id' | 'title' | 'place' | 'date'>,
+  item: Pick<StallItem, 'id' | 'name'>,
+  slot: Pick<StallSlot, 'startTime' | 'endTime' | 'startsAt' | 'endsAt'>,
+  resident: { residentName: string; checkInCode: string },
+) {
+  return {
+    eventId: event._id,
+    itemId: item.id,
+    itemName: item.name,
+    eventTitle: event.title,
+    place: event.place,
+    date: event.date,
+    startTime: slot.startTime,
+    endTime: slot.endTime,
+    startsAt: new Date(slot.startsAt),
+    endsAt: new Date(slot.endsAt),
+    ...resident,
+  }
+}
+
 /** Where a resident's messages about bookings open. */
 const MY_BOOKINGS_PAGE = 'packages/stalls/pages/mine/index'
 

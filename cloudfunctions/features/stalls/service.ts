@@ -21,6 +21,7 @@ import { stallsInputs, type StallsApi } from './contract'
 import {
   MAX_SLOTS_PER_EVENT,
   STALL_BOOKINGS,
+  bookingDetailsOf,
   bookingScopeOf,
   bookingToCheckIn,
   cancelProblem,
@@ -172,20 +173,10 @@ export const stallsService = defineService<typeof stallsInputs, OutputsOf<Stalls
         scopeId: bookingScopeOf(event._id, item.id),
         userId: caller._id,
         mayWait: joinWaitlist,
-        details: {
-          eventId: event._id,
-          itemId: item.id,
-          itemName: item.name,
-          eventTitle: event.title,
-          place: event.place,
-          date: event.date,
-          startTime: slot.startTime,
-          endTime: slot.endTime,
-          startsAt: new Date(slot.startsAt),
-          endsAt: new Date(slot.endsAt),
+        details: bookingDetailsOf(event, item, slot, {
           residentName: caller.displayName,
           checkInCode: await unusedCode(digitCode, (code) => isCodeTaken(event._id, code)),
-        },
+        }),
       })
       if (outcome.kind === 'refused') {
         throw new AppError('CONFLICT', '该时段已约满，可以加入候补，有人取消时自动为您预约')

@@ -40,7 +40,14 @@ export function Chart({ id, title, type, categories, series, stacked }: ChartPro
         color: COLORS,
         padding: [12, 12, 4, 4],
         categories,
-        series,
+        // A column's zero is left unlabelled: in a stack it would print over the segment below.
+        series:
+          type === 'column'
+            ? series.map((item) => ({
+                ...item,
+                formatter: (value: number) => (value ? String(value) : ''),
+              }))
+            : series,
         legend: { show: type !== 'funnel', position: 'bottom' },
         xAxis: { disableGrid: true, fontSize: 11, rotateLabel: (categories?.length ?? 0) > 6 },
         yAxis: { gridType: 'dash', data: [{ min: 0 }] },

@@ -50,6 +50,19 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
     }),
     [trends],
   )
+  const served = useMemo(
+    () => ({
+      categories: trend.categories,
+      series: [
+        {
+          name: '共建项目',
+          data: trends.map((point) => point.peopleServed - point.stallVisits),
+        },
+        { name: '服务集市到场', data: trends.map((point) => point.stallVisits) },
+      ],
+    }),
+    [trends, trend.categories],
+  )
   return (
     <>
       <View className='desk-cards'>
@@ -114,6 +127,28 @@ export function DeskFigures({ view }: { view: DeskOverviewView }) {
             point.projectsStarted,
             point.peopleServed,
             point.hours,
+          ],
+        }))}
+      />
+
+      <Section title='服务人次（按月）' />
+      <Chart
+        id='desk-served'
+        title='每月服务人次柱状图：共建项目与服务集市到场'
+        type='column'
+        stacked
+        categories={served.categories}
+        series={served.series}
+      />
+      <Table
+        head={['月份', '共建项目', '集市到场', '合计']}
+        rows={trends.map((point) => ({
+          key: point.month,
+          cells: [
+            point.month,
+            point.peopleServed - point.stallVisits,
+            point.stallVisits,
+            point.peopleServed,
           ],
         }))}
       />
