@@ -1,0 +1,5 @@
+export function startEarlyMe(): void {}
+
+export function takeEarlyMe(): undefined {
+  return undefined
+}
