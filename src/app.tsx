@@ -2,6 +2,7 @@ import { useEffect, type PropsWithChildren } from 'react'
 import { listenForPrivacyAuthorization } from './services/privacyAuthorization'
 import { repairH5Accessibility } from './services/h5Accessibility'
 import { startEarlyMe } from './services/earlyMe'
+import './firstScreen'
 import './app.scss'
 import './theme.scss'
 
