@@ -70,6 +70,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // 服务大厅 is the page a first load opens: in the app's own chunk, it renders without one more
+        // round trip for its code (webpack leaves out of a page's chunk what the entry has).
+        chain.entry('app').add(path.resolve(__dirname, '..', 'src', 'pages', 'home', 'index'))
         // Taro splits only the first chunk, so every page's chunk carried its own copy of Taro's
         // components and NutUI. What pages share goes to one chunk each, fetched once and cached;
         // what 服务大厅 needs stays in the first load.

@@ -1,13 +1,10 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import { listenForPrivacyAuthorization } from './services/privacyAuthorization'
 import { repairH5Accessibility } from './services/h5Accessibility'
-import { startEarlyMe } from './services/earlyMe'
-import './firstScreen'
 import './app.scss'
 import './theme.scss'
 
 listenForPrivacyAuthorization()
-startEarlyMe()
 
 export default function App({ children }: PropsWithChildren) {
   useEffect(() => {

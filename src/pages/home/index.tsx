@@ -18,12 +18,10 @@ import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { useHomeRole } from '../../hooks/useHomeRole'
 import { ROUTES } from '../../routes'
 import { call } from '../../services/cloud'
-import { takeEarlyMe } from '../../services/earlyMe'
 import './index.scss'
 
 export default function HomePage() {
-  // The first load takes the answer the app's entry already asked for (H5); later ones ask again.
-  const me = useCloudQuery(useCallback(() => takeEarlyMe() ?? call('account', 'me'), []))
+  const me = useCloudQuery(useCallback(() => call('account', 'me'), []))
   if (me.error?.code === 'UNAUTHENTICATED') {
     return (
       <View className='home'>

@@ -1,2 +1,0 @@
-// On WeChat the main package's pages are on the phone already: nothing to bring forward.
-export {}

@@ -1,5 +1,0 @@
-export function startEarlyMe(): void {}
-
-export function takeEarlyMe(): undefined {
-  return undefined
-}
