@@ -31,10 +31,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
-    // The mini-program runs on Preact (React's API at a third of its size: WeChat's main package is
-    // small); the H5 app keeps React. Preact is pinned below 10.20, whose changes break Taro 4.2's
-    // createRoot.
-    framework: target === 'weapp' ? 'preact' : 'react',
+    // Both targets run on Preact (React's API at a third of its size): WeChat's main package is
+    // small, and on H5 a slow phone compiles 110 KB less before 服务大厅 shows (bench/README.md).
+    // Preact is pinned below 10.20, whose changes break Taro 4.2's createRoot.
+    framework: 'preact',
     compiler: 'webpack5',
     cache: { enable: false },
     logger: { quiet: true, stats: false },
@@ -70,6 +70,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // 服务大厅 is the page a first load opens: in the app's own chunk, it renders without one more
+        // round trip for its code (webpack leaves out of a page's chunk what the entry has).
+        chain.entry('app').add(path.resolve(__dirname, '..', 'src', 'pages', 'home', 'index'))
         // Taro splits only the first chunk, so every page's chunk carried its own copy of Taro's
         // components and NutUI. What pages share goes to one chunk each, fetched once and cached;
         // what 服务大厅 needs stays in the first load.

@@ -74,7 +74,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const serveApp =
     options.staticDir && existsSync(options.staticDir)
       ? // Precompressed at build time (scripts/compress-h5.ts): .br or .gz when the browser accepts it.
-        sirv(options.staticDir, { single: true, dev: false, brotli: true, gzip: true })
+        sirv(options.staticDir, {
+          single: true,
+          dev: false,
+          brotli: true,
+          gzip: true,
+          etag: true,
+          setHeaders: (response, pathname) =>
+            response.setHeader('Cache-Control', cachingOf(pathname)),
+        })
       : undefined
 
   const server = createServer((request, response) => {
@@ -213,6 +221,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 }
 
 /** Logs what a scheduled job reports (repairs made, or a failure). */
+/**
+ * The build names its scripts and styles by their content's hash (config/index.ts), so a browser
+ * may keep them for good; the page and unhashed files are checked again on each visit (ETag).
+ */
+function cachingOf(pathname: string): string {
+  return /^\/(js|css)\/.+\.[0-9a-f]{8,}\.(js|css)$/.test(pathname)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache'
+}
+
 function logRepairs(job: string, result: unknown) {
   const outcome = result as { ok: boolean; data?: { repairs?: unknown[] }; error?: unknown }
   if (!outcome?.ok) console.error(`local cloud job ${job} failed`, outcome?.error)

@@ -28,14 +28,17 @@ export function useCloudQuery<T>(load: () => Promise<Result<T>>): CloudQuery<T> 
       result.ok ? { data: result.data, loading: false } : { error: result.error, loading: false },
     )
   }, [load])
-  const shown = useRef(false)
+  // The first show is covered by the load on mount. Taro may report it before or after that load
+  // starts, so a show counts only once the load on mount has answered.
+  const mountLoad = useRef<'none' | 'asking' | 'answered'>('none')
   useEffect(() => {
-    shown.current = true
-    void reload()
+    mountLoad.current = 'asking'
+    void reload().then(() => {
+      mountLoad.current = 'answered'
+    })
   }, [reload])
   useDidShow(() => {
-    // The first show is covered by the effect above.
-    if (shown.current) void reload()
+    if (mountLoad.current === 'answered') void reload()
   })
   return { ...state, reload }
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 
+// src/index.html reads it too, to ask `account.me` before the app's code has loaded.
 const TOKEN_KEY = 'gongjian.session'
 
 /** The local cloud's signed session (H5 only; on WeChat the platform identifies the caller). */

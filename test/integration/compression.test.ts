@@ -9,7 +9,7 @@ import { FUNCTIONS_DIR } from './localCloudClient'
 
 /** A GET as a browser sends it, with the raw body (fetch would undo the encoding itself). */
 function get(url: string, acceptEncoding: string) {
-  return new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+  return new Promise<{ encoding?: string; caching?: string; body: Buffer }>((resolve, reject) => {
     http
       .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
         const chunks: Buffer[] = []
@@ -17,6 +17,7 @@ function get(url: string, acceptEncoding: string) {
         response.on('end', () =>
           resolve({
             encoding: response.headers['content-encoding'],
+            caching: response.headers['cache-control'],
             body: Buffer.concat(chunks),
           }),
         )
@@ -35,6 +36,8 @@ describe('the local cloud serves the H5 app compressed', () => {
     await mkdir(app)
     await writeFile(path.join(app, 'index.html'), '<!doctype html><title>共建</title>')
     await writeFile(path.join(app, 'app.js'), script)
+    await mkdir(path.join(app, 'js'))
+    await writeFile(path.join(app, 'js', 'app.1a2b3c4d.js'), script)
     await compressH5(app)
     cloud = await startLocalCloud({
       dataDir: path.join(dir, 'data'),
@@ -61,5 +64,13 @@ describe('the local cloud serves the H5 app compressed', () => {
     const plain = await get(`${cloud.url}/app.js`, 'identity')
     expect(plain.encoding).toBeUndefined()
     expect(plain.body.toString()).toBe(script)
+  })
+
+  it('lets a browser keep the hashed scripts for good and check the page again on each visit', async () => {
+    const hashed = await get(`${cloud.url}/js/app.1a2b3c4d.js`, 'gzip, deflate, br')
+    expect(hashed.caching).toBe('public, max-age=31536000, immutable')
+    expect(brotliDecompressSync(hashed.body).toString()).toBe(script)
+    expect((await get(`${cloud.url}/`, 'br')).caching).toBe('no-cache')
+    expect((await get(`${cloud.url}/app.js`, 'br')).caching).toBe('no-cache')
   })
 })
