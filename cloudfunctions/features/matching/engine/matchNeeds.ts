@@ -80,11 +80,13 @@ export function matchNeeds(input: MatchingInput): MatchingResult {
   const profiles = new TextProfiles()
   const model = buildModel(input, profiles)
   const budget = { work: input.exactWork ?? DEFAULT_EXACT_WORK }
+  // One network for every relaxation of the run, cleared each time, so its arrays are reused.
+  const network = new FlowNetwork(2)
   const allocations: Allocation[] = []
   let exact = true
   let weightedServedBound = 0
   for (const component of connectedComponents(model)) {
-    const outcome = solveComponent(model, component, budget)
+    const outcome = solveComponent(model, component, network, budget)
     allocations.push(...outcome.allocations)
     exact &&= outcome.exact
     weightedServedBound += outcome.weightedBound
@@ -228,21 +230,21 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     hub: number
     plain: Candidate[]
     timed: Candidate[]
-    /** Per wording (profile id), the plain resources it fits better than the hub's price. */
-    wordedPlain: Map<number, Edge[]>
+    /** Per wording (profile id): its edges to `timed` (aligned) and to the plain resources it fits better than the hub's price. */
+    worded: Map<number, { timed: Edge[]; plain: Edge[] }>
   }
   const hubs: Hub[] = []
   const places = new Map<string, Place>()
-  const timedBySituation = new Map<string, Candidate[]>()
+  /** Per situation, the positions in its place's `timed` whose window overlaps the need's. */
+  const timedBySituation = new Map<string, number[]>()
   const groups: Group[] = []
   const groupByKey = new Map<string, number>()
-  const groupByEdges = new Map<string, number>()
+  // Groups with the same edges merge; found by a hash of the edges, then compared edge by edge.
+  const groupsByHash = new Map<number, number[]>()
   const groupOf = new Int32Array(needs.length)
 
   needs.forEach((need, index) => {
-    const placeKey = [need.communityId, need.streetId, need.kind, need.measure, need.seats ?? '']
-      .map(String)
-      .join('\u0000')
+    const placeKey = `${need.communityId}\u0000${need.streetId}\u0000${need.kind}\u0000${need.measure}\u0000${need.seats ?? ''}`
     let place = places.get(placeKey)
     if (!place) {
       const plain: Candidate[] = []
@@ -265,15 +267,16 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
           })),
         })
       }
-      place = { hub, plain, timed, wordedPlain: new Map() }
+      place = { hub, plain, timed, worded: new Map() }
       places.set(placeKey, place)
     }
     const situationKey = `${placeKey}\u0000${need.window?.from ?? ''}\u0000${need.window?.to ?? ''}`
     let timed = timedBySituation.get(situationKey)
     if (!timed) {
-      timed = place.timed.filter(({ resource }) =>
-        windowsOverlap(need.window, resources[resource].window),
-      )
+      timed = []
+      place.timed.forEach(({ resource }, position) => {
+        if (windowsOverlap(need.window, resources[resource].window)) timed?.push(position)
+      })
       timedBySituation.set(situationKey, timed)
     }
     const profile = profiles.profile(need.title, need.description)
@@ -282,31 +285,37 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     const groupKey = `${situationKey}\u0000${profileId}\u0000${whole ? 1 : 0}`
     let group = groupByKey.get(groupKey)
     if (group === undefined) {
-      const edges: Edge[] = []
-      const edgeTo = ({ resource, placeCost }: Candidate) => {
-        const textFit = fitBetween(profile, resourceProfiles[resource])
-        return { resource, cost: placeCost + FIT_COST.text[textFit], textFit }
-      }
-      for (const candidate of timed) edges.push(edgeTo(candidate))
-      // Through the hub a plain resource costs its wording-blind price; a better fit is its own edge.
-      let worded = place.wordedPlain.get(profileId)
+      // Edges are shared by every group of the place with this wording, not built per group.
+      let worded = place.worded.get(profileId)
       if (!worded) {
-        worded = place.plain.map(edgeTo).filter((edge) => edge.textFit !== 'none')
-        place.wordedPlain.set(profileId, worded)
+        const edgeTo = ({ resource, placeCost }: Candidate): Edge => {
+          const textFit = fitBetween(profile, resourceProfiles[resource])
+          return { resource, cost: placeCost + FIT_COST.text[textFit], textFit }
+        }
+        // Through the hub a plain resource costs its wording-blind price; a better fit is its own edge.
+        worded = {
+          timed: place.timed.map(edgeTo),
+          plain: place.plain.map(edgeTo).filter((edge) => edge.textFit !== 'none'),
+        }
+        place.worded.set(profileId, worded)
       }
-      edges.push(...worded)
+      const edges = [...timed.map((position) => worded.timed[position]), ...worded.plain]
       edges.sort((a, b) => a.resource - b.resource)
-      if (place.hub === -1 && edges.length === 0) {
+      const { hub } = place
+      if (hub === -1 && edges.length === 0) {
         group = -1
       } else {
-        const edgesKey = `${whole ? 1 : 0}|${place.hub}|${edges
-          .map((edge) => `${edge.resource}:${edge.cost}`)
-          .join(',')}`
-        group = groupByEdges.get(edgesKey)
+        const hash = edgesHash(whole, hub, edges)
+        const sameHash = groupsByHash.get(hash) ?? []
+        group = sameHash.find((candidate) => {
+          const other = groups[candidate]
+          return other.whole === whole && other.hub === hub && sameEdges(other.edges, edges)
+        })
         if (group === undefined) {
           group = groups.length
-          groups.push({ members: [], whole, hub: place.hub, edges })
-          groupByEdges.set(edgesKey, group)
+          groups.push({ members: [], whole, hub, edges })
+          sameHash.push(group)
+          groupsByHash.set(hash, sameHash)
         }
       }
       groupByKey.set(groupKey, group)
@@ -315,6 +324,25 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     if (group >= 0) groups[group].members.push(index)
   })
   return { input, groups, hubs, groupOf }
+}
+
+function edgesHash(whole: boolean, hub: number, edges: Edge[]): number {
+  let hash = Math.imul(whole ? 1 : 2, 0x9e3779b1) ^ hub
+  for (const { resource, cost } of edges) {
+    hash = Math.imul(hash ^ resource, 0x01000193)
+    hash = Math.imul(hash ^ cost, 0x01000193)
+  }
+  return hash
+}
+
+/** The same resources at the same costs (both sorted by resource). */
+function sameEdges(first: Edge[], second: Edge[]): boolean {
+  return (
+    first.length === second.length &&
+    first.every(
+      (edge, at) => edge.resource === second[at].resource && edge.cost === second[at].cost,
+    )
+  )
 }
 
 interface Component {
@@ -402,6 +430,7 @@ class ComponentSolver {
   constructor(
     private readonly model: Model,
     private readonly component: Component,
+    private readonly network: FlowNetwork,
   ) {
     this.needs = model.input.needs
     this.resources = model.input.resources
@@ -546,7 +575,8 @@ class ComponentSolver {
     component.resources.forEach((resource, position) => {
       resourceNode[resource] = resourceBase + position
     })
-    const network = new FlowNetwork(resourceBase + component.resources.length, this.arcs)
+    const { network } = this
+    network.reset(resourceBase + component.resources.length)
     const hubUnits = new Map<number, number>()
     const sourceEdges: Array<{ group: number; weight: number; id: number }> = []
     // Parallel arrays rather than an object per edge: a relaxation has hundreds of thousands.
@@ -939,9 +969,10 @@ interface ComponentOutcome {
 function solveComponent(
   model: Model,
   component: Component,
+  network: FlowNetwork,
   budget: { work: number },
 ): ComponentOutcome {
-  const solver = new ComponentSolver(model, component)
+  const solver = new ComponentSolver(model, component, network)
   const root = solver.relax({ assigned: new Map(), dropped: new Set() })
   const first = solver.round(root)
   if (first.conflicts.length === 0 || first.solution.cost === root.cost) {

@@ -4,14 +4,36 @@
 // flow is sent exactly while it lowers the cost. Costs and capacities must be integers whose path
 // sums stay below 2^53.
 
+type NumberArray = Int32Array | Float64Array | Int8Array | Uint8Array
+
+/**
+ * Typed arrays kept from one solve to the next, by name: the relaxations of a matching run differ
+ * little in size, and allocating them afresh for each left most of a run's memory to the garbage
+ * collector. A taken array holds whatever the last solve left there.
+ */
+class Workspace {
+  private readonly arrays = new Map<string, NumberArray>()
+
+  take<T extends NumberArray>(name: string, size: number, Kind: new (size: number) => T): T {
+    let array = this.arrays.get(name) as T | undefined
+    if (!array || array.length < size) {
+      array = new Kind(Math.max(size, 2 * (array?.length ?? 0)))
+      this.arrays.set(name, array)
+    }
+    return array.subarray(0, size) as T
+  }
+}
+
 export class FlowNetwork {
-  readonly nodeCount: number
+  nodeCount: number
   edgeCount = 0
   private tails: Int32Array
   private heads: Int32Array
   private capacities: Float64Array
   private costs: Float64Array
   private flows: Float64Array = new Float64Array(0)
+  private solvedEdges = 0
+  readonly workspace = new Workspace()
 
   constructor(nodeCount: number, expectedEdges = 16) {
     this.nodeCount = nodeCount
@@ -20,6 +42,13 @@ export class FlowNetwork {
     this.heads = new Int32Array(size)
     this.capacities = new Float64Array(size)
     this.costs = new Float64Array(size)
+  }
+
+  /** Empties the network for another problem, keeping its arrays and workspace. */
+  reset(nodeCount: number): void {
+    this.nodeCount = nodeCount
+    this.edgeCount = 0
+    this.solvedEdges = 0
   }
 
   /** Adds a directed edge; returns its id for `flowOn`. */
@@ -35,7 +64,7 @@ export class FlowNetwork {
 
   /** Flow on an edge after `solveMinimumCostFlow`. */
   flowOn(edge: number): number {
-    return this.flows[edge] ?? 0
+    return edge < this.solvedEdges ? this.flows[edge] : 0
   }
 
   edges() {
@@ -44,7 +73,9 @@ export class FlowNetwork {
   }
 
   recordFlows(flows: Float64Array): void {
-    this.flows = flows
+    if (this.flows.length < flows.length) this.flows = new Float64Array(this.tails.length)
+    this.flows.set(flows)
+    this.solvedEdges = flows.length
   }
 
   private grow(): void {
@@ -88,12 +119,13 @@ export function solveMinimumCostFlow(
   // by one of them), so they are never priced.
   const priced = edgeCount + 1
   const arcCount = priced + nodeCount
-  const from = new Int32Array(arcCount)
-  const to = new Int32Array(arcCount)
-  const cap = new Float64Array(arcCount)
-  const cost = new Float64Array(arcCount)
-  const flow = new Float64Array(arcCount)
-  const state = new Int8Array(arcCount)
+  const work = network.workspace
+  const from = work.take('from', arcCount, Int32Array)
+  const to = work.take('to', arcCount, Int32Array)
+  const cap = work.take('cap', arcCount, Float64Array)
+  const cost = work.take('cost', arcCount, Float64Array).fill(0)
+  const flow = work.take('flow', arcCount, Float64Array).fill(0)
+  const state = work.take('state', arcCount, Int8Array)
   let sourceOut = 0
   for (let arc = 0; arc < edgeCount; arc++) {
     from[arc] = tails[arc]
@@ -109,15 +141,15 @@ export function solveMinimumCostFlow(
   state[returnArc] = AT_LOWER
 
   const treeSize = nodeCount + 1
-  const parent = new Int32Array(treeSize)
-  const pred = new Int32Array(treeSize)
-  const predDir = new Int8Array(treeSize)
-  const depth = new Int32Array(treeSize)
-  const potential = new Float64Array(treeSize)
-  const firstChild = new Int32Array(treeSize).fill(-1)
-  const nextSibling = new Int32Array(treeSize).fill(-1)
-  const previousSibling = new Int32Array(treeSize).fill(-1)
-  const stack = new Int32Array(treeSize)
+  const parent = work.take('parent', treeSize, Int32Array)
+  const pred = work.take('pred', treeSize, Int32Array)
+  const predDir = work.take('predDir', treeSize, Int8Array)
+  const depth = work.take('depth', treeSize, Int32Array)
+  const potential = work.take('potential', treeSize, Float64Array)
+  const firstChild = work.take('firstChild', treeSize, Int32Array).fill(-1)
+  const nextSibling = work.take('nextSibling', treeSize, Int32Array).fill(-1)
+  const previousSibling = work.take('previousSibling', treeSize, Int32Array).fill(-1)
+  const stack = work.take('stack', treeSize, Int32Array)
 
   const detach = (node: number) => {
     const before = previousSibling[node]
@@ -137,6 +169,8 @@ export function solveMinimumCostFlow(
 
   parent[root] = -1
   pred[root] = -1
+  depth[root] = 0
+  potential[root] = 0
   for (let node = 0; node < nodeCount; node++) {
     const arc = priced + node
     from[arc] = node
@@ -148,16 +182,17 @@ export function solveMinimumCostFlow(
   // each arc pointing up, so the tree is strongly feasible; the sink and the nodes that cannot
   // reach it hang from the root. Every arc but the return arc then prices out, and the simplex
   // starts from where successive shortest paths would.
-  const distance = new Float64Array(nodeCount).fill(Infinity)
-  const towards = new Int32Array(nodeCount).fill(-1)
-  const incoming = new Int32Array(nodeCount + 1)
+  const distance = work.take('distance', nodeCount, Float64Array).fill(Infinity)
+  const towards = work.take('towards', nodeCount, Int32Array).fill(-1)
+  const incoming = work.take('incoming', nodeCount + 1, Int32Array).fill(0)
   for (let arc = 0; arc < edgeCount; arc++) incoming[to[arc] + 1]++
   for (let node = 0; node < nodeCount; node++) incoming[node + 1] += incoming[node]
-  const inArcs = new Int32Array(edgeCount)
-  const fill = incoming.slice(0, nodeCount)
+  const inArcs = work.take('inArcs', edgeCount, Int32Array)
+  const fill = work.take('fill', nodeCount, Int32Array)
+  fill.set(incoming.subarray(0, nodeCount))
   for (let arc = 0; arc < edgeCount; arc++) inArcs[fill[to[arc]]++] = arc
-  const queue = new Int32Array(nodeCount)
-  const queued = new Uint8Array(nodeCount)
+  const queue = work.take('queue', nodeCount, Int32Array)
+  const queued = work.take('queued', nodeCount, Uint8Array).fill(0)
   let head = 0
   let length = 1
   distance[sink] = 0
@@ -319,7 +354,7 @@ export function solveMinimumCostFlow(
     }
   }
 
-  const flows = flow.slice(0, edgeCount)
+  const flows = flow.subarray(0, edgeCount)
   let totalCost = 0
   for (let arc = 0; arc < edgeCount; arc++) totalCost += cost[arc] * flows[arc]
   network.recordFlows(flows)
