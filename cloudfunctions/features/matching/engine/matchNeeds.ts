@@ -477,6 +477,8 @@ class ComponentSolver {
     direct: Map<number, Array<{ group: number; edge: Edge }>>
     hubsWith: Map<number, Array<{ hub: number; edge: Edge }>>
     groupsOfHub: Map<number, number[]>
+    /** Per resource, the groups with a direct edge to it (built when first asked). */
+    directGroups: Map<number, Set<number>>
   }
 
   /**
@@ -508,11 +510,15 @@ class ComponentSolver {
           hubsWith.set(edge.resource, list)
         }
       }
-      this.reach = { direct, hubsWith, groupsOfHub }
+      this.reach = { direct, hubsWith, groupsOfHub, directGroups: new Map() }
     }
     const direct = this.reach.direct.get(resource) ?? []
     for (const { group, edge } of direct) visit(group, edge)
-    const hasDirect = new Set(direct.map(({ group }) => group))
+    let hasDirect = this.reach.directGroups.get(resource)
+    if (!hasDirect) {
+      hasDirect = new Set(direct.map(({ group }) => group))
+      this.reach.directGroups.set(resource, hasDirect)
+    }
     for (const { hub, edge } of this.reach.hubsWith.get(resource) ?? []) {
       for (const group of this.reach.groupsOfHub.get(hub) ?? []) {
         if (!hasDirect.has(group)) visit(group, edge)
@@ -542,10 +548,21 @@ class ComponentSolver {
     return this.edgesOf(groupIndex).get(resource)
   }
 
+  private readonly rankedMembers = new Map<number, number[]>()
+
+  /** A group's members by priority (`byPriority`), sorted once for every relaxation. */
+  private ranked(groupIndex: number): number[] {
+    let members = this.rankedMembers.get(groupIndex)
+    if (!members) {
+      members = [...this.model.groups[groupIndex].members].sort(this.byPriority)
+      this.rankedMembers.set(groupIndex, members)
+    }
+    return members
+  }
+
+  /** The group's members no decision has settled, by priority. */
   private undecided(groupIndex: number, decisions: Decisions): number[] {
-    return this.model.groups[groupIndex].members.filter(
-      (member) => !decisions.assigned.has(member) && !decisions.dropped.has(member),
-    )
+    return this.ranked(groupIndex).filter((member) => !isDecided(member, decisions))
   }
 
   /** The min-cost flow with the undecided whole needs allowed to split. */
@@ -584,22 +601,32 @@ class ComponentSolver {
     const directEdges: Edge[] = []
     const directIds: number[] = []
     const hubEdges: Array<{ group: number; hub: number; id: number }> = []
+    // A group's units per distinct weight, in the order the weights first occur among its members;
+    // kept across groups rather than a map per group.
+    const weights: number[] = []
+    const unitsOfWeight: number[] = []
     component.groups.forEach((groupIndex, position) => {
       const group = groups[groupIndex]
-      const members = this.undecided(groupIndex, decisions)
-      if (members.length === 0) return
-      const groupNode = groupBase + position
-      const unitsByWeight = new Map<number, number>()
+      weights.length = 0
+      unitsOfWeight.length = 0
       let units = 0
-      for (const member of members) {
+      for (const member of group.members) {
+        if (isDecided(member, decisions)) continue
         const { weight, quantity } = needs[member]
-        unitsByWeight.set(weight, (unitsByWeight.get(weight) ?? 0) + quantity)
+        let at = weights.indexOf(weight)
+        if (at === -1) {
+          at = weights.push(weight) - 1
+          unitsOfWeight.push(0)
+        }
+        unitsOfWeight[at] += quantity
         units += quantity
       }
-      for (const [weight, weightUnits] of unitsByWeight) {
-        const id = network.addEdge(source, groupNode, weightUnits, -weight * this.rewardScale)
+      if (units === 0) return
+      const groupNode = groupBase + position
+      weights.forEach((weight, at) => {
+        const id = network.addEdge(source, groupNode, unitsOfWeight[at], -weight * this.rewardScale)
         sourceEdges.push({ group: groupIndex, weight, id })
-      }
+      })
       if (group.hub !== -1) {
         const id = network.addEdge(groupNode, hubNode.get(group.hub) as number, units, 0)
         hubEdges.push({ group: groupIndex, hub: group.hub, id })
@@ -653,13 +680,12 @@ class ComponentSolver {
     // a resource its own cheaper edge could have taken): best fit first, groups in order.
     const hubSupplies = new Map<number, Supply[]>()
     for (const [hub, outgoing] of hubOut) {
-      hubSupplies.set(
-        hub,
-        outgoing
-          .map(({ edge, id }) => ({ ...edge, units: network.flowOn(id) }))
-          .filter((supply) => supply.units > 0)
-          .sort((a, b) => a.cost - b.cost || a.resource - b.resource),
-      )
+      const pool: Supply[] = []
+      for (const { edge, id } of outgoing) {
+        const units = network.flowOn(id)
+        if (units > 0) pool.push({ ...edge, units })
+      }
+      hubSupplies.set(hub, pool.sort(byFit))
     }
     for (const { group, hub, id } of hubEdges) {
       let wanted = network.flowOn(id)
@@ -690,7 +716,7 @@ class ComponentSolver {
    * resource first so that a need gets as few providers as possible.
    */
   spread(groupIndex: number, supplies: Supply[], decisions: Decisions): Allocation[] {
-    const members = this.undecided(groupIndex, decisions).sort(this.byPriority)
+    const members = this.undecided(groupIndex, decisions)
     const pool = supplies.map((supply) => ({ ...supply })).sort(byFit)
     const result: Allocation[] = []
     let at = 0
@@ -754,7 +780,7 @@ class ComponentSolver {
         continue
       }
       const pool = groupSupplies.map((supply) => ({ ...supply })).sort(byFit)
-      const members = this.undecided(groupIndex, decisions).sort(this.byPriority)
+      const members = this.undecided(groupIndex, decisions)
       const unpacked: number[] = []
       let packedWeighted = 0
       for (const member of members) {
@@ -872,23 +898,33 @@ class ComponentSolver {
     decisions: Decisions,
   ): Allocation[] {
     const { needs } = this
-    const served = new Map<number, number>()
-    for (const allocation of allocations) {
-      served.set(allocation.need, (served.get(allocation.need) ?? 0) + allocation.units)
-    }
+    const served = new Int32Array(needs.length)
+    for (const allocation of allocations) served[allocation.need] += allocation.units
     const added: Allocation[] = []
     const resources = [...freed.keys()].sort((a, b) => a - b)
-    const undecided = new Map<number, number[]>()
-    const undecidedOf = (groupIndex: number) => {
-      let members = undecided.get(groupIndex)
-      if (!members) {
-        members = this.undecided(groupIndex, decisions)
-        undecided.set(groupIndex, members)
+    /** Can no longer take a freed unit: decided, served in full, or a whole need served at all. */
+    const isSettled = (need: number) =>
+      served[need] === needs[need].quantity ||
+      (served[need] > 0 && isWhole(needs[need])) ||
+      isDecided(need, decisions)
+    // Per group, how many of its ranked members are settled: served only grows, so skip them once.
+    const settledPrefix = new Map<number, number>()
+    /** The group's first member by priority that may take units of a resource with this room. */
+    const firstTaker = (groupIndex: number, room: number): number => {
+      const members = this.ranked(groupIndex)
+      let at = settledPrefix.get(groupIndex) ?? 0
+      while (at < members.length && isSettled(members[at])) at++
+      settledPrefix.set(groupIndex, at)
+      for (; at < members.length; at++) {
+        const need = members[at]
+        if (isSettled(need) || (isWhole(needs[need]) && needs[need].quantity > room)) continue
+        return need
       }
-      return members
+      return -1
     }
     // Each freed resource has a few units and thousands of needs in reach: pick the best one at a
-    // time rather than sorting them all.
+    // time rather than sorting them all. Within a group every member has the same edge, so its best
+    // is its first taker by priority.
     const better = (need: number, edge: Edge, than: { need: number; edge: Edge }) =>
       (needs[than.need].weight - needs[need].weight ||
         edge.cost - than.edge.cost ||
@@ -898,19 +934,14 @@ class ComponentSolver {
       while (room > 0) {
         let best: { need: number; edge: Edge } | undefined
         this.forEachGroupReaching(resource, (groupIndex, edge) => {
-          for (const need of undecidedOf(groupIndex)) {
-            const { quantity } = needs[need]
-            const wanted = quantity - (served.get(need) ?? 0)
-            if (wanted === 0) continue
-            if (isWhole(needs[need]) && (wanted < quantity || wanted > room)) continue
-            if (!best || better(need, edge, best)) best = { need, edge }
-          }
+          const need = firstTaker(groupIndex, room)
+          if (need !== -1 && (!best || better(need, edge, best))) best = { need, edge }
         })
         if (!best) break
         const { need, edge } = best
-        const units = Math.min(needs[need].quantity - (served.get(need) ?? 0), room)
+        const units = Math.min(needs[need].quantity - served[need], room)
         added.push({ need, resource, units, fitCost: edge.cost, textFit: edge.textFit })
-        served.set(need, (served.get(need) ?? 0) + units)
+        served[need] += units
         room -= units
       }
     }
@@ -954,6 +985,10 @@ class ComponentSolver {
       { assigned: decisions.assigned, dropped: new Set([...decisions.dropped, need]) },
     ]
   }
+}
+
+function isDecided(need: number, decisions: Decisions): boolean {
+  return decisions.assigned.has(need) || decisions.dropped.has(need)
 }
 
 function byFit(a: Supply, b: Supply): number {
