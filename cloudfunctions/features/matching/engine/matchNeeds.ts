@@ -299,8 +299,7 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
         }
         place.worded.set(profileId, worded)
       }
-      const edges = [...timed.map((position) => worded.timed[position]), ...worded.plain]
-      edges.sort((a, b) => a.resource - b.resource)
+      const edges = mergeByResource(timed, worded.timed, worded.plain)
       const { hub } = place
       if (hub === -1 && edges.length === 0) {
         group = -1
@@ -324,6 +323,22 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     if (group >= 0) groups[group].members.push(index)
   })
   return { input, groups, hubs, groupOf }
+}
+
+/**
+ * The timed edges at `positions` and the worded plain ones, by resource: both lists are already in
+ * resource order (candidates follow `byKind`), so a merge rather than a sort per group.
+ */
+function mergeByResource(positions: number[], timed: Edge[], plain: Edge[]): Edge[] {
+  const merged: Edge[] = []
+  let next = 0
+  for (const position of positions) {
+    const edge = timed[position]
+    while (next < plain.length && plain[next].resource < edge.resource) merged.push(plain[next++])
+    merged.push(edge)
+  }
+  while (next < plain.length) merged.push(plain[next++])
+  return merged
 }
 
 function edgesHash(whole: boolean, hub: number, edges: Edge[]): number {
@@ -357,7 +372,8 @@ function connectedComponents(model: Model): Component[] {
   // Union-find over groups, then hubs, then resources.
   const hubBase = groups.length
   const resourceBase = hubBase + hubs.length
-  const parent = Int32Array.from({ length: resourceBase + resourceCount }, (_, index) => index)
+  const parent = new Int32Array(resourceBase + resourceCount)
+  for (let node = 0; node < parent.length; node++) parent[node] = node
   const find = (node: number): number => {
     while (parent[node] !== node) {
       parent[node] = parent[parent[node]]
@@ -474,11 +490,14 @@ class ComponentSolver {
   }
 
   private reach?: {
-    direct: Map<number, Array<{ group: number; edge: Edge }>>
-    hubsWith: Map<number, Array<{ hub: number; edge: Edge }>>
+    /** Per resource, the groups with a direct edge to it and those edges (parallel lists). */
+    directGroups: Map<number, number[]>
+    directEdges: Map<number, Edge[]>
+    /** Per resource, the groups with a direct edge to it as a set (built when first asked). */
+    hasDirect: Map<number, Set<number>>
+    hubsWith: Map<number, number[]>
+    hubEdges: Map<number, Edge[]>
     groupsOfHub: Map<number, number[]>
-    /** Per resource, the groups with a direct edge to it (built when first asked). */
-    directGroups: Map<number, Set<number>>
   }
 
   /**
@@ -487,43 +506,49 @@ class ComponentSolver {
    * a district-wide hub has thousands of groups.
    */
   private forEachGroupReaching(resource: number, visit: (group: number, edge: Edge) => void) {
-    if (!this.reach) {
-      const direct = new Map<number, Array<{ group: number; edge: Edge }>>()
-      const hubsWith = new Map<number, Array<{ hub: number; edge: Edge }>>()
-      const groupsOfHub = new Map<number, number[]>()
-      for (const group of this.component.groups) {
-        const { edges, hub } = this.model.groups[group]
-        for (const edge of edges) {
-          const list = direct.get(edge.resource) ?? []
-          list.push({ group, edge })
-          direct.set(edge.resource, list)
-        }
-        if (hub === -1) continue
-        const members = groupsOfHub.get(hub) ?? []
-        members.push(group)
-        groupsOfHub.set(hub, members)
-      }
-      for (const hub of this.component.hubs) {
-        for (const edge of this.model.hubs[hub].edges) {
-          const list = hubsWith.get(edge.resource) ?? []
-          list.push({ hub, edge })
-          hubsWith.set(edge.resource, list)
-        }
-      }
-      this.reach = { direct, hubsWith, groupsOfHub, directGroups: new Map() }
-    }
-    const direct = this.reach.direct.get(resource) ?? []
-    for (const { group, edge } of direct) visit(group, edge)
-    let hasDirect = this.reach.directGroups.get(resource)
+    const reach = (this.reach ??= this.reachIndex())
+    const groups = reach.directGroups.get(resource) ?? []
+    const edges = reach.directEdges.get(resource) ?? []
+    groups.forEach((group, at) => visit(group, edges[at]))
+    let hasDirect = reach.hasDirect.get(resource)
     if (!hasDirect) {
-      hasDirect = new Set(direct.map(({ group }) => group))
-      this.reach.directGroups.set(resource, hasDirect)
+      hasDirect = new Set(groups)
+      reach.hasDirect.set(resource, hasDirect)
     }
-    for (const { hub, edge } of this.reach.hubsWith.get(resource) ?? []) {
-      for (const group of this.reach.groupsOfHub.get(hub) ?? []) {
-        if (!hasDirect.has(group)) visit(group, edge)
+    const hubEdges = reach.hubEdges.get(resource) ?? []
+    for (const [at, hub] of (reach.hubsWith.get(resource) ?? []).entries()) {
+      for (const group of reach.groupsOfHub.get(hub) ?? []) {
+        if (!hasDirect.has(group)) visit(group, hubEdges[at])
       }
     }
+  }
+
+  private reachIndex(): NonNullable<ComponentSolver['reach']> {
+    const append = <T>(lists: Map<number, T[]>, key: number, value: T) => {
+      const list = lists.get(key)
+      if (list) list.push(value)
+      else lists.set(key, [value])
+    }
+    const directGroups = new Map<number, number[]>()
+    const directEdges = new Map<number, Edge[]>()
+    const hubsWith = new Map<number, number[]>()
+    const hubEdges = new Map<number, Edge[]>()
+    const groupsOfHub = new Map<number, number[]>()
+    for (const group of this.component.groups) {
+      const { edges, hub } = this.model.groups[group]
+      for (const edge of edges) {
+        append(directGroups, edge.resource, group)
+        append(directEdges, edge.resource, edge)
+      }
+      if (hub !== -1) append(groupsOfHub, hub, group)
+    }
+    for (const hub of this.component.hubs) {
+      for (const edge of this.model.hubs[hub].edges) {
+        append(hubsWith, edge.resource, hub)
+        append(hubEdges, edge.resource, edge)
+      }
+    }
+    return { directGroups, directEdges, hasDirect: new Map(), hubsWith, hubEdges, groupsOfHub }
   }
 
   private readonly edgeIndex = new Map<number, Map<number, Edge>>()
