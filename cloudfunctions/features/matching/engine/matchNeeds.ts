@@ -621,10 +621,13 @@ class ComponentSolver {
     network.reset(resourceBase + component.resources.length)
     const hubUnits = new Map<number, number>()
     const sourceEdges: Array<{ group: number; weight: number; id: number }> = []
-    // Parallel arrays rather than an object per edge: a relaxation has hundreds of thousands.
-    const directGroups: number[] = []
-    const directEdges: Edge[] = []
-    const directIds: number[] = []
+    // Direct edges as (group, position in its edges, network id) in typed arrays the run reuses:
+    // a relaxation has hundreds of thousands. At most `arcs` of them.
+    const { workspace } = network
+    const directGroups = workspace.take('directGroups', this.arcs, Int32Array)
+    const directEdgeAt = workspace.take('directEdgeAt', this.arcs, Int32Array)
+    const directIds = workspace.take('directIds', this.arcs, Int32Array)
+    let directCount = 0
     const hubEdges: Array<{ group: number; hub: number; id: number }> = []
     // A group's units per distinct weight, in the order the weights first occur among its members;
     // kept across groups rather than a map per group.
@@ -657,13 +660,18 @@ class ComponentSolver {
         hubEdges.push({ group: groupIndex, hub: group.hub, id })
         hubUnits.set(group.hub, (hubUnits.get(group.hub) ?? 0) + units)
       }
-      for (const edge of group.edges) {
+      for (let at = 0; at < group.edges.length; at++) {
+        const edge = group.edges[at]
         const room = Math.min(units, left[edge.resource])
         if (room <= 0) continue
-        const node = resourceNode[edge.resource]
-        directGroups.push(groupIndex)
-        directEdges.push(edge)
-        directIds.push(network.addEdge(groupNode, node, room, edge.cost))
+        directGroups[directCount] = groupIndex
+        directEdgeAt[directCount] = at
+        directIds[directCount++] = network.addEdge(
+          groupNode,
+          resourceNode[edge.resource],
+          room,
+          edge.cost,
+        )
       }
     })
     const hubOut = new Map<number, Array<{ edge: Edge; id: number }>>()
@@ -696,10 +704,12 @@ class ComponentSolver {
       list.push(supply)
       supplies.set(group, list)
     }
-    directIds.forEach((id, at) => {
-      const units = network.flowOn(id)
-      if (units > 0) addSupply(directGroups[at], { ...directEdges[at], units })
-    })
+    for (let at = 0; at < directCount; at++) {
+      const units = network.flowOn(directIds[at])
+      if (units === 0) continue
+      const group = directGroups[at]
+      addSupply(group, { ...groups[group].edges[directEdgeAt[at]], units })
+    }
     // A hub passes flow through at no cost, so its resources may be shared among its groups in any
     // way that gives each group its inflow (in an optimal flow no group then gets, through the hub,
     // a resource its own cheaper edge could have taken): best fit first, groups in order.
