@@ -77,20 +77,7 @@ interface Model {
 export function matchNeeds(input: MatchingInput): MatchingResult {
   const { needs, resources } = input
   validate(needs, resources)
-  const profiles = new TextProfiles()
-  const model = buildModel(input, profiles)
-  const budget = { work: input.exactWork ?? DEFAULT_EXACT_WORK }
-  // One network for every relaxation of the run, cleared each time, so its arrays are reused.
-  const network = new FlowNetwork(2)
-  const allocations: Allocation[] = []
-  let exact = true
-  let weightedServedBound = 0
-  for (const component of connectedComponents(model)) {
-    const outcome = solveComponent(model, component, network, budget)
-    allocations.push(...outcome.allocations)
-    exact &&= outcome.exact
-    weightedServedBound += outcome.weightedBound
-  }
+  const { allocations, exact, weightedServedBound } = allocate(input)
   const merged = mergeAllocations(allocations)
 
   const servedUnits = new Int32Array(needs.length)
@@ -136,6 +123,27 @@ export function matchNeeds(input: MatchingInput): MatchingResult {
       gap: bound === 0 ? 0 : 1 - weightedServed / bound,
     },
   }
+}
+
+/**
+ * The optimisation, apart from the explanations: its model, networks and indexes are garbage once
+ * it returns, before the reasons are written.
+ */
+function allocate(input: MatchingInput) {
+  const model = buildModel(input, new TextProfiles())
+  const budget = { work: input.exactWork ?? DEFAULT_EXACT_WORK }
+  // One network for every relaxation of the run, cleared each time, so its arrays are reused.
+  const network = new FlowNetwork(2)
+  const allocations: Allocation[] = []
+  let exact = true
+  let weightedServedBound = 0
+  for (const component of connectedComponents(model)) {
+    const outcome = solveComponent(model, component, network, budget)
+    allocations.push(...outcome.allocations)
+    exact &&= outcome.exact
+    weightedServedBound += outcome.weightedBound
+  }
+  return { allocations, exact, weightedServedBound }
 }
 
 /** One allocation per need and resource, best fit first within a need. */
