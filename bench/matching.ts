@@ -144,9 +144,9 @@ function megabytes(bytes: number): number {
 
 /**
  * Memory of one run as a cloud function sees it: a fresh process runs this file bundled to plain
- * JavaScript (as the functions are deployed; tsx alone adds some 40 MB), builds the instance, then
- * runs the engine once. Its peak RSS holds the runtime, the instance and the engine; the RSS after
- * building the instance is the baseline the engine adds to.
+ * JavaScript (as the functions are deployed; under tsx the peak is some 30 MB higher), builds the
+ * instance, then runs the engine once. Its peak RSS holds the runtime, the instance and the
+ * engine; the RSS after building the instance is the baseline the engine adds to.
  */
 async function memoryOfOneRun(
   wholeShare: number,
