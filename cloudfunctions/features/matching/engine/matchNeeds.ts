@@ -501,8 +501,8 @@ class ComponentSolver {
     /** Per resource, the groups with a direct edge to it and those edges (parallel lists). */
     directGroups: Map<number, number[]>
     directEdges: Map<number, Edge[]>
-    /** Per resource, the groups with a direct edge to it as a set (built when first asked). */
-    hasDirect: Map<number, Set<number>>
+    /** Per group, the last resource (+1) visited with a direct edge from it. */
+    directTo: Int32Array
     hubsWith: Map<number, number[]>
     hubEdges: Map<number, Edge[]>
     groupsOfHub: Map<number, number[]>
@@ -517,18 +517,17 @@ class ComponentSolver {
     const reach = (this.reach ??= this.reachIndex())
     const groups = reach.directGroups.get(resource) ?? []
     const edges = reach.directEdges.get(resource) ?? []
-    groups.forEach((group, at) => visit(group, edges[at]))
-    let hasDirect = reach.hasDirect.get(resource)
-    if (!hasDirect) {
-      hasDirect = new Set(groups)
-      reach.hasDirect.set(resource, hasDirect)
-    }
+    const stamp = resource + 1
+    groups.forEach((group, at) => {
+      reach.directTo[group] = stamp
+      visit(group, edges[at])
+    })
     const hubEdges = reach.hubEdges.get(resource) ?? []
-    for (const [at, hub] of (reach.hubsWith.get(resource) ?? []).entries()) {
+    ;(reach.hubsWith.get(resource) ?? []).forEach((hub, at) => {
       for (const group of reach.groupsOfHub.get(hub) ?? []) {
-        if (!hasDirect.has(group)) visit(group, hubEdges[at])
+        if (reach.directTo[group] !== stamp) visit(group, hubEdges[at])
       }
-    }
+    })
   }
 
   private reachIndex(): NonNullable<ComponentSolver['reach']> {
@@ -556,7 +555,8 @@ class ComponentSolver {
         append(hubEdges, edge.resource, edge)
       }
     }
-    return { directGroups, directEdges, hasDirect: new Map(), hubsWith, hubEdges, groupsOfHub }
+    const directTo = new Int32Array(this.model.groups.length)
+    return { directGroups, directEdges, directTo, hubsWith, hubEdges, groupsOfHub }
   }
 
   private readonly edgeIndex = new Map<number, Map<number, Edge>>()
