@@ -87,6 +87,25 @@ describe('solveMinimumCostFlow', () => {
     }
   })
 
+  it('solves each problem alike on a network reset and reused, as on a fresh one', () => {
+    // The engine clears one network between relaxations; nothing of a solve may leak into the next.
+    const reused = new FlowNetwork(2)
+    for (let seed = 1; seed <= 300; seed++) {
+      const { nodeCount, arcs } = randomArcs(seed)
+      const fresh = new FlowNetwork(nodeCount)
+      reused.reset(nodeCount)
+      for (const network of [fresh, reused]) {
+        for (const arc of arcs) network.addEdge(arc.from, arc.to, arc.capacity, arc.cost)
+      }
+      const expected = solveMinimumCostFlow(fresh, 0, nodeCount - 1)
+      const result = solveMinimumCostFlow(reused, 0, nodeCount - 1)
+      expect({ seed, ...result }).toEqual({ seed, ...expected })
+      expect(arcs.map((_, edge) => reused.flowOn(edge))).toEqual(
+        arcs.map((_, edge) => fresh.flowOn(edge)),
+      )
+    }
+  })
+
   it('sends nothing when every path costs something', () => {
     const network = new FlowNetwork(3)
     const edge = network.addEdge(0, 1, 5, -2)

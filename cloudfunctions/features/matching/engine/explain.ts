@@ -116,15 +116,7 @@ export class UnservedExplainer {
   }
 
   private situationOf(need: MatchingNeed): { reason?: string; mostLeft: number } {
-    const key = [
-      need.communityId,
-      need.streetId,
-      need.kind,
-      need.measure,
-      need.seats ?? '',
-      need.window?.from ?? '',
-      need.window?.to ?? '',
-    ].join('\u0000')
+    const key = `${need.communityId}\u0000${need.streetId}\u0000${need.kind}\u0000${need.measure}\u0000${need.seats ?? ''}\u0000${need.window?.from ?? ''}\u0000${need.window?.to ?? ''}`
     let found = this.cache.get(key)
     if (!found) {
       found = this.judge(need)
@@ -139,35 +131,48 @@ export class UnservedExplainer {
     const offering = this.byKind.get(need.kind) ?? []
     if (offering.length === 0)
       return { reason: `资源清单中没有提供「${label}」的资源`, mostLeft: 0 }
-    const counted = offering.filter((resource) => kindFitOf(resource, need))
-    if (counted.length === 0) {
+    // One pass counting how far the offerings get through the rules: no list per situation.
+    let counted = 0
+    let covering = 0
+    let roomy = 0
+    let timely = 0
+    let mostSeats = 0
+    let mostLeft = 0
+    for (const resource of offering) {
+      if (!kindFitOf(resource, need)) continue
+      counted++
+      if (!serviceAreaLevel(resource, need)) continue
+      covering++
+      mostSeats = Math.max(mostSeats, resource.seats ?? 0)
+      if (!seatsFit(need, resource)) continue
+      roomy++
+      if (!windowsOverlap(need.window, resource.window)) continue
+      timely++
+      mostLeft = Math.max(mostLeft, resource.remaining)
+    }
+    if (counted === 0) {
       const units = [...new Set(offering.map((resource) => resource.unit))].join('、')
       return {
         reason: `提供「${label}」的资源按「${units}」计，本需求按「${need.unit}」计，无法对应`,
         mostLeft: 0,
       }
     }
-    const covering = counted.filter((resource) => serviceAreaLevel(resource, need))
-    if (covering.length === 0) {
+    if (covering === 0) {
       return { reason: `提供「${label}」的资源，服务范围都不含${need.communityName}`, mostLeft: 0 }
     }
-    const roomy = covering.filter((resource) => seatsFit(need, resource))
-    if (roomy.length === 0) {
-      const most = Math.max(...covering.map((resource) => resource.seats ?? 0))
+    if (roomy === 0) {
       return {
-        reason: `能承接的场地最多容纳 ${most} 人，本需求需要容纳 ${need.seats} 人`,
+        reason: `能承接的场地最多容纳 ${mostSeats} 人，本需求需要容纳 ${need.seats} 人`,
         mostLeft: 0,
       }
     }
-    const timely = roomy.filter((resource) => windowsOverlap(need.window, resource.window))
-    if (timely.length === 0) {
+    if (timely === 0) {
       const when = need.window ? `（${need.window.from} 至 ${need.window.to}）` : ''
       return {
         reason: `提供「${label}」的资源，服务时间都与需求时间${when}不重叠`,
         mostLeft: 0,
       }
     }
-    const mostLeft = Math.max(...timely.map((resource) => resource.remaining))
     if (mostLeft === 0) {
       return { reason: `提供「${label}」的资源${period}已全部用完`, mostLeft }
     }

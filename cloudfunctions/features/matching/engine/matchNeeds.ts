@@ -77,18 +77,7 @@ interface Model {
 export function matchNeeds(input: MatchingInput): MatchingResult {
   const { needs, resources } = input
   validate(needs, resources)
-  const profiles = new TextProfiles()
-  const model = buildModel(input, profiles)
-  const budget = { work: input.exactWork ?? DEFAULT_EXACT_WORK }
-  const allocations: Allocation[] = []
-  let exact = true
-  let weightedServedBound = 0
-  for (const component of connectedComponents(model)) {
-    const outcome = solveComponent(model, component, budget)
-    allocations.push(...outcome.allocations)
-    exact &&= outcome.exact
-    weightedServedBound += outcome.weightedBound
-  }
+  const { allocations, exact, weightedServedBound } = allocate(input)
   const merged = mergeAllocations(allocations)
 
   const servedUnits = new Int32Array(needs.length)
@@ -134,6 +123,27 @@ export function matchNeeds(input: MatchingInput): MatchingResult {
       gap: bound === 0 ? 0 : 1 - weightedServed / bound,
     },
   }
+}
+
+/**
+ * The optimisation, apart from the explanations: its model, networks and indexes are garbage once
+ * it returns, before the reasons are written.
+ */
+function allocate(input: MatchingInput) {
+  const model = buildModel(input, new TextProfiles())
+  const budget = { work: input.exactWork ?? DEFAULT_EXACT_WORK }
+  // One network for every relaxation of the run, cleared each time, so its arrays are reused.
+  const network = new FlowNetwork(2)
+  const allocations: Allocation[] = []
+  let exact = true
+  let weightedServedBound = 0
+  for (const component of connectedComponents(model)) {
+    const outcome = solveComponent(model, component, network, budget)
+    allocations.push(...outcome.allocations)
+    exact &&= outcome.exact
+    weightedServedBound += outcome.weightedBound
+  }
+  return { allocations, exact, weightedServedBound }
 }
 
 /** One allocation per need and resource, best fit first within a need. */
@@ -228,21 +238,21 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     hub: number
     plain: Candidate[]
     timed: Candidate[]
-    /** Per wording (profile id), the plain resources it fits better than the hub's price. */
-    wordedPlain: Map<number, Edge[]>
+    /** Per wording (profile id): its edges to `timed` (aligned) and to the plain resources it fits better than the hub's price. */
+    worded: Map<number, { timed: Edge[]; plain: Edge[] }>
   }
   const hubs: Hub[] = []
   const places = new Map<string, Place>()
-  const timedBySituation = new Map<string, Candidate[]>()
+  /** Per situation, the positions in its place's `timed` whose window overlaps the need's. */
+  const timedBySituation = new Map<string, number[]>()
   const groups: Group[] = []
   const groupByKey = new Map<string, number>()
-  const groupByEdges = new Map<string, number>()
+  // Groups with the same edges merge; found by a hash of the edges, then compared edge by edge.
+  const groupsByHash = new Map<number, number[]>()
   const groupOf = new Int32Array(needs.length)
 
   needs.forEach((need, index) => {
-    const placeKey = [need.communityId, need.streetId, need.kind, need.measure, need.seats ?? '']
-      .map(String)
-      .join('\u0000')
+    const placeKey = `${need.communityId}\u0000${need.streetId}\u0000${need.kind}\u0000${need.measure}\u0000${need.seats ?? ''}`
     let place = places.get(placeKey)
     if (!place) {
       const plain: Candidate[] = []
@@ -265,15 +275,16 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
           })),
         })
       }
-      place = { hub, plain, timed, wordedPlain: new Map() }
+      place = { hub, plain, timed, worded: new Map() }
       places.set(placeKey, place)
     }
     const situationKey = `${placeKey}\u0000${need.window?.from ?? ''}\u0000${need.window?.to ?? ''}`
     let timed = timedBySituation.get(situationKey)
     if (!timed) {
-      timed = place.timed.filter(({ resource }) =>
-        windowsOverlap(need.window, resources[resource].window),
-      )
+      timed = []
+      place.timed.forEach(({ resource }, position) => {
+        if (windowsOverlap(need.window, resources[resource].window)) timed?.push(position)
+      })
       timedBySituation.set(situationKey, timed)
     }
     const profile = profiles.profile(need.title, need.description)
@@ -282,31 +293,36 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     const groupKey = `${situationKey}\u0000${profileId}\u0000${whole ? 1 : 0}`
     let group = groupByKey.get(groupKey)
     if (group === undefined) {
-      const edges: Edge[] = []
-      const edgeTo = ({ resource, placeCost }: Candidate) => {
-        const textFit = fitBetween(profile, resourceProfiles[resource])
-        return { resource, cost: placeCost + FIT_COST.text[textFit], textFit }
-      }
-      for (const candidate of timed) edges.push(edgeTo(candidate))
-      // Through the hub a plain resource costs its wording-blind price; a better fit is its own edge.
-      let worded = place.wordedPlain.get(profileId)
+      // Edges are shared by every group of the place with this wording, not built per group.
+      let worded = place.worded.get(profileId)
       if (!worded) {
-        worded = place.plain.map(edgeTo).filter((edge) => edge.textFit !== 'none')
-        place.wordedPlain.set(profileId, worded)
+        const edgeTo = ({ resource, placeCost }: Candidate): Edge => {
+          const textFit = fitBetween(profile, resourceProfiles[resource])
+          return { resource, cost: placeCost + FIT_COST.text[textFit], textFit }
+        }
+        // Through the hub a plain resource costs its wording-blind price; a better fit is its own edge.
+        worded = {
+          timed: place.timed.map(edgeTo),
+          plain: place.plain.map(edgeTo).filter((edge) => edge.textFit !== 'none'),
+        }
+        place.worded.set(profileId, worded)
       }
-      edges.push(...worded)
-      edges.sort((a, b) => a.resource - b.resource)
-      if (place.hub === -1 && edges.length === 0) {
+      const edges = mergeByResource(timed, worded.timed, worded.plain)
+      const { hub } = place
+      if (hub === -1 && edges.length === 0) {
         group = -1
       } else {
-        const edgesKey = `${whole ? 1 : 0}|${place.hub}|${edges
-          .map((edge) => `${edge.resource}:${edge.cost}`)
-          .join(',')}`
-        group = groupByEdges.get(edgesKey)
+        const hash = edgesHash(whole, hub, edges)
+        const sameHash = groupsByHash.get(hash) ?? []
+        group = sameHash.find((candidate) => {
+          const other = groups[candidate]
+          return other.whole === whole && other.hub === hub && sameEdges(other.edges, edges)
+        })
         if (group === undefined) {
           group = groups.length
-          groups.push({ members: [], whole, hub: place.hub, edges })
-          groupByEdges.set(edgesKey, group)
+          groups.push({ members: [], whole, hub, edges })
+          sameHash.push(group)
+          groupsByHash.set(hash, sameHash)
         }
       }
       groupByKey.set(groupKey, group)
@@ -315,6 +331,41 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     if (group >= 0) groups[group].members.push(index)
   })
   return { input, groups, hubs, groupOf }
+}
+
+/**
+ * The timed edges at `positions` and the worded plain ones, by resource: both lists are already in
+ * resource order (candidates follow `byKind`), so a merge rather than a sort per group.
+ */
+function mergeByResource(positions: number[], timed: Edge[], plain: Edge[]): Edge[] {
+  const merged: Edge[] = []
+  let next = 0
+  for (const position of positions) {
+    const edge = timed[position]
+    while (next < plain.length && plain[next].resource < edge.resource) merged.push(plain[next++])
+    merged.push(edge)
+  }
+  while (next < plain.length) merged.push(plain[next++])
+  return merged
+}
+
+function edgesHash(whole: boolean, hub: number, edges: Edge[]): number {
+  let hash = Math.imul(whole ? 1 : 2, 0x9e3779b1) ^ hub
+  for (const { resource, cost } of edges) {
+    hash = Math.imul(hash ^ resource, 0x01000193)
+    hash = Math.imul(hash ^ cost, 0x01000193)
+  }
+  return hash
+}
+
+/** The same resources at the same costs (both sorted by resource). */
+function sameEdges(first: Edge[], second: Edge[]): boolean {
+  return (
+    first.length === second.length &&
+    first.every(
+      (edge, at) => edge.resource === second[at].resource && edge.cost === second[at].cost,
+    )
+  )
 }
 
 interface Component {
@@ -329,7 +380,8 @@ function connectedComponents(model: Model): Component[] {
   // Union-find over groups, then hubs, then resources.
   const hubBase = groups.length
   const resourceBase = hubBase + hubs.length
-  const parent = Int32Array.from({ length: resourceBase + resourceCount }, (_, index) => index)
+  const parent = new Int32Array(resourceBase + resourceCount)
+  for (let node = 0; node < parent.length; node++) parent[node] = node
   const find = (node: number): number => {
     while (parent[node] !== node) {
       parent[node] = parent[parent[node]]
@@ -402,6 +454,7 @@ class ComponentSolver {
   constructor(
     private readonly model: Model,
     private readonly component: Component,
+    private readonly network: FlowNetwork,
   ) {
     this.needs = model.input.needs
     this.resources = model.input.resources
@@ -445,8 +498,13 @@ class ComponentSolver {
   }
 
   private reach?: {
-    direct: Map<number, Array<{ group: number; edge: Edge }>>
-    hubsWith: Map<number, Array<{ hub: number; edge: Edge }>>
+    /** Per resource, the groups with a direct edge to it and those edges (parallel lists). */
+    directGroups: Map<number, number[]>
+    directEdges: Map<number, Edge[]>
+    /** Per group, the last resource (+1) visited with a direct edge from it. */
+    directTo: Int32Array
+    hubsWith: Map<number, number[]>
+    hubEdges: Map<number, Edge[]>
     groupsOfHub: Map<number, number[]>
   }
 
@@ -456,39 +514,49 @@ class ComponentSolver {
    * a district-wide hub has thousands of groups.
    */
   private forEachGroupReaching(resource: number, visit: (group: number, edge: Edge) => void) {
-    if (!this.reach) {
-      const direct = new Map<number, Array<{ group: number; edge: Edge }>>()
-      const hubsWith = new Map<number, Array<{ hub: number; edge: Edge }>>()
-      const groupsOfHub = new Map<number, number[]>()
-      for (const group of this.component.groups) {
-        const { edges, hub } = this.model.groups[group]
-        for (const edge of edges) {
-          const list = direct.get(edge.resource) ?? []
-          list.push({ group, edge })
-          direct.set(edge.resource, list)
-        }
-        if (hub === -1) continue
-        const members = groupsOfHub.get(hub) ?? []
-        members.push(group)
-        groupsOfHub.set(hub, members)
+    const reach = (this.reach ??= this.reachIndex())
+    const groups = reach.directGroups.get(resource) ?? []
+    const edges = reach.directEdges.get(resource) ?? []
+    const stamp = resource + 1
+    groups.forEach((group, at) => {
+      reach.directTo[group] = stamp
+      visit(group, edges[at])
+    })
+    const hubEdges = reach.hubEdges.get(resource) ?? []
+    ;(reach.hubsWith.get(resource) ?? []).forEach((hub, at) => {
+      for (const group of reach.groupsOfHub.get(hub) ?? []) {
+        if (reach.directTo[group] !== stamp) visit(group, hubEdges[at])
       }
-      for (const hub of this.component.hubs) {
-        for (const edge of this.model.hubs[hub].edges) {
-          const list = hubsWith.get(edge.resource) ?? []
-          list.push({ hub, edge })
-          hubsWith.set(edge.resource, list)
-        }
-      }
-      this.reach = { direct, hubsWith, groupsOfHub }
+    })
+  }
+
+  private reachIndex(): NonNullable<ComponentSolver['reach']> {
+    const append = <T>(lists: Map<number, T[]>, key: number, value: T) => {
+      const list = lists.get(key)
+      if (list) list.push(value)
+      else lists.set(key, [value])
     }
-    const direct = this.reach.direct.get(resource) ?? []
-    for (const { group, edge } of direct) visit(group, edge)
-    const hasDirect = new Set(direct.map(({ group }) => group))
-    for (const { hub, edge } of this.reach.hubsWith.get(resource) ?? []) {
-      for (const group of this.reach.groupsOfHub.get(hub) ?? []) {
-        if (!hasDirect.has(group)) visit(group, edge)
+    const directGroups = new Map<number, number[]>()
+    const directEdges = new Map<number, Edge[]>()
+    const hubsWith = new Map<number, number[]>()
+    const hubEdges = new Map<number, Edge[]>()
+    const groupsOfHub = new Map<number, number[]>()
+    for (const group of this.component.groups) {
+      const { edges, hub } = this.model.groups[group]
+      for (const edge of edges) {
+        append(directGroups, edge.resource, group)
+        append(directEdges, edge.resource, edge)
+      }
+      if (hub !== -1) append(groupsOfHub, hub, group)
+    }
+    for (const hub of this.component.hubs) {
+      for (const edge of this.model.hubs[hub].edges) {
+        append(hubsWith, edge.resource, hub)
+        append(hubEdges, edge.resource, edge)
       }
     }
+    const directTo = new Int32Array(this.model.groups.length)
+    return { directGroups, directEdges, directTo, hubsWith, hubEdges, groupsOfHub }
   }
 
   private readonly edgeIndex = new Map<number, Map<number, Edge>>()
@@ -513,10 +581,21 @@ class ComponentSolver {
     return this.edgesOf(groupIndex).get(resource)
   }
 
+  private readonly rankedMembers = new Map<number, number[]>()
+
+  /** A group's members by priority (`byPriority`), sorted once for every relaxation. */
+  private ranked(groupIndex: number): number[] {
+    let members = this.rankedMembers.get(groupIndex)
+    if (!members) {
+      members = [...this.model.groups[groupIndex].members].sort(this.byPriority)
+      this.rankedMembers.set(groupIndex, members)
+    }
+    return members
+  }
+
+  /** The group's members no decision has settled, by priority. */
   private undecided(groupIndex: number, decisions: Decisions): number[] {
-    return this.model.groups[groupIndex].members.filter(
-      (member) => !decisions.assigned.has(member) && !decisions.dropped.has(member),
-    )
+    return this.ranked(groupIndex).filter((member) => !isDecided(member, decisions))
   }
 
   /** The min-cost flow with the undecided whole needs allowed to split. */
@@ -546,42 +625,61 @@ class ComponentSolver {
     component.resources.forEach((resource, position) => {
       resourceNode[resource] = resourceBase + position
     })
-    const network = new FlowNetwork(resourceBase + component.resources.length, this.arcs)
+    const { network } = this
+    network.reset(resourceBase + component.resources.length)
     const hubUnits = new Map<number, number>()
     const sourceEdges: Array<{ group: number; weight: number; id: number }> = []
-    // Parallel arrays rather than an object per edge: a relaxation has hundreds of thousands.
-    const directGroups: number[] = []
-    const directEdges: Edge[] = []
-    const directIds: number[] = []
+    // Direct edges as (group, position in its edges, network id) in typed arrays the run reuses:
+    // a relaxation has hundreds of thousands. At most `arcs` of them.
+    const { workspace } = network
+    const directGroups = workspace.take('directGroups', this.arcs, Int32Array)
+    const directEdgeAt = workspace.take('directEdgeAt', this.arcs, Int32Array)
+    const directIds = workspace.take('directIds', this.arcs, Int32Array)
+    let directCount = 0
     const hubEdges: Array<{ group: number; hub: number; id: number }> = []
+    // A group's units per distinct weight, in the order the weights first occur among its members;
+    // kept across groups rather than a map per group.
+    const weights: number[] = []
+    const unitsOfWeight: number[] = []
     component.groups.forEach((groupIndex, position) => {
       const group = groups[groupIndex]
-      const members = this.undecided(groupIndex, decisions)
-      if (members.length === 0) return
-      const groupNode = groupBase + position
-      const unitsByWeight = new Map<number, number>()
+      weights.length = 0
+      unitsOfWeight.length = 0
       let units = 0
-      for (const member of members) {
+      for (const member of group.members) {
+        if (isDecided(member, decisions)) continue
         const { weight, quantity } = needs[member]
-        unitsByWeight.set(weight, (unitsByWeight.get(weight) ?? 0) + quantity)
+        let at = weights.indexOf(weight)
+        if (at === -1) {
+          at = weights.push(weight) - 1
+          unitsOfWeight.push(0)
+        }
+        unitsOfWeight[at] += quantity
         units += quantity
       }
-      for (const [weight, weightUnits] of unitsByWeight) {
-        const id = network.addEdge(source, groupNode, weightUnits, -weight * this.rewardScale)
+      if (units === 0) return
+      const groupNode = groupBase + position
+      weights.forEach((weight, at) => {
+        const id = network.addEdge(source, groupNode, unitsOfWeight[at], -weight * this.rewardScale)
         sourceEdges.push({ group: groupIndex, weight, id })
-      }
+      })
       if (group.hub !== -1) {
         const id = network.addEdge(groupNode, hubNode.get(group.hub) as number, units, 0)
         hubEdges.push({ group: groupIndex, hub: group.hub, id })
         hubUnits.set(group.hub, (hubUnits.get(group.hub) ?? 0) + units)
       }
-      for (const edge of group.edges) {
+      for (let at = 0; at < group.edges.length; at++) {
+        const edge = group.edges[at]
         const room = Math.min(units, left[edge.resource])
         if (room <= 0) continue
-        const node = resourceNode[edge.resource]
-        directGroups.push(groupIndex)
-        directEdges.push(edge)
-        directIds.push(network.addEdge(groupNode, node, room, edge.cost))
+        directGroups[directCount] = groupIndex
+        directEdgeAt[directCount] = at
+        directIds[directCount++] = network.addEdge(
+          groupNode,
+          resourceNode[edge.resource],
+          room,
+          edge.cost,
+        )
       }
     })
     const hubOut = new Map<number, Array<{ edge: Edge; id: number }>>()
@@ -614,22 +712,23 @@ class ComponentSolver {
       list.push(supply)
       supplies.set(group, list)
     }
-    directIds.forEach((id, at) => {
-      const units = network.flowOn(id)
-      if (units > 0) addSupply(directGroups[at], { ...directEdges[at], units })
-    })
+    for (let at = 0; at < directCount; at++) {
+      const units = network.flowOn(directIds[at])
+      if (units === 0) continue
+      const group = directGroups[at]
+      addSupply(group, { ...groups[group].edges[directEdgeAt[at]], units })
+    }
     // A hub passes flow through at no cost, so its resources may be shared among its groups in any
     // way that gives each group its inflow (in an optimal flow no group then gets, through the hub,
     // a resource its own cheaper edge could have taken): best fit first, groups in order.
     const hubSupplies = new Map<number, Supply[]>()
     for (const [hub, outgoing] of hubOut) {
-      hubSupplies.set(
-        hub,
-        outgoing
-          .map(({ edge, id }) => ({ ...edge, units: network.flowOn(id) }))
-          .filter((supply) => supply.units > 0)
-          .sort((a, b) => a.cost - b.cost || a.resource - b.resource),
-      )
+      const pool: Supply[] = []
+      for (const { edge, id } of outgoing) {
+        const units = network.flowOn(id)
+        if (units > 0) pool.push({ ...edge, units })
+      }
+      hubSupplies.set(hub, pool.sort(byFit))
     }
     for (const { group, hub, id } of hubEdges) {
       let wanted = network.flowOn(id)
@@ -660,7 +759,7 @@ class ComponentSolver {
    * resource first so that a need gets as few providers as possible.
    */
   spread(groupIndex: number, supplies: Supply[], decisions: Decisions): Allocation[] {
-    const members = this.undecided(groupIndex, decisions).sort(this.byPriority)
+    const members = this.undecided(groupIndex, decisions)
     const pool = supplies.map((supply) => ({ ...supply })).sort(byFit)
     const result: Allocation[] = []
     let at = 0
@@ -724,7 +823,7 @@ class ComponentSolver {
         continue
       }
       const pool = groupSupplies.map((supply) => ({ ...supply })).sort(byFit)
-      const members = this.undecided(groupIndex, decisions).sort(this.byPriority)
+      const members = this.undecided(groupIndex, decisions)
       const unpacked: number[] = []
       let packedWeighted = 0
       for (const member of members) {
@@ -842,23 +941,33 @@ class ComponentSolver {
     decisions: Decisions,
   ): Allocation[] {
     const { needs } = this
-    const served = new Map<number, number>()
-    for (const allocation of allocations) {
-      served.set(allocation.need, (served.get(allocation.need) ?? 0) + allocation.units)
-    }
+    const served = new Int32Array(needs.length)
+    for (const allocation of allocations) served[allocation.need] += allocation.units
     const added: Allocation[] = []
     const resources = [...freed.keys()].sort((a, b) => a - b)
-    const undecided = new Map<number, number[]>()
-    const undecidedOf = (groupIndex: number) => {
-      let members = undecided.get(groupIndex)
-      if (!members) {
-        members = this.undecided(groupIndex, decisions)
-        undecided.set(groupIndex, members)
+    /** Can no longer take a freed unit: decided, served in full, or a whole need served at all. */
+    const isSettled = (need: number) =>
+      served[need] === needs[need].quantity ||
+      (served[need] > 0 && isWhole(needs[need])) ||
+      isDecided(need, decisions)
+    // Per group, how many of its ranked members are settled: served only grows, so skip them once.
+    const settledPrefix = new Map<number, number>()
+    /** The group's first member by priority that may take units of a resource with this room. */
+    const firstTaker = (groupIndex: number, room: number): number => {
+      const members = this.ranked(groupIndex)
+      let at = settledPrefix.get(groupIndex) ?? 0
+      while (at < members.length && isSettled(members[at])) at++
+      settledPrefix.set(groupIndex, at)
+      for (; at < members.length; at++) {
+        const need = members[at]
+        if (isSettled(need) || (isWhole(needs[need]) && needs[need].quantity > room)) continue
+        return need
       }
-      return members
+      return -1
     }
     // Each freed resource has a few units and thousands of needs in reach: pick the best one at a
-    // time rather than sorting them all.
+    // time rather than sorting them all. Within a group every member has the same edge, so its best
+    // is its first taker by priority.
     const better = (need: number, edge: Edge, than: { need: number; edge: Edge }) =>
       (needs[than.need].weight - needs[need].weight ||
         edge.cost - than.edge.cost ||
@@ -868,19 +977,14 @@ class ComponentSolver {
       while (room > 0) {
         let best: { need: number; edge: Edge } | undefined
         this.forEachGroupReaching(resource, (groupIndex, edge) => {
-          for (const need of undecidedOf(groupIndex)) {
-            const { quantity } = needs[need]
-            const wanted = quantity - (served.get(need) ?? 0)
-            if (wanted === 0) continue
-            if (isWhole(needs[need]) && (wanted < quantity || wanted > room)) continue
-            if (!best || better(need, edge, best)) best = { need, edge }
-          }
+          const need = firstTaker(groupIndex, room)
+          if (need !== -1 && (!best || better(need, edge, best))) best = { need, edge }
         })
         if (!best) break
         const { need, edge } = best
-        const units = Math.min(needs[need].quantity - (served.get(need) ?? 0), room)
+        const units = Math.min(needs[need].quantity - served[need], room)
         added.push({ need, resource, units, fitCost: edge.cost, textFit: edge.textFit })
-        served.set(need, (served.get(need) ?? 0) + units)
+        served[need] += units
         room -= units
       }
     }
@@ -926,6 +1030,10 @@ class ComponentSolver {
   }
 }
 
+function isDecided(need: number, decisions: Decisions): boolean {
+  return decisions.assigned.has(need) || decisions.dropped.has(need)
+}
+
 function byFit(a: Supply, b: Supply): number {
   return a.cost - b.cost || a.resource - b.resource
 }
@@ -939,9 +1047,10 @@ interface ComponentOutcome {
 function solveComponent(
   model: Model,
   component: Component,
+  network: FlowNetwork,
   budget: { work: number },
 ): ComponentOutcome {
-  const solver = new ComponentSolver(model, component)
+  const solver = new ComponentSolver(model, component, network)
   const root = solver.relax({ assigned: new Map(), dropped: new Set() })
   const first = solver.round(root)
   if (first.conflicts.length === 0 || first.solution.cost === root.cost) {

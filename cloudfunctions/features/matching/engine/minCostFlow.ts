@@ -4,14 +4,36 @@
 // flow is sent exactly while it lowers the cost. Costs and capacities must be integers whose path
 // sums stay below 2^53.
 
+type NumberArray = Int32Array | Float64Array | Int8Array | Uint8Array
+
+/**
+ * Typed arrays kept from one solve to the next, by name: the relaxations of a matching run differ
+ * little in size, and allocating them afresh for each left most of a run's memory to the garbage
+ * collector. A taken array holds whatever the last solve left there.
+ */
+class Workspace {
+  private readonly arrays = new Map<string, NumberArray>()
+
+  take<T extends NumberArray>(name: string, size: number, Kind: new (size: number) => T): T {
+    let array = this.arrays.get(name) as T | undefined
+    if (!array || array.length < size) {
+      array = new Kind(Math.max(size, 2 * (array?.length ?? 0)))
+      this.arrays.set(name, array)
+    }
+    return array.subarray(0, size) as T
+  }
+}
+
 export class FlowNetwork {
-  readonly nodeCount: number
+  nodeCount: number
   edgeCount = 0
   private tails: Int32Array
   private heads: Int32Array
   private capacities: Float64Array
   private costs: Float64Array
   private flows: Float64Array = new Float64Array(0)
+  private solvedEdges = 0
+  readonly workspace = new Workspace()
 
   constructor(nodeCount: number, expectedEdges = 16) {
     this.nodeCount = nodeCount
@@ -20,6 +42,13 @@ export class FlowNetwork {
     this.heads = new Int32Array(size)
     this.capacities = new Float64Array(size)
     this.costs = new Float64Array(size)
+  }
+
+  /** Empties the network for another problem, keeping its arrays and workspace. */
+  reset(nodeCount: number): void {
+    this.nodeCount = nodeCount
+    this.edgeCount = 0
+    this.solvedEdges = 0
   }
 
   /** Adds a directed edge; returns its id for `flowOn`. */
@@ -35,7 +64,7 @@ export class FlowNetwork {
 
   /** Flow on an edge after `solveMinimumCostFlow`. */
   flowOn(edge: number): number {
-    return this.flows[edge] ?? 0
+    return edge < this.solvedEdges ? this.flows[edge] : 0
   }
 
   edges() {
@@ -44,7 +73,9 @@ export class FlowNetwork {
   }
 
   recordFlows(flows: Float64Array): void {
-    this.flows = flows
+    if (this.flows.length < flows.length) this.flows = new Float64Array(this.tails.length)
+    this.flows.set(flows)
+    this.solvedEdges = flows.length
   }
 
   private grow(): void {
@@ -79,158 +110,201 @@ export function solveMinimumCostFlow(
   source: number,
   sink: number,
 ): MinCostFlowResult {
-  const { edgeCount, tails, heads, capacities, costs } = network.edges()
-  const nodeCount = network.nodeCount
-  const root = nodeCount
-  const returnArc = edgeCount
-  // Arcs: the network's, the return arc, then one artificial arc per node up to the root. The
-  // artificial arcs start the tree and never carry flow (every cycle through the root is blocked
-  // by one of them), so they are never priced.
-  const priced = edgeCount + 1
-  const arcCount = priced + nodeCount
-  const from = new Int32Array(arcCount)
-  const to = new Int32Array(arcCount)
-  const cap = new Float64Array(arcCount)
-  const cost = new Float64Array(arcCount)
-  const flow = new Float64Array(arcCount)
-  const state = new Int8Array(arcCount)
-  let sourceOut = 0
-  for (let arc = 0; arc < edgeCount; arc++) {
-    from[arc] = tails[arc]
-    to[arc] = heads[arc]
-    cap[arc] = capacities[arc]
-    cost[arc] = costs[arc]
-    state[arc] = AT_LOWER
-    if (tails[arc] === source) sourceOut += capacities[arc]
+  const simplex = new NetworkSimplex(network, source, sink)
+  simplex.buildInitialTree()
+  let pivots = 0
+  for (let inArc = simplex.findEnteringArc(); inArc !== -1; inArc = simplex.findEnteringArc()) {
+    simplex.pivot(inArc)
+    pivots++
   }
-  from[returnArc] = sink
-  to[returnArc] = source
-  cap[returnArc] = sourceOut
-  state[returnArc] = AT_LOWER
+  return { ...simplex.finish(), pivots }
+}
 
-  const treeSize = nodeCount + 1
-  const parent = new Int32Array(treeSize)
-  const pred = new Int32Array(treeSize)
-  const predDir = new Int8Array(treeSize)
-  const depth = new Int32Array(treeSize)
-  const potential = new Float64Array(treeSize)
-  const firstChild = new Int32Array(treeSize).fill(-1)
-  const nextSibling = new Int32Array(treeSize).fill(-1)
-  const previousSibling = new Int32Array(treeSize).fill(-1)
-  const stack = new Int32Array(treeSize)
+/**
+ * The simplex's state over typed arrays from the network's workspace. Methods rather than closures
+ * made per solve: optimized code that called a closure of the previous solve was thrown away at
+ * the next one, so much of each solve ran unoptimized.
+ */
+class NetworkSimplex {
+  private readonly nodeCount: number
+  private readonly edgeCount: number
+  private readonly root: number
+  private readonly returnArc: number
+  /** Arcs whose reduced cost is checked: the network's and the return arc. */
+  private readonly priced: number
+  private readonly blockSize: number
+  private nextArc = 0
+  private readonly from: Int32Array
+  private readonly to: Int32Array
+  private readonly cap: Float64Array
+  private readonly cost: Float64Array
+  private readonly flow: Float64Array
+  private readonly state: Int8Array
+  private readonly parent: Int32Array
+  private readonly pred: Int32Array
+  private readonly predDir: Int8Array
+  private readonly depth: Int32Array
+  private readonly potential: Float64Array
+  private readonly firstChild: Int32Array
+  private readonly nextSibling: Int32Array
+  private readonly previousSibling: Int32Array
+  private readonly stack: Int32Array
 
-  const detach = (node: number) => {
-    const before = previousSibling[node]
-    const after = nextSibling[node]
-    if (before === -1) firstChild[parent[node]] = after
-    else nextSibling[before] = after
-    if (after !== -1) previousSibling[after] = before
-  }
-  const attach = (node: number, newParent: number) => {
-    const head = firstChild[newParent]
-    nextSibling[node] = head
-    previousSibling[node] = -1
-    if (head !== -1) previousSibling[head] = node
-    firstChild[newParent] = node
-    parent[node] = newParent
+  constructor(
+    private readonly network: FlowNetwork,
+    source: number,
+    private readonly sink: number,
+  ) {
+    const { edgeCount, tails, heads, capacities, costs } = network.edges()
+    const { nodeCount } = network
+    this.nodeCount = nodeCount
+    this.edgeCount = edgeCount
+    this.root = nodeCount
+    this.returnArc = edgeCount
+    // Arcs: the network's, the return arc, then one artificial arc per node up to the root. The
+    // artificial arcs start the tree and never carry flow (every cycle through the root is blocked
+    // by one of them), so they are never priced.
+    this.priced = edgeCount + 1
+    this.blockSize = Math.max(10, Math.ceil(Math.sqrt(this.priced)))
+    const arcCount = this.priced + nodeCount
+    const work = network.workspace
+    const from = (this.from = work.take('from', arcCount, Int32Array))
+    const to = (this.to = work.take('to', arcCount, Int32Array))
+    const cap = (this.cap = work.take('cap', arcCount, Float64Array))
+    const cost = (this.cost = work.take('cost', arcCount, Float64Array).fill(0))
+    this.flow = work.take('flow', arcCount, Float64Array).fill(0)
+    const state = (this.state = work.take('state', arcCount, Int8Array))
+    let sourceOut = 0
+    for (let arc = 0; arc < edgeCount; arc++) {
+      from[arc] = tails[arc]
+      to[arc] = heads[arc]
+      cap[arc] = capacities[arc]
+      cost[arc] = costs[arc]
+      state[arc] = AT_LOWER
+      if (tails[arc] === source) sourceOut += capacities[arc]
+    }
+    from[this.returnArc] = sink
+    to[this.returnArc] = source
+    cap[this.returnArc] = sourceOut
+    state[this.returnArc] = AT_LOWER
+    for (let node = 0; node < nodeCount; node++) {
+      const arc = this.priced + node
+      from[arc] = node
+      to[arc] = this.root
+      cap[arc] = Infinity
+      state[arc] = AT_LOWER
+    }
+
+    const treeSize = nodeCount + 1
+    this.parent = work.take('parent', treeSize, Int32Array)
+    this.pred = work.take('pred', treeSize, Int32Array)
+    this.predDir = work.take('predDir', treeSize, Int8Array)
+    this.depth = work.take('depth', treeSize, Int32Array)
+    this.potential = work.take('potential', treeSize, Float64Array)
+    this.firstChild = work.take('firstChild', treeSize, Int32Array).fill(-1)
+    this.nextSibling = work.take('nextSibling', treeSize, Int32Array).fill(-1)
+    this.previousSibling = work.take('previousSibling', treeSize, Int32Array).fill(-1)
+    this.stack = work.take('stack', treeSize, Int32Array)
+    this.parent[this.root] = -1
+    this.pred[this.root] = -1
+    this.depth[this.root] = 0
+    this.potential[this.root] = 0
   }
 
-  parent[root] = -1
-  pred[root] = -1
-  for (let node = 0; node < nodeCount; node++) {
-    const arc = priced + node
-    from[arc] = node
-    to[arc] = root
-    cap[arc] = Infinity
-    state[arc] = AT_LOWER
-  }
-  // The first tree: shortest paths to the sink over arcs with room (Bellman-Ford with a queue),
-  // each arc pointing up, so the tree is strongly feasible; the sink and the nodes that cannot
-  // reach it hang from the root. Every arc but the return arc then prices out, and the simplex
-  // starts from where successive shortest paths would.
-  const distance = new Float64Array(nodeCount).fill(Infinity)
-  const towards = new Int32Array(nodeCount).fill(-1)
-  const incoming = new Int32Array(nodeCount + 1)
-  for (let arc = 0; arc < edgeCount; arc++) incoming[to[arc] + 1]++
-  for (let node = 0; node < nodeCount; node++) incoming[node + 1] += incoming[node]
-  const inArcs = new Int32Array(edgeCount)
-  const fill = incoming.slice(0, nodeCount)
-  for (let arc = 0; arc < edgeCount; arc++) inArcs[fill[to[arc]]++] = arc
-  const queue = new Int32Array(nodeCount)
-  const queued = new Uint8Array(nodeCount)
-  let head = 0
-  let length = 1
-  distance[sink] = 0
-  queue[0] = sink
-  queued[sink] = 1
-  while (length > 0) {
-    const node = queue[head]
-    head = head + 1 === nodeCount ? 0 : head + 1
-    length--
-    queued[node] = 0
-    for (let at = incoming[node], end = incoming[node + 1]; at < end; at++) {
-      const arc = inArcs[at]
-      if (cap[arc] <= 0) continue
-      const tail = from[arc]
-      const candidate = distance[node] + cost[arc]
-      if (candidate < distance[tail]) {
-        distance[tail] = candidate
-        towards[tail] = arc
-        if (!queued[tail]) {
-          queued[tail] = 1
-          queue[(head + length) % nodeCount] = tail
-          length++
+  /**
+   * The first tree: shortest paths to the sink over arcs with room (Bellman-Ford with a queue),
+   * each arc pointing up, so the tree is strongly feasible; the sink and the nodes that cannot
+   * reach it hang from the root. Every arc but the return arc then prices out, and the simplex
+   * starts from where successive shortest paths would.
+   */
+  buildInitialTree(): void {
+    const { nodeCount, edgeCount, sink, from, to, cap, cost, state, pred, predDir, parent } = this
+    const work = this.network.workspace
+    const distance = work.take('distance', nodeCount, Float64Array).fill(Infinity)
+    const towards = work.take('towards', nodeCount, Int32Array).fill(-1)
+    const incoming = work.take('incoming', nodeCount + 1, Int32Array).fill(0)
+    for (let arc = 0; arc < edgeCount; arc++) incoming[to[arc] + 1]++
+    for (let node = 0; node < nodeCount; node++) incoming[node + 1] += incoming[node]
+    const inArcs = work.take('inArcs', edgeCount, Int32Array)
+    const fill = work.take('fill', nodeCount, Int32Array)
+    fill.set(incoming.subarray(0, nodeCount))
+    for (let arc = 0; arc < edgeCount; arc++) inArcs[fill[to[arc]]++] = arc
+    const queue = work.take('queue', nodeCount, Int32Array)
+    const queued = work.take('queued', nodeCount, Uint8Array).fill(0)
+    let head = 0
+    let length = 1
+    distance[sink] = 0
+    queue[0] = sink
+    queued[sink] = 1
+    while (length > 0) {
+      const node = queue[head]
+      head = head + 1 === nodeCount ? 0 : head + 1
+      length--
+      queued[node] = 0
+      for (let at = incoming[node], end = incoming[node + 1]; at < end; at++) {
+        const arc = inArcs[at]
+        if (cap[arc] <= 0) continue
+        const tail = from[arc]
+        const candidate = distance[node] + cost[arc]
+        if (candidate < distance[tail]) {
+          distance[tail] = candidate
+          towards[tail] = arc
+          if (!queued[tail]) {
+            queued[tail] = 1
+            queue[(head + length) % nodeCount] = tail
+            length++
+          }
         }
       }
     }
-  }
-  for (let node = 0; node < nodeCount; node++) {
-    const arc = towards[node] === -1 || node === sink ? priced + node : towards[node]
-    pred[node] = arc
-    predDir[node] = UP
-    parent[node] = to[arc]
-    state[arc] = IN_TREE
-  }
-  for (let node = 0; node < nodeCount; node++) attach(node, parent[node])
-  // Depths and potentials down from the root.
-  let top = 0
-  stack[top++] = root
-  while (top > 0) {
-    const at = stack[--top]
-    for (let child = firstChild[at]; child !== -1; child = nextSibling[child]) {
-      depth[child] = depth[at] + 1
-      potential[child] = potential[at] - cost[pred[child]]
-      stack[top++] = child
+    for (let node = 0; node < nodeCount; node++) {
+      const arc = towards[node] === -1 || node === sink ? this.priced + node : towards[node]
+      pred[node] = arc
+      predDir[node] = UP
+      parent[node] = to[arc]
+      state[arc] = IN_TREE
     }
+    for (let node = 0; node < nodeCount; node++) this.attach(node, parent[node])
+    this.updateSubtree(this.root)
   }
 
-  const blockSize = Math.max(10, Math.ceil(Math.sqrt(priced)))
-  let nextArc = 0
-  // Block search: scan arcs in blocks from where the last search stopped and take the most
-  // violating arc of the first block that has one.
-  const findEnteringArc = (): number => {
+  /**
+   * Block search: scan arcs in blocks from where the last search stopped and take the most
+   * violating arc of the first block that has one; −1 when every arc prices out.
+   */
+  findEnteringArc(): number {
+    const { priced, blockSize } = this
+    for (let scanned = 0; scanned < priced; scanned += blockSize) {
+      const start = this.nextArc
+      const count = Math.min(blockSize, priced - scanned)
+      const best = this.mostViolating(start, count)
+      this.nextArc = (start + count) % priced
+      if (best !== -1) return best
+    }
+    return -1
+  }
+
+  /**
+   * The arc of most negative reduced cost among `count` arcs from `start` (wrapping round), or −1.
+   * A short method called per block rather than one long loop: V8 then optimizes it as a whole.
+   */
+  private mostViolating(start: number, count: number): number {
+    const { priced, state, cost, potential, from, to } = this
     let best = -1
     let bestViolation = 0
-    let left = blockSize
-    for (let scanned = 0; scanned < priced; scanned++) {
-      const arc = nextArc
-      nextArc = nextArc + 1 === priced ? 0 : nextArc + 1
+    for (let arc = start, left = count; left > 0; left--) {
       const violation = state[arc] * (cost[arc] + potential[from[arc]] - potential[to[arc]])
       if (violation < bestViolation) {
         bestViolation = violation
         best = arc
       }
-      if (--left === 0) {
-        if (best !== -1) return best
-        left = blockSize
-      }
+      arc = arc + 1 === priced ? 0 : arc + 1
     }
     return best
   }
 
-  let pivots = 0
-  for (let inArc = findEnteringArc(); inArc !== -1; inArc = findEnteringArc()) {
-    pivots++
+  pivot(inArc: number): void {
+    const { from, to, cap, flow, state, parent, pred, predDir, depth } = this
     let u = from[inArc]
     let v = to[inArc]
     while (u !== v) {
@@ -275,7 +349,7 @@ export function solveMinimumCostFlow(
     }
     if (side === 0) {
       state[inArc] = -state[inArc]
-      continue
+      return
     }
     const outArc = pred[leavingNode]
     state[inArc] = IN_TREE
@@ -293,8 +367,8 @@ export function solveMinimumCostFlow(
       const oldParent = parent[node]
       const oldPred = pred[node]
       const oldDir = predDir[node]
-      detach(node)
-      attach(node, newParent)
+      this.detach(node)
+      this.attach(node, newParent)
       pred[node] = newPred
       predDir[node] = newDir
       if (node === leavingNode) break
@@ -305,23 +379,52 @@ export function solveMinimumCostFlow(
     }
     // Depths and potentials of the moved subtree follow from its new parent.
     depth[enteringNode] = depth[newParentOfEntering] + 1
-    potential[enteringNode] =
-      potential[newParentOfEntering] - predDir[enteringNode] * cost[pred[enteringNode]]
-    top = 0
-    stack[top++] = enteringNode
-    while (top > 0) {
-      const at = stack[--top]
+    this.potential[enteringNode] =
+      this.potential[newParentOfEntering] - predDir[enteringNode] * this.cost[pred[enteringNode]]
+    this.updateSubtree(enteringNode)
+  }
+
+  /** Flows into the network; the total cost and the flow through the return arc. */
+  finish(): { flow: number; cost: number } {
+    const { edgeCount, cost, flow } = this
+    const flows = flow.subarray(0, edgeCount)
+    let totalCost = 0
+    for (let arc = 0; arc < edgeCount; arc++) totalCost += cost[arc] * flows[arc]
+    this.network.recordFlows(flows)
+    return { flow: flow[this.returnArc], cost: totalCost }
+  }
+
+  /** Depths and potentials below a node, from its own. */
+  private updateSubtree(top: number): void {
+    const { stack, firstChild, nextSibling, depth, potential, predDir, cost, pred } = this
+    let size = 0
+    stack[size++] = top
+    while (size > 0) {
+      const at = stack[--size]
       for (let child = firstChild[at]; child !== -1; child = nextSibling[child]) {
         depth[child] = depth[at] + 1
         potential[child] = potential[at] - predDir[child] * cost[pred[child]]
-        stack[top++] = child
+        stack[size++] = child
       }
     }
   }
 
-  const flows = flow.slice(0, edgeCount)
-  let totalCost = 0
-  for (let arc = 0; arc < edgeCount; arc++) totalCost += cost[arc] * flows[arc]
-  network.recordFlows(flows)
-  return { flow: flow[returnArc], cost: totalCost, pivots }
+  private detach(node: number): void {
+    const { previousSibling, nextSibling, firstChild, parent } = this
+    const before = previousSibling[node]
+    const after = nextSibling[node]
+    if (before === -1) firstChild[parent[node]] = after
+    else nextSibling[before] = after
+    if (after !== -1) previousSibling[after] = before
+  }
+
+  private attach(node: number, newParent: number): void {
+    const { previousSibling, nextSibling, firstChild, parent } = this
+    const head = firstChild[newParent]
+    nextSibling[node] = head
+    previousSibling[node] = -1
+    if (head !== -1) previousSibling[head] = node
+    firstChild[newParent] = node
+    parent[node] = newParent
+  }
 }
