@@ -1,6 +1,7 @@
 // Why a proposal fits and why a need went without, in plain Chinese a community worker reads.
 import { distanceKm, kindFitOf, overlapOf, seatsFit, serviceAreaLevel, windowsOverlap } from './fit'
 import { sharedPhrases, type TextFit } from './textSimilarity'
+import { placeIdOf, situationIdOf, TupleIds } from './tupleIds'
 import type { MatchingInput, MatchingNeed, MatchingResource } from './types'
 
 const DEFAULT_PERIOD_NAME = '本期'
@@ -89,7 +90,8 @@ export function explainProposal(
  */
 export class UnservedExplainer {
   private readonly byKind = new Map<string, MatchingResource[]>()
-  private readonly cache = new Map<string, { reason?: string; mostLeft: number }>()
+  private readonly ids = new TupleIds()
+  private readonly cache = new Map<number, { reason?: string; mostLeft: number }>()
 
   constructor(private readonly input: MatchingInput) {
     for (const resource of input.resources) {
@@ -116,7 +118,7 @@ export class UnservedExplainer {
   }
 
   private situationOf(need: MatchingNeed): { reason?: string; mostLeft: number } {
-    const key = `${need.communityId}\u0000${need.streetId}\u0000${need.kind}\u0000${need.measure}\u0000${need.seats ?? ''}\u0000${need.window?.from ?? ''}\u0000${need.window?.to ?? ''}`
+    const key = situationIdOf(this.ids, placeIdOf(this.ids, need), need)
     let found = this.cache.get(key)
     if (!found) {
       found = this.judge(need)

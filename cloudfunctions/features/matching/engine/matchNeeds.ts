@@ -23,6 +23,7 @@ import { explainProposal, UnservedExplainer } from './explain'
 import { FIT_COST, kindFitOf, placeCostOf, seatsFit, serviceAreaLevel, windowsOverlap } from './fit'
 import { FlowNetwork, solveMinimumCostFlow } from './minCostFlow'
 import { textFitOf, TextProfiles, type TextFit, type TextProfile } from './textSimilarity'
+import { placeIdOf, situationIdOf, TupleIds } from './tupleIds'
 import type {
   DateWindow,
   MatchingInput,
@@ -242,17 +243,18 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     worded: Map<number, { timed: Edge[]; plain: Edge[] }>
   }
   const hubs: Hub[] = []
-  const places = new Map<string, Place>()
+  const ids = new TupleIds()
+  const places = new Map<number, Place>()
   /** Per situation, the positions in its place's `timed` whose window overlaps the need's. */
-  const timedBySituation = new Map<string, number[]>()
+  const timedBySituation = new Map<number, number[]>()
   const groups: Group[] = []
-  const groupByKey = new Map<string, number>()
+  const groupByKey = new Map<number, number>()
   // Groups with the same edges merge; found by a hash of the edges, then compared edge by edge.
   const groupsByHash = new Map<number, number[]>()
   const groupOf = new Int32Array(needs.length)
 
   needs.forEach((need, index) => {
-    const placeKey = `${need.communityId}\u0000${need.streetId}\u0000${need.kind}\u0000${need.measure}\u0000${need.seats ?? ''}`
+    const placeKey = placeIdOf(ids, need)
     let place = places.get(placeKey)
     if (!place) {
       const plain: Candidate[] = []
@@ -278,7 +280,7 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
       place = { hub, plain, timed, worded: new Map() }
       places.set(placeKey, place)
     }
-    const situationKey = `${placeKey}\u0000${need.window?.from ?? ''}\u0000${need.window?.to ?? ''}`
+    const situationKey = situationIdOf(ids, placeKey, need)
     let timed = timedBySituation.get(situationKey)
     if (!timed) {
       timed = []
@@ -290,7 +292,7 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     const profile = profiles.profile(need.title, need.description)
     const profileId = idOf(profile)
     const whole = isWhole(need)
-    const groupKey = `${situationKey}\u0000${profileId}\u0000${whole ? 1 : 0}`
+    const groupKey = ids.ofPair(ids.ofPair(situationKey, profileId), whole ? 1 : 0)
     let group = groupByKey.get(groupKey)
     if (group === undefined) {
       // Edges are shared by every group of the place with this wording, not built per group.
@@ -347,6 +349,18 @@ function mergeByResource(positions: number[], timed: Edge[], plain: Edge[]): Edg
   }
   while (next < plain.length) merged.push(plain[next++])
   return merged
+}
+
+/** The edge to a resource in a list in resource order, by bisection. */
+function findEdge(edges: Edge[], resource: number): Edge | undefined {
+  let low = 0
+  let high = edges.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (edges[middle].resource < resource) low = middle + 1
+    else high = middle
+  }
+  return edges[low]?.resource === resource ? edges[low] : undefined
 }
 
 function edgesHash(whole: boolean, hub: number, edges: Edge[]): number {
@@ -559,26 +573,36 @@ class ComponentSolver {
     return { directGroups, directEdges, directTo, hubsWith, hubEdges, groupsOfHub }
   }
 
-  private readonly edgeIndex = new Map<number, Map<number, Edge>>()
-
-  /** Every resource a group reaches, at its cost: a direct edge, else the hub's. */
-  private edgesOf(groupIndex: number): Map<number, Edge> {
-    let index = this.edgeIndex.get(groupIndex)
-    if (!index) {
-      const group = this.model.groups[groupIndex]
-      index = new Map()
-      if (group.hub !== -1) {
-        for (const edge of this.model.hubs[group.hub].edges) index.set(edge.resource, edge)
-      }
-      for (const edge of group.edges) index.set(edge.resource, edge)
-      this.edgeIndex.set(groupIndex, index)
+  /**
+   * Every resource a group reaches, at its cost: its hub's in the hub's order (a direct edge
+   * standing in for the hub's), then those only a direct edge reaches. Both lists are in resource
+   * order, so they are merged per call rather than indexed in a map per group, which kept some
+   * 70,000 entries alive through a district run.
+   */
+  private edgesOf(groupIndex: number): Edge[] {
+    const { hub, edges: direct } = this.model.groups[groupIndex]
+    if (hub === -1) return direct
+    const viaHub = this.model.hubs[hub].edges
+    const reached: Edge[] = []
+    let next = 0
+    for (const edge of viaHub) {
+      while (next < direct.length && direct[next].resource < edge.resource) next++
+      const own = next < direct.length && direct[next].resource === edge.resource
+      reached.push(own ? direct[next] : edge)
     }
-    return index
+    for (const edge of direct) {
+      if (!findEdge(viaHub, edge.resource)) reached.push(edge)
+    }
+    return reached
   }
 
   /** The edge from a group to a resource, direct or through its hub. */
   edgeOf(groupIndex: number, resource: number): Edge | undefined {
-    return this.edgesOf(groupIndex).get(resource)
+    const { hub, edges } = this.model.groups[groupIndex]
+    return (
+      findEdge(edges, resource) ??
+      (hub === -1 ? undefined : findEdge(this.model.hubs[hub].edges, resource))
+    )
   }
 
   private readonly rankedMembers = new Map<number, number[]>()
@@ -899,7 +923,7 @@ class ComponentSolver {
     for (const need of waiting) {
       const { weight, quantity } = needs[need]
       let best: { edge: Edge; gain: number } | undefined
-      for (const edge of this.edgesOf(this.model.groupOf[need]).values()) {
+      for (const edge of this.edgesOf(this.model.groupOf[need])) {
         let short = quantity - (left.get(edge.resource) as number)
         let lost = 0
         for (const allocation of splittableOn.get(edge.resource) ?? []) {
@@ -1008,7 +1032,7 @@ class ComponentSolver {
     for (const supply of relaxation.supplies.get(groupIndex) ?? []) {
       relaxedFlow.set(supply.resource, (relaxedFlow.get(supply.resource) ?? 0) + supply.units)
     }
-    const options = [...this.edgesOf(groupIndex).values()]
+    const options = this.edgesOf(groupIndex)
       .filter(
         ({ resource }) =>
           this.resources[resource].remaining - (used.get(resource) ?? 0) >= quantity,
