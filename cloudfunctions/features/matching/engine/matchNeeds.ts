@@ -427,6 +427,50 @@ function connectedComponents(model: Model): Component[] {
   return [...byRoot.values()]
 }
 
+/**
+ * Owners' edges (a group's or a hub's) listed by resource in flat typed arrays: offsets, owner and
+ * position in the owner's list. A map of arrays per resource and component was much of what a
+ * district run promoted to the old generation.
+ */
+class EdgesByResource {
+  private readonly starts: Int32Array
+  private readonly owners: Int32Array
+  private readonly positions: Int32Array
+
+  constructor(
+    resourceCount: number,
+    owners: number[],
+    private readonly edgesOf: (owner: number) => Edge[],
+  ) {
+    const starts = new Int32Array(resourceCount + 1)
+    for (const owner of owners) {
+      for (const edge of edgesOf(owner)) starts[edge.resource + 1]++
+    }
+    for (let resource = 0; resource < resourceCount; resource++) {
+      starts[resource + 1] += starts[resource]
+    }
+    const next = starts.slice(0, resourceCount)
+    this.owners = new Int32Array(starts[resourceCount])
+    this.positions = new Int32Array(starts[resourceCount])
+    for (const owner of owners) {
+      edgesOf(owner).forEach((edge, position) => {
+        const at = next[edge.resource]++
+        this.owners[at] = owner
+        this.positions[at] = position
+      })
+    }
+    this.starts = starts
+  }
+
+  /** Visits the owners with an edge to the resource, in the order they were given. */
+  forEach(resource: number, visit: (owner: number, edge: Edge) => void): void {
+    for (let at = this.starts[resource]; at < this.starts[resource + 1]; at++) {
+      const owner = this.owners[at]
+      visit(owner, this.edgesOf(owner)[this.positions[at]])
+    }
+  }
+}
+
 /** Whole needs decided in a branch: served wholly by a resource, or not at all. */
 interface Decisions {
   assigned: Map<number, number>
@@ -512,13 +556,11 @@ class ComponentSolver {
   }
 
   private reach?: {
-    /** Per resource, the groups with a direct edge to it and those edges (parallel lists). */
-    directGroups: Map<number, number[]>
-    directEdges: Map<number, Edge[]>
+    /** Per resource, the groups with a direct edge to it. */
+    direct: EdgesByResource
     /** Per group, the last resource (+1) visited with a direct edge from it. */
     directTo: Int32Array
-    hubsWith: Map<number, number[]>
-    hubEdges: Map<number, Edge[]>
+    viaHubs: EdgesByResource
     groupsOfHub: Map<number, number[]>
   }
 
@@ -529,48 +571,39 @@ class ComponentSolver {
    */
   private forEachGroupReaching(resource: number, visit: (group: number, edge: Edge) => void) {
     const reach = (this.reach ??= this.reachIndex())
-    const groups = reach.directGroups.get(resource) ?? []
-    const edges = reach.directEdges.get(resource) ?? []
     const stamp = resource + 1
-    groups.forEach((group, at) => {
+    reach.direct.forEach(resource, (group, edge) => {
       reach.directTo[group] = stamp
-      visit(group, edges[at])
+      visit(group, edge)
     })
-    const hubEdges = reach.hubEdges.get(resource) ?? []
-    ;(reach.hubsWith.get(resource) ?? []).forEach((hub, at) => {
+    reach.viaHubs.forEach(resource, (hub, edge) => {
       for (const group of reach.groupsOfHub.get(hub) ?? []) {
-        if (reach.directTo[group] !== stamp) visit(group, hubEdges[at])
+        if (reach.directTo[group] !== stamp) visit(group, edge)
       }
     })
   }
 
   private reachIndex(): NonNullable<ComponentSolver['reach']> {
-    const append = <T>(lists: Map<number, T[]>, key: number, value: T) => {
-      const list = lists.get(key)
-      if (list) list.push(value)
-      else lists.set(key, [value])
-    }
-    const directGroups = new Map<number, number[]>()
-    const directEdges = new Map<number, Edge[]>()
-    const hubsWith = new Map<number, number[]>()
-    const hubEdges = new Map<number, Edge[]>()
+    const { groups, hubs, input } = this.model
     const groupsOfHub = new Map<number, number[]>()
     for (const group of this.component.groups) {
-      const { edges, hub } = this.model.groups[group]
-      for (const edge of edges) {
-        append(directGroups, edge.resource, group)
-        append(directEdges, edge.resource, edge)
-      }
-      if (hub !== -1) append(groupsOfHub, hub, group)
+      const { hub } = groups[group]
+      if (hub === -1) continue
+      const list = groupsOfHub.get(hub)
+      if (list) list.push(group)
+      else groupsOfHub.set(hub, [group])
     }
-    for (const hub of this.component.hubs) {
-      for (const edge of this.model.hubs[hub].edges) {
-        append(hubsWith, edge.resource, hub)
-        append(hubEdges, edge.resource, edge)
-      }
+    const resourceCount = input.resources.length
+    return {
+      direct: new EdgesByResource(
+        resourceCount,
+        this.component.groups,
+        (group) => groups[group].edges,
+      ),
+      directTo: new Int32Array(groups.length),
+      viaHubs: new EdgesByResource(resourceCount, this.component.hubs, (hub) => hubs[hub].edges),
+      groupsOfHub,
     }
-    const directTo = new Int32Array(this.model.groups.length)
-    return { directGroups, directEdges, directTo, hubsWith, hubEdges, groupsOfHub }
   }
 
   /**
