@@ -67,14 +67,19 @@ export class FlowNetwork {
     return edge < this.solvedEdges ? this.flows[edge] : 0
   }
 
-  edges() {
-    const { edgeCount, tails, heads, capacities, costs } = this
-    return { edgeCount, tails, heads, capacities, costs }
+  /**
+   * The edges' arrays with room for `arcCount` arcs, for the simplex to append its own arcs after
+   * the edges and solve in place: copies of them were the largest arrays of a run.
+   */
+  arcs(arcCount: number) {
+    while (this.tails.length < arcCount) this.grow()
+    const { tails, heads, capacities, costs } = this
+    return { tails, heads, capacities, costs }
   }
 
+  /** Keeps the solver's flows (not a copy): the next solve comes after `reset`. */
   recordFlows(flows: Float64Array): void {
-    if (this.flows.length < flows.length) this.flows = new Float64Array(this.tails.length)
-    this.flows.set(flows)
+    this.flows = flows
     this.solvedEdges = flows.length
   }
 
@@ -121,7 +126,7 @@ export function solveMinimumCostFlow(
 }
 
 /**
- * The simplex's state over typed arrays from the network's workspace. Methods rather than closures
+ * The simplex over the network's arrays and typed arrays from its workspace. Methods rather than closures
  * made per solve: optimized code that called a closure of the previous solve was thrown away at
  * the next one, so much of each solve ran unoptimized.
  */
@@ -155,8 +160,7 @@ class NetworkSimplex {
     source: number,
     private readonly sink: number,
   ) {
-    const { edgeCount, tails, heads, capacities, costs } = network.edges()
-    const { nodeCount } = network
+    const { nodeCount, edgeCount } = network
     this.nodeCount = nodeCount
     this.edgeCount = edgeCount
     this.root = nodeCount
@@ -168,31 +172,27 @@ class NetworkSimplex {
     this.blockSize = Math.max(10, Math.ceil(Math.sqrt(this.priced)))
     const arcCount = this.priced + nodeCount
     const work = network.workspace
-    const from = (this.from = work.take('from', arcCount, Int32Array))
-    const to = (this.to = work.take('to', arcCount, Int32Array))
-    const cap = (this.cap = work.take('cap', arcCount, Float64Array))
-    const cost = (this.cost = work.take('cost', arcCount, Float64Array).fill(0))
+    const { tails: from, heads: to, capacities: cap, costs: cost } = network.arcs(arcCount)
+    this.from = from
+    this.to = to
+    this.cap = cap
+    this.cost = cost
     this.flow = work.take('flow', arcCount, Float64Array).fill(0)
-    const state = (this.state = work.take('state', arcCount, Int8Array))
+    this.state = work.take('state', arcCount, Int8Array).fill(AT_LOWER)
     let sourceOut = 0
     for (let arc = 0; arc < edgeCount; arc++) {
-      from[arc] = tails[arc]
-      to[arc] = heads[arc]
-      cap[arc] = capacities[arc]
-      cost[arc] = costs[arc]
-      state[arc] = AT_LOWER
-      if (tails[arc] === source) sourceOut += capacities[arc]
+      if (from[arc] === source) sourceOut += cap[arc]
     }
     from[this.returnArc] = sink
     to[this.returnArc] = source
     cap[this.returnArc] = sourceOut
-    state[this.returnArc] = AT_LOWER
+    cost[this.returnArc] = 0
     for (let node = 0; node < nodeCount; node++) {
       const arc = this.priced + node
       from[arc] = node
       to[arc] = this.root
       cap[arc] = Infinity
-      state[arc] = AT_LOWER
+      cost[arc] = 0
     }
 
     const treeSize = nodeCount + 1
