@@ -1,3 +1,5 @@
+import type { MatchProposalRecord } from '../matching/domain'
+
 /**
  * The street's quarterly council (共建议事会): the street's admins, its communities' secretaries
  * and workers, and organizations' party leaders or heads as 兼职委员. Each quarter's meeting goes
@@ -43,19 +45,20 @@ export interface CouncilVote {
   at: Date
 }
 
-/** A resource's units assigned to a need line, as the council decides it. */
-export interface Allocation {
-  needId: string
-  needTitle: string
-  communityId: string
-  communityName: string
-  offeringId: string
-  offeringTitle: string
-  organizationId: string
-  organizationName: string
-  quantity: number
-  unit: string
-}
+/** A resource's units assigned to a need line, as the council decides it: a proposal's terms. */
+export type Allocation = Pick<
+  MatchProposalRecord,
+  | 'needId'
+  | 'needTitle'
+  | 'communityId'
+  | 'communityName'
+  | 'offeringId'
+  | 'offeringTitle'
+  | 'organizationId'
+  | 'organizationName'
+  | 'quantity'
+  | 'unit'
+>
 
 export type ItemOutcome = 'passed' | 'rejected' | 'no_quorum'
 
