@@ -48,10 +48,50 @@ export interface Allocation {
   textFit: TextFit
 }
 
-interface Edge {
-  resource: number
-  cost: number
-  textFit: TextFit
+/** An edge of the model, a resource at a cost: its row in the model's `EdgeTable`. */
+type Edge = number
+
+const TEXT_FITS: readonly TextFit[] = ['none', 'related', 'same']
+
+/**
+ * Every edge of the model in flat arrays, named by row. An object per edge was some 120,000
+ * objects at district scale, the largest part of what building the model kept, and what grew V8's
+ * young generation to its largest.
+ */
+class EdgeTable {
+  private resources = new Int32Array(1024)
+  private costs = new Float64Array(1024)
+  private textFits = new Uint8Array(1024)
+  private count = 0
+
+  add(resource: number, cost: number, textFit: TextFit): Edge {
+    if (this.count === this.resources.length) {
+      const grown = <T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T) => {
+        next.set(old)
+        return next
+      }
+      const capacity = this.count * 2
+      this.resources = grown(this.resources, new Int32Array(capacity))
+      this.costs = grown(this.costs, new Float64Array(capacity))
+      this.textFits = grown(this.textFits, new Uint8Array(capacity))
+    }
+    this.resources[this.count] = resource
+    this.costs[this.count] = cost
+    this.textFits[this.count] = TEXT_FITS.indexOf(textFit)
+    return this.count++
+  }
+
+  resource(edge: Edge): number {
+    return this.resources[edge]
+  }
+
+  cost(edge: Edge): number {
+    return this.costs[edge]
+  }
+
+  textFit(edge: Edge): TextFit {
+    return TEXT_FITS[this.textFits[edge]]
+  }
 }
 
 /** Resources without a window of one place and kind, at their plain (wording-blind) cost. */
@@ -69,6 +109,7 @@ interface Group {
 
 interface Model {
   input: MatchingInput
+  edges: EdgeTable
   groups: Group[]
   hubs: Hub[]
   /** The group of each need, −1 when no resource may serve it. */
@@ -242,6 +283,7 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     /** Per wording (profile id): its edges to `timed` (aligned) and to the plain resources it fits better than the hub's price. */
     worded: Map<number, { timed: Edge[]; plain: Edge[] }>
   }
+  const edges = new EdgeTable()
   const hubs: Hub[] = []
   const ids = new TupleIds()
   const places = new Map<number, Place>()
@@ -270,11 +312,9 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
       if (plain.length > 0) {
         hub = hubs.length
         hubs.push({
-          edges: plain.map(({ resource, placeCost }) => ({
-            resource,
-            cost: placeCost + FIT_COST.text.none,
-            textFit: 'none' as const,
-          })),
+          edges: plain.map(({ resource, placeCost }) =>
+            edges.add(resource, placeCost + FIT_COST.text.none, 'none'),
+          ),
         })
       }
       place = { hub, plain, timed, worded: new Map() }
@@ -298,31 +338,33 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
       // Edges are shared by every group of the place with this wording, not built per group.
       let worded = place.worded.get(profileId)
       if (!worded) {
-        const edgeTo = ({ resource, placeCost }: Candidate): Edge => {
-          const textFit = fitBetween(profile, resourceProfiles[resource])
-          return { resource, cost: placeCost + FIT_COST.text[textFit], textFit }
-        }
+        const textFitTo = ({ resource }: Candidate) =>
+          fitBetween(profile, resourceProfiles[resource])
+        const edgeTo = (candidate: Candidate, textFit = textFitTo(candidate)) =>
+          edges.add(candidate.resource, candidate.placeCost + FIT_COST.text[textFit], textFit)
         // Through the hub a plain resource costs its wording-blind price; a better fit is its own edge.
-        worded = {
-          timed: place.timed.map(edgeTo),
-          plain: place.plain.map(edgeTo).filter((edge) => edge.textFit !== 'none'),
+        const plain: Edge[] = []
+        for (const candidate of place.plain) {
+          const textFit = textFitTo(candidate)
+          if (textFit !== 'none') plain.push(edgeTo(candidate, textFit))
         }
+        worded = { timed: place.timed.map((candidate) => edgeTo(candidate)), plain }
         place.worded.set(profileId, worded)
       }
-      const edges = mergeByResource(timed, worded.timed, worded.plain)
+      const direct = mergeByResource(edges, timed, worded.timed, worded.plain)
       const { hub } = place
-      if (hub === -1 && edges.length === 0) {
+      if (hub === -1 && direct.length === 0) {
         group = -1
       } else {
-        const hash = edgesHash(whole, hub, edges)
+        const hash = edgesHash(edges, whole, hub, direct)
         const sameHash = groupsByHash.get(hash) ?? []
         group = sameHash.find((candidate) => {
           const other = groups[candidate]
-          return other.whole === whole && other.hub === hub && sameEdges(other.edges, edges)
+          return other.whole === whole && other.hub === hub && sameEdges(edges, other.edges, direct)
         })
         if (group === undefined) {
           group = groups.length
-          groups.push({ members: [], whole, hub, edges })
+          groups.push({ members: [], whole, hub, edges: direct })
           sameHash.push(group)
           groupsByHash.set(hash, sameHash)
         }
@@ -332,52 +374,60 @@ function buildModel(input: MatchingInput, profiles: TextProfiles): Model {
     groupOf[index] = group
     if (group >= 0) groups[group].members.push(index)
   })
-  return { input, groups, hubs, groupOf }
+  return { input, edges, groups, hubs, groupOf }
 }
 
 /**
  * The timed edges at `positions` and the worded plain ones, by resource: both lists are already in
  * resource order (candidates follow `byKind`), so a merge rather than a sort per group.
  */
-function mergeByResource(positions: number[], timed: Edge[], plain: Edge[]): Edge[] {
+function mergeByResource(
+  edges: EdgeTable,
+  positions: number[],
+  timed: Edge[],
+  plain: Edge[],
+): Edge[] {
   const merged: Edge[] = []
   let next = 0
   for (const position of positions) {
     const edge = timed[position]
-    while (next < plain.length && plain[next].resource < edge.resource) merged.push(plain[next++])
+    const resource = edges.resource(edge)
+    while (next < plain.length && edges.resource(plain[next]) < resource) merged.push(plain[next++])
     merged.push(edge)
   }
   while (next < plain.length) merged.push(plain[next++])
   return merged
 }
 
-/** The edge to a resource in a list in resource order, by bisection. */
-function findEdge(edges: Edge[], resource: number): Edge | undefined {
+/** The edge to a resource in a list in resource order, by bisection; −1 when there is none. */
+function findEdge(edges: EdgeTable, list: Edge[], resource: number): Edge {
   let low = 0
-  let high = edges.length
+  let high = list.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (edges[middle].resource < resource) low = middle + 1
+    if (edges.resource(list[middle]) < resource) low = middle + 1
     else high = middle
   }
-  return edges[low]?.resource === resource ? edges[low] : undefined
+  return low < list.length && edges.resource(list[low]) === resource ? list[low] : -1
 }
 
-function edgesHash(whole: boolean, hub: number, edges: Edge[]): number {
+function edgesHash(edges: EdgeTable, whole: boolean, hub: number, list: Edge[]): number {
   let hash = Math.imul(whole ? 1 : 2, 0x9e3779b1) ^ hub
-  for (const { resource, cost } of edges) {
-    hash = Math.imul(hash ^ resource, 0x01000193)
-    hash = Math.imul(hash ^ cost, 0x01000193)
+  for (const edge of list) {
+    hash = Math.imul(hash ^ edges.resource(edge), 0x01000193)
+    hash = Math.imul(hash ^ edges.cost(edge), 0x01000193)
   }
   return hash
 }
 
 /** The same resources at the same costs (both sorted by resource). */
-function sameEdges(first: Edge[], second: Edge[]): boolean {
+function sameEdges(edges: EdgeTable, first: Edge[], second: Edge[]): boolean {
   return (
     first.length === second.length &&
     first.every(
-      (edge, at) => edge.resource === second[at].resource && edge.cost === second[at].cost,
+      (edge, at) =>
+        edges.resource(edge) === edges.resource(second[at]) &&
+        edges.cost(edge) === edges.cost(second[at]),
     )
   )
 }
@@ -389,7 +439,7 @@ interface Component {
 }
 
 function connectedComponents(model: Model): Component[] {
-  const { groups, hubs } = model
+  const { edges, groups, hubs } = model
   const resourceCount = model.input.resources.length
   // Union-find over groups, then hubs, then resources.
   const hubBase = groups.length
@@ -407,11 +457,11 @@ function connectedComponents(model: Model): Component[] {
     parent[find(second)] = find(first)
   }
   hubs.forEach((hub, hubIndex) => {
-    for (const edge of hub.edges) union(hubBase + hubIndex, resourceBase + edge.resource)
+    for (const edge of hub.edges) union(hubBase + hubIndex, resourceBase + edges.resource(edge))
   })
   groups.forEach((group, groupIndex) => {
     if (group.hub !== -1) union(groupIndex, hubBase + group.hub)
-    for (const edge of group.edges) union(groupIndex, resourceBase + edge.resource)
+    for (const edge of group.edges) union(groupIndex, resourceBase + edges.resource(edge))
   })
   const byRoot = new Map<number, Component>()
   groups.forEach((_, groupIndex) => {
@@ -438,13 +488,14 @@ class EdgesByResource {
   private readonly positions: Int32Array
 
   constructor(
+    edges: EdgeTable,
     resourceCount: number,
     owners: number[],
     private readonly edgesOf: (owner: number) => Edge[],
   ) {
     const starts = new Int32Array(resourceCount + 1)
     for (const owner of owners) {
-      for (const edge of edgesOf(owner)) starts[edge.resource + 1]++
+      for (const edge of edgesOf(owner)) starts[edges.resource(edge) + 1]++
     }
     for (let resource = 0; resource < resourceCount; resource++) {
       starts[resource + 1] += starts[resource]
@@ -454,7 +505,7 @@ class EdgesByResource {
     this.positions = new Int32Array(starts[resourceCount])
     for (const owner of owners) {
       edgesOf(owner).forEach((edge, position) => {
-        const at = next[edge.resource]++
+        const at = next[edges.resource(edge)]++
         this.owners[at] = owner
         this.positions[at] = position
       })
@@ -505,6 +556,7 @@ interface Solution {
 class ComponentSolver {
   private readonly needs: MatchingNeed[]
   private readonly resources: MatchingResource[]
+  private readonly edges: EdgeTable
   /** Larger than any total fit cost of the component: weight × B dominates every fit trade-off. */
   private readonly rewardScale: number
   readonly arcs: number
@@ -516,7 +568,8 @@ class ComponentSolver {
   ) {
     this.needs = model.input.needs
     this.resources = model.input.resources
-    const { groups, hubs } = model
+    this.edges = model.edges
+    const { edges, groups, hubs } = model
     let maxFit = 0
     let maxWeight = 0
     let supply = 0
@@ -527,11 +580,11 @@ class ComponentSolver {
         maxWeight = Math.max(maxWeight, this.needs[member].weight)
         supply += this.needs[member].quantity
       }
-      for (const edge of group.edges) maxFit = Math.max(maxFit, edge.cost)
+      for (const edge of group.edges) maxFit = Math.max(maxFit, edges.cost(edge))
       arcs += group.edges.length + 2
     }
     for (const hub of component.hubs) {
-      for (const edge of hubs[hub].edges) maxFit = Math.max(maxFit, edge.cost)
+      for (const edge of hubs[hub].edges) maxFit = Math.max(maxFit, edges.cost(edge))
       arcs += hubs[hub].edges.length
     }
     let capacity = 0
@@ -584,7 +637,7 @@ class ComponentSolver {
   }
 
   private reachIndex(): NonNullable<ComponentSolver['reach']> {
-    const { groups, hubs, input } = this.model
+    const { edges, groups, hubs, input } = this.model
     const groupsOfHub = new Map<number, number[]>()
     for (const group of this.component.groups) {
       const { hub } = groups[group]
@@ -596,12 +649,18 @@ class ComponentSolver {
     const resourceCount = input.resources.length
     return {
       direct: new EdgesByResource(
+        edges,
         resourceCount,
         this.component.groups,
         (group) => groups[group].edges,
       ),
       directTo: new Int32Array(groups.length),
-      viaHubs: new EdgesByResource(resourceCount, this.component.hubs, (hub) => hubs[hub].edges),
+      viaHubs: new EdgesByResource(
+        edges,
+        resourceCount,
+        this.component.hubs,
+        (hub) => hubs[hub].edges,
+      ),
       groupsOfHub,
     }
   }
@@ -615,27 +674,52 @@ class ComponentSolver {
   private edgesOf(groupIndex: number): Edge[] {
     const { hub, edges: direct } = this.model.groups[groupIndex]
     if (hub === -1) return direct
+    const { edges } = this
     const viaHub = this.model.hubs[hub].edges
     const reached: Edge[] = []
     let next = 0
     for (const edge of viaHub) {
-      while (next < direct.length && direct[next].resource < edge.resource) next++
-      const own = next < direct.length && direct[next].resource === edge.resource
+      const resource = edges.resource(edge)
+      while (next < direct.length && edges.resource(direct[next]) < resource) next++
+      const own = next < direct.length && edges.resource(direct[next]) === resource
       reached.push(own ? direct[next] : edge)
     }
     for (const edge of direct) {
-      if (!findEdge(viaHub, edge.resource)) reached.push(edge)
+      if (findEdge(edges, viaHub, edges.resource(edge)) === -1) reached.push(edge)
     }
     return reached
   }
 
-  /** The edge from a group to a resource, direct or through its hub. */
-  edgeOf(groupIndex: number, resource: number): Edge | undefined {
-    const { hub, edges } = this.model.groups[groupIndex]
-    return (
-      findEdge(edges, resource) ??
-      (hub === -1 ? undefined : findEdge(this.model.hubs[hub].edges, resource))
-    )
+  /** The edge from a group to a resource, direct or through its hub; −1 when there is none. */
+  private edgeOf(groupIndex: number, resource: number): Edge {
+    const { hub, edges: direct } = this.model.groups[groupIndex]
+    const edge = findEdge(this.edges, direct, resource)
+    return edge !== -1 || hub === -1
+      ? edge
+      : findEdge(this.edges, this.model.hubs[hub].edges, resource)
+  }
+
+  /** The allocation of units of a need along an edge. */
+  private allocationOf(need: number, edge: Edge, units: number): Allocation {
+    const { edges } = this
+    return {
+      need,
+      resource: edges.resource(edge),
+      units,
+      fitCost: edges.cost(edge),
+      textFit: edges.textFit(edge),
+    }
+  }
+
+  /** Units a group receives along an edge. */
+  private supplyOf(edge: Edge, units: number): Supply {
+    const { edges } = this
+    return {
+      resource: edges.resource(edge),
+      units,
+      cost: edges.cost(edge),
+      textFit: edges.textFit(edge),
+    }
   }
 
   private readonly rankedMembers = new Map<number, number[]>()
@@ -658,7 +742,7 @@ class ComponentSolver {
   /** The min-cost flow with the undecided whole needs allowed to split. */
   relax(decisions: Decisions): Relaxation {
     const { groups, hubs } = this.model
-    const { component, needs, resources } = this
+    const { component, edges, needs, resources } = this
     // Indexed by resource: typed arrays, since this runs for every relaxation of the search.
     const left = new Int32Array(resources.length)
     for (const resource of component.resources) left[resource] = resources[resource].remaining
@@ -667,8 +751,8 @@ class ComponentSolver {
     for (const [need, resource] of decisions.assigned) {
       const { quantity, weight } = needs[need]
       left[resource] -= quantity
-      const edge = this.edgeOf(this.model.groupOf[need], resource) as Edge
-      constant += (-this.rewardScale * weight + edge.cost) * quantity
+      const edge = this.edgeOf(this.model.groupOf[need], resource)
+      constant += (-this.rewardScale * weight + edges.cost(edge)) * quantity
       constantWeighted += weight * quantity
     }
 
@@ -727,15 +811,16 @@ class ComponentSolver {
       }
       for (let at = 0; at < group.edges.length; at++) {
         const edge = group.edges[at]
-        const room = Math.min(units, left[edge.resource])
+        const resource = edges.resource(edge)
+        const room = Math.min(units, left[resource])
         if (room <= 0) continue
         directGroups[directCount] = groupIndex
         directEdgeAt[directCount] = at
         directIds[directCount++] = network.addEdge(
           groupNode,
-          resourceNode[edge.resource],
+          resourceNode[resource],
           room,
-          edge.cost,
+          edges.cost(edge),
         )
       }
     })
@@ -745,12 +830,13 @@ class ComponentSolver {
       if (units === 0) continue
       const outgoing: Array<{ edge: Edge; id: number }> = []
       for (const edge of hubs[hub].edges) {
-        const room = Math.min(units, left[edge.resource])
+        const resource = edges.resource(edge)
+        const room = Math.min(units, left[resource])
         if (room <= 0) continue
-        const node = resourceNode[edge.resource]
+        const node = resourceNode[resource]
         outgoing.push({
           edge,
-          id: network.addEdge(hubNode.get(hub) as number, node, room, edge.cost),
+          id: network.addEdge(hubNode.get(hub) as number, node, room, edges.cost(edge)),
         })
       }
       hubOut.set(hub, outgoing)
@@ -773,7 +859,7 @@ class ComponentSolver {
       const units = network.flowOn(directIds[at])
       if (units === 0) continue
       const group = directGroups[at]
-      addSupply(group, { ...groups[group].edges[directEdgeAt[at]], units })
+      addSupply(group, this.supplyOf(groups[group].edges[directEdgeAt[at]], units))
     }
     // A hub passes flow through at no cost, so its resources may be shared among its groups in any
     // way that gives each group its inflow (in an optimal flow no group then gets, through the hub,
@@ -783,7 +869,7 @@ class ComponentSolver {
       const pool: Supply[] = []
       for (const { edge, id } of outgoing) {
         const units = network.flowOn(id)
-        if (units > 0) pool.push({ ...edge, units })
+        if (units > 0) pool.push(this.supplyOf(edge, units))
       }
       hubSupplies.set(hub, pool.sort(byFit))
     }
@@ -862,14 +948,8 @@ class ComponentSolver {
     const { needs } = this
     const allocations: Allocation[] = []
     for (const [need, resource] of decisions.assigned) {
-      const edge = this.edgeOf(this.model.groupOf[need], resource) as Edge
-      allocations.push({
-        need,
-        resource,
-        units: needs[need].quantity,
-        fitCost: edge.cost,
-        textFit: edge.textFit,
-      })
+      const edge = this.edgeOf(this.model.groupOf[need], resource)
+      allocations.push(this.allocationOf(need, edge, needs[need].quantity))
     }
     const freed = new Map<number, number>()
     const conflicts: number[] = []
@@ -925,7 +1005,7 @@ class ComponentSolver {
    * several resources; this puts them back wherever that serves more.
    */
   private insertWholeNeeds(allocations: Allocation[]): Allocation[] {
-    const { needs, resources } = this
+    const { edges, needs, resources } = this
     const result = allocations.map((allocation) => ({ ...allocation }))
     const left = new Map<number, number>()
     for (const resource of this.component.resources)
@@ -957,9 +1037,10 @@ class ComponentSolver {
       const { weight, quantity } = needs[need]
       let best: { edge: Edge; gain: number } | undefined
       for (const edge of this.edgesOf(this.model.groupOf[need])) {
-        let short = quantity - (left.get(edge.resource) as number)
+        const resource = edges.resource(edge)
+        let short = quantity - (left.get(resource) as number)
         let lost = 0
-        for (const allocation of splittableOn.get(edge.resource) ?? []) {
+        for (const allocation of splittableOn.get(resource) ?? []) {
           if (short <= 0 || needs[allocation.need].weight >= weight) break
           const units = Math.min(short, allocation.units)
           lost += needs[allocation.need].weight * units
@@ -969,13 +1050,15 @@ class ComponentSolver {
         const gain = weight * quantity - lost
         if (
           gain > 0 &&
-          (!best || gain > best.gain || (gain === best.gain && edge.cost < best.edge.cost))
+          (!best ||
+            gain > best.gain ||
+            (gain === best.gain && edges.cost(edge) < edges.cost(best.edge)))
         ) {
           best = { edge, gain }
         }
       }
       if (!best) continue
-      const { resource, cost, textFit } = best.edge
+      const resource = edges.resource(best.edge)
       let short = quantity - (left.get(resource) as number)
       const pool = splittableOn.get(resource) ?? []
       while (short > 0) {
@@ -986,7 +1069,7 @@ class ComponentSolver {
         if (allocation.units === 0) pool.shift()
       }
       left.set(resource, Math.max(0, (left.get(resource) as number) - quantity))
-      result.push({ need, resource, units: quantity, fitCost: cost, textFit })
+      result.push(this.allocationOf(need, best.edge, quantity))
     }
     return result.filter((allocation) => allocation.units > 0)
   }
@@ -997,7 +1080,7 @@ class ComponentSolver {
     allocations: Allocation[],
     decisions: Decisions,
   ): Allocation[] {
-    const { needs } = this
+    const { edges, needs } = this
     const served = new Int32Array(needs.length)
     for (const allocation of allocations) served[allocation.need] += allocation.units
     const added: Allocation[] = []
@@ -1027,7 +1110,7 @@ class ComponentSolver {
     // is its first taker by priority.
     const better = (need: number, edge: Edge, than: { need: number; edge: Edge }) =>
       (needs[than.need].weight - needs[need].weight ||
-        edge.cost - than.edge.cost ||
+        edges.cost(edge) - edges.cost(than.edge) ||
         this.byPriority(need, than.need)) < 0
     for (const resource of resources) {
       let room = freed.get(resource) as number
@@ -1040,7 +1123,7 @@ class ComponentSolver {
         if (!best) break
         const { need, edge } = best
         const units = Math.min(needs[need].quantity - served[need], room)
-        added.push({ need, resource, units, fitCost: edge.cost, textFit: edge.textFit })
+        added.push(this.allocationOf(need, edge, units))
         served[need] += units
         room -= units
       }
@@ -1065,16 +1148,17 @@ class ComponentSolver {
     for (const supply of relaxation.supplies.get(groupIndex) ?? []) {
       relaxedFlow.set(supply.resource, (relaxedFlow.get(supply.resource) ?? 0) + supply.units)
     }
+    const { edges } = this
     const options = this.edgesOf(groupIndex)
+      .map((edge) => ({ resource: edges.resource(edge), cost: edges.cost(edge) }))
       .filter(
         ({ resource }) =>
           this.resources[resource].remaining - (used.get(resource) ?? 0) >= quantity,
       )
-      .map((edge) => ({ resource: edge.resource, edge }))
       .sort(
         (a, b) =>
           (relaxedFlow.get(b.resource) ?? 0) - (relaxedFlow.get(a.resource) ?? 0) ||
-          a.edge.cost - b.edge.cost ||
+          a.cost - b.cost ||
           a.resource - b.resource,
       )
     return [
