@@ -143,14 +143,13 @@ function megabytes(bytes: number): number {
 }
 
 /**
- * Memory of one run as a cloud function sees it: a fresh process runs this file bundled to plain
- * JavaScript (as the functions are deployed; under tsx the peak is some 30 MB higher), builds the
- * instance, then runs the engine once. Its peak RSS holds the runtime, the instance and the
- * engine; the RSS after building the instance is the baseline the engine adds to.
+ * Memory of one run as a cloud function sees it, in RUNS fresh processes: each runs this file
+ * bundled to plain JavaScript (as the functions are deployed; under tsx the peak is some 30 MB
+ * higher), builds the instance, then runs the engine once. Its peak RSS holds the runtime, the
+ * instance and the engine; the RSS after building the instance is the baseline the engine adds to.
+ * The peak varies by some MB from process to process with V8's collections, hence the median.
  */
-async function memoryOfOneRun(
-  wholeShare: number,
-): Promise<{ peakRssMB: number; peakRssAboveBaselineMB: number }> {
+async function memoryOfOneRun(wholeShare: number) {
   // Loaded here, so that the measured process does not hold esbuild.
   const { buildSync } = await import('esbuild')
   // Under dist/, so that the bundle still finds esbuild (left out of it) in node_modules.
@@ -163,12 +162,24 @@ async function memoryOfOneRun(
     outfile: bundle,
     logLevel: 'error',
   })
-  const output = execFileSync(
-    process.execPath,
-    ['--expose-gc', bundle, '--once', String(wholeShare)],
-    { encoding: 'utf8' },
-  )
-  return JSON.parse(output)
+  const runs: Array<{ peakRssMB: number; peakRssAboveBaselineMB: number }> = []
+  for (let run = 0; run < RUNS; run++) {
+    const output = execFileSync(
+      process.execPath,
+      ['--expose-gc', bundle, '--once', String(wholeShare)],
+      { encoding: 'utf8' },
+    )
+    runs.push(JSON.parse(output))
+  }
+  const peaks = runs.map((run) => run.peakRssMB).sort((a, b) => a - b)
+  const aboveBaseline = runs.map((run) => run.peakRssAboveBaselineMB).sort((a, b) => a - b)
+  return {
+    processes: RUNS,
+    medianPeakRssMB: peaks[Math.floor(RUNS / 2)],
+    minPeakRssMB: peaks[0],
+    maxPeakRssMB: peaks[RUNS - 1],
+    medianPeakRssAboveBaselineMB: aboveBaseline[Math.floor(RUNS / 2)],
+  }
 }
 
 function runOnce(wholeShare: number, collectGarbage: () => void): void {
