@@ -65,16 +65,7 @@ class EdgeTable {
   private count = 0
 
   add(resource: number, cost: number, textFit: TextFit): Edge {
-    if (this.count === this.resources.length) {
-      const grown = <T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T) => {
-        next.set(old)
-        return next
-      }
-      const capacity = this.count * 2
-      this.resources = grown(this.resources, new Int32Array(capacity))
-      this.costs = grown(this.costs, new Float64Array(capacity))
-      this.textFits = grown(this.textFits, new Uint8Array(capacity))
-    }
+    if (this.count === this.resources.length) this.grow()
     this.resources[this.count] = resource
     this.costs[this.count] = cost
     this.textFits[this.count] = TEXT_FITS.indexOf(textFit)
@@ -91,6 +82,19 @@ class EdgeTable {
 
   textFit(edge: Edge): TextFit {
     return TEXT_FITS[this.textFits[edge]]
+  }
+
+  /** Twice the rows, the edges so far copied over. */
+  private grow(): void {
+    const resources = new Int32Array(this.count * 2)
+    const costs = new Float64Array(this.count * 2)
+    const textFits = new Uint8Array(this.count * 2)
+    resources.set(this.resources)
+    costs.set(this.costs)
+    textFits.set(this.textFits)
+    this.resources = resources
+    this.costs = costs
+    this.textFits = textFits
   }
 }
 
