@@ -23,6 +23,7 @@ import { explainProposal, UnservedExplainer } from './explain'
 import { FIT_COST, kindFitOf, placeCostOf, seatsFit, serviceAreaLevel, windowsOverlap } from './fit'
 import { FlowNetwork, solveMinimumCostFlow } from './minCostFlow'
 import { textFitOf, TextProfiles, type TextFit, type TextProfile } from './textSimilarity'
+import { doubled } from './typedArrays'
 import { placeIdOf, situationIdOf, TupleIds } from './tupleIds'
 import type {
   DateWindow,
@@ -84,17 +85,10 @@ class EdgeTable {
     return TEXT_FITS[this.textFits[edge]]
   }
 
-  /** Twice the rows, the edges so far copied over. */
   private grow(): void {
-    const resources = new Int32Array(this.count * 2)
-    const costs = new Float64Array(this.count * 2)
-    const textFits = new Uint8Array(this.count * 2)
-    resources.set(this.resources)
-    costs.set(this.costs)
-    textFits.set(this.textFits)
-    this.resources = resources
-    this.costs = costs
-    this.textFits = textFits
+    this.resources = doubled(this.resources)
+    this.costs = doubled(this.costs)
+    this.textFits = doubled(this.textFits)
   }
 }
 

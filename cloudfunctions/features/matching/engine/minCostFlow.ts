@@ -4,7 +4,7 @@
 // flow is sent exactly while it lowers the cost. Costs and capacities must be integers whose path
 // sums stay below 2^53.
 
-type NumberArray = Int32Array | Float64Array | Int8Array | Uint8Array
+import { doubled, type NumberArray } from './typedArrays'
 
 /**
  * Typed arrays kept from one solve to the next, by name: the relaxations of a matching run differ
@@ -84,15 +84,10 @@ export class FlowNetwork {
   }
 
   private grow(): void {
-    const size = this.tails.length * 2
-    const grown = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
-      fresh.set(old)
-      return fresh
-    }
-    this.tails = grown(this.tails, new Int32Array(size))
-    this.heads = grown(this.heads, new Int32Array(size))
-    this.capacities = grown(this.capacities, new Float64Array(size))
-    this.costs = grown(this.costs, new Float64Array(size))
+    this.tails = doubled(this.tails)
+    this.heads = doubled(this.heads)
+    this.capacities = doubled(this.capacities)
+    this.costs = doubled(this.costs)
   }
 }
 
